@@ -1,0 +1,69 @@
+//! Compiles the curated catalogue under `dataset/` into the bincode blob embedded in the
+//! binary. A dataset that does not validate fails the build with every problem listed,
+//! each naming the file, the record and the field.
+
+use std::path::{Path, PathBuf};
+
+// The model, the dataset compiler and the blob format are the library's own modules:
+// one definition for the build script and the runtime. The library uses parts of them
+// (decoding, lookups) that the build script does not.
+#[path = "src/catalogue"]
+#[allow(dead_code)]
+mod catalogue {
+    pub mod blob;
+    pub mod dataset;
+    pub mod duration;
+    pub mod model;
+}
+
+use catalogue::{blob, dataset::Dataset};
+
+const SHARED_SOURCES: &[&str] = &[
+    "src/catalogue/blob.rs",
+    "src/catalogue/dataset.rs",
+    "src/catalogue/duration.rs",
+    "src/catalogue/model.rs",
+];
+
+fn main() {
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    let dataset_dir = manifest_dir.join("dataset");
+
+    println!("cargo::rerun-if-changed=dataset");
+    for source in SHARED_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+    }
+
+    if let Err(message) = compile(&dataset_dir, &out_dir) {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn compile(dataset_dir: &Path, out_dir: &Path) -> Result<(), String> {
+    let dataset = Dataset::load(dataset_dir).map_err(|errors| errors.to_string())?;
+    let catalogue = dataset.compile().map_err(|errors| errors.to_string())?;
+    let bytes = blob::encode(&catalogue)?;
+    // Decode what was written, so a blob the binary cannot read never ships.
+    let decoded = blob::decode(&bytes)?;
+    if decoded != catalogue {
+        return Err("the catalogue does not survive encoding".into());
+    }
+    let write = |name: &str, contents: &[u8]| {
+        std::fs::write(out_dir.join(name), contents)
+            .map_err(|error| format!("cannot write {name}: {error}"))
+    };
+    write("catalogue.bin", &bytes)?;
+    let fingerprint = blob::fingerprint(&bytes);
+    write("catalogue.sha256", fingerprint.as_bytes())?;
+    // `--version` names the catalogue too, so a report can cite exactly what it counted.
+    let version = format!(
+        "{} (catalogue: {} actions, sha256 {})",
+        std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
+        catalogue.actions.len(),
+        &fingerprint[..12]
+    );
+    write("version.txt", version.as_bytes())?;
+    Ok(())
+}

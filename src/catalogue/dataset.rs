@@ -1,0 +1,1019 @@
+//! Loads the human-edited TOML files under `dataset/`, validates them and compiles them into
+//! a [`Catalogue`]. Shared with `build.rs` (a dataset that does not validate fails the build)
+//! and used by tests and benchmarks to build catalogues in memory.
+//!
+//! Every problem is reported, not just the first, and each message names the file, the
+//! record and the field, so that an editor adding next year's report knows what to fix.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::duration::parse_duration;
+use super::model::{
+    Action, Catalogue, Compact, Country, Duration, Index, MachineName, Participant,
+    ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Theme,
+};
+
+/// One problem found in the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetError {
+    /// The file, relative to the dataset folder (`actions/2023.toml`).
+    pub file: String,
+    /// The record (`action "2023-amman-climate-academy"`, `place "zurich"`), if known.
+    pub record: Option<String>,
+    /// The field, if the problem is in one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}", self.file)?;
+        if let Some(record) = &self.record {
+            write!(formatter, ": {record}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(formatter, ": field `{field}`")?;
+        }
+        write!(formatter, ": {}", self.message)
+    }
+}
+
+/// All problems found, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetErrors(pub Vec<DatasetError>);
+
+impl fmt::Display for DatasetErrors {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.0.len();
+        writeln!(
+            formatter,
+            "the dataset has {count} problem{}:",
+            if count == 1 { "" } else { "s" }
+        )?;
+        for error in &self.0 {
+            writeln!(formatter, "  {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DatasetErrors {}
+
+// ---------------------------------------------------------------------------------------
+// The files as written by the editors (see dataset/README.md).
+// ---------------------------------------------------------------------------------------
+
+/// A region row of `regions.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionRow {
+    pub id: String,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+/// A country row of `countries.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryRow {
+    pub id: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub iso2: Option<String>,
+    pub region: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A place row of `places.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceRow {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub kind: String,
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A priority row of `priorities.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityRow {
+    pub number: u8,
+    pub name_fr: String,
+    pub heading_fr: String,
+    pub short_fr: String,
+    pub name_en: String,
+    pub gcm_objectives: Vec<u8>,
+    pub gcr_areas: Vec<String>,
+    pub sdgs: Vec<u8>,
+    pub kind_of_actions: String,
+    pub source_lines: (u32, u32),
+}
+
+/// A front-page line of `participants.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRow {
+    pub year: u16,
+    pub name: String,
+    pub country_printed: Option<String>,
+    pub actions: u16,
+    pub group: String,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    pub scope_printed: Option<String>,
+    pub source_line: u32,
+}
+
+/// An action of `actions/*.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRow {
+    pub id: String,
+    pub year: u16,
+    pub section: String,
+    pub source_lines: (u32, u32),
+    pub submitter: String,
+    pub kind: String,
+    #[serde(default)]
+    pub places: Vec<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub mayor: Option<String>,
+    pub title: String,
+    pub title_en: String,
+    pub summary_en: String,
+    pub duration: Option<String>,
+    pub compact_printed: Option<String>,
+    pub compact: Option<String>,
+    #[serde(default)]
+    pub priorities_stated: Vec<u8>,
+    #[serde(default)]
+    pub priorities_editors: Vec<u8>,
+    #[serde(default)]
+    pub gcf: bool,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    pub quote: Option<String>,
+    pub quote_author: Option<String>,
+    pub description: String,
+    pub spotlight: Option<String>,
+    #[serde(default)]
+    pub editor_notes: Vec<String>,
+}
+
+/// A row together with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub file: String,
+    pub row: T,
+}
+
+/// The dataset as read from its files, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub regions: Vec<Sourced<RegionRow>>,
+    pub countries: Vec<Sourced<CountryRow>>,
+    pub places: Vec<Sourced<PlaceRow>>,
+    pub priorities: Vec<Sourced<PriorityRow>>,
+    pub participants: Vec<Sourced<ParticipantRow>>,
+    pub actions: Vec<Sourced<ActionRow>>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------
+
+/// The files `load` reads, relative to the dataset folder, for `rerun-if-changed`.
+pub fn dataset_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
+    let mut files: Vec<PathBuf> = TABLE_FILES.iter().map(|(name, _)| dir.join(name)).collect();
+    files.extend(action_files(dir)?);
+    Ok(files)
+}
+
+/// The reference tables: file name and the array-of-tables key it holds.
+const TABLE_FILES: &[(&str, &str)] = &[
+    ("regions.toml", "region"),
+    ("countries.toml", "country"),
+    ("places.toml", "place"),
+    ("priorities.toml", "priority"),
+    ("participants.toml", "participant"),
+];
+
+fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
+    let actions_dir = dir.join("actions");
+    let entries = std::fs::read_dir(&actions_dir).map_err(|error| {
+        single_error("actions/", None, None, format!("cannot read the folder: {error}"))
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|error| {
+                single_error("actions/", None, None, format!("cannot read the folder: {error}"))
+            })?
+            .path();
+        if path.extension().is_some_and(|extension| extension == "toml") {
+            files.push(path);
+        }
+    }
+    // Sorted so that the compiled catalogue never depends on the file system's order.
+    files.sort();
+    Ok(files)
+}
+
+fn single_error(
+    file: &str,
+    record: Option<String>,
+    field: Option<&str>,
+    message: String,
+) -> DatasetErrors {
+    DatasetErrors(vec![DatasetError {
+        file: file.to_owned(),
+        record,
+        field: field.map(str::to_owned),
+        message,
+    }])
+}
+
+impl Dataset {
+    /// Reads every file of the dataset folder. Syntax errors and unknown or missing fields
+    /// are reported here, naming file and record; meaning is checked by [`Dataset::compile`].
+    pub fn load(dir: &Path) -> Result<Dataset, DatasetErrors> {
+        let mut dataset = Dataset::default();
+        let mut errors = Vec::new();
+        let mut read = |relative: String, key: &str| -> Vec<(String, toml::Value)> {
+            let path = dir.join(&relative);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(error) => {
+                    errors.push(DatasetError {
+                        file: relative,
+                        record: None,
+                        field: None,
+                        message: format!("cannot read the file: {error}"),
+                    });
+                    return Vec::new();
+                }
+            };
+            match rows_of(&text, key) {
+                Ok(rows) => rows.into_iter().map(|row| (relative.clone(), row)).collect(),
+                Err(message) => {
+                    errors.push(DatasetError {
+                        file: relative,
+                        record: None,
+                        field: None,
+                        message,
+                    });
+                    Vec::new()
+                }
+            }
+        };
+
+        let regions = read("regions.toml".into(), "region");
+        let countries = read("countries.toml".into(), "country");
+        let places = read("places.toml".into(), "place");
+        let priorities = read("priorities.toml".into(), "priority");
+        let participants = read("participants.toml".into(), "participant");
+        let mut actions = Vec::new();
+        match action_files(dir) {
+            Ok(files) => {
+                for path in files {
+                    let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+                    actions.extend(read(format!("actions/{}", name.unwrap_or_default()), "action"));
+                }
+            }
+            Err(DatasetErrors(more)) => errors.extend(more),
+        }
+
+        dataset.regions = typed(regions, "region", &["id"], &mut errors);
+        dataset.countries = typed(countries, "country", &["id"], &mut errors);
+        dataset.places = typed(places, "place", &["id"], &mut errors);
+        dataset.priorities = typed(priorities, "priority", &["number"], &mut errors);
+        dataset.participants = typed(participants, "participant", &["year", "name"], &mut errors);
+        dataset.actions = typed(actions, "action", &["id"], &mut errors);
+
+        if errors.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(DatasetErrors(errors))
+        }
+    }
+}
+
+/// The rows of the array of tables `key` in a TOML document.
+fn rows_of(text: &str, key: &str) -> Result<Vec<toml::Value>, String> {
+    let mut document: toml::Table = text.parse().map_err(|error: toml::de::Error| {
+        format!("not valid TOML: {}", error.to_string().trim_end())
+    })?;
+    if let Some(other) = document.keys().find(|name| name.as_str() != key) {
+        return Err(format!(
+            "unexpected top-level key `{other}` (this file holds only [[{key}]] tables)"
+        ));
+    }
+    match document.remove(key) {
+        None => Ok(Vec::new()),
+        Some(toml::Value::Array(rows)) => Ok(rows),
+        Some(_) => Err(format!("`{key}` must be an array of tables ([[{key}]])")),
+    }
+}
+
+/// How a row is named in messages before it is parsed: `action "id"`, `participant 2022 "Boston"`.
+fn describe_row(row: &toml::Value, kind: &str, keys: &[&str], position: usize) -> String {
+    let parts: Vec<String> = keys
+        .iter()
+        .filter_map(|key| match row.get(*key)? {
+            toml::Value::String(text) => Some(format!("\"{text}\"")),
+            other => Some(other.to_string()),
+        })
+        .collect();
+    if parts.len() == keys.len() {
+        format!("{kind} {}", parts.join(" "))
+    } else {
+        format!("{kind} #{}", position + 1)
+    }
+}
+
+fn typed<T: for<'de> Deserialize<'de>>(
+    rows: Vec<(String, toml::Value)>,
+    kind: &str,
+    keys: &[&str],
+    errors: &mut Vec<DatasetError>,
+) -> Vec<Sourced<T>> {
+    let mut typed_rows = Vec::new();
+    let mut position_in_file: BTreeMap<String, usize> = BTreeMap::new();
+    for (file, row) in rows {
+        let position = position_in_file.entry(file.clone()).or_default();
+        let record = describe_row(&row, kind, keys, *position);
+        *position += 1;
+        match row.try_into::<T>() {
+            Ok(parsed) => typed_rows.push(Sourced { file, row: parsed }),
+            Err(error) => errors.push(DatasetError {
+                file,
+                record: Some(record),
+                field: None,
+                message: error.to_string().trim_end().to_owned(),
+            }),
+        }
+    }
+    typed_rows
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation and compilation
+// ---------------------------------------------------------------------------------------
+
+/// Collects errors with their location.
+struct Checker {
+    errors: Vec<DatasetError>,
+}
+
+impl Checker {
+    fn error(&mut self, file: &str, record: &str, field: &str, message: impl Into<String>) {
+        self.errors.push(DatasetError {
+            file: file.to_owned(),
+            record: Some(record.to_owned()),
+            field: Some(field.to_owned()),
+            message: message.into(),
+        });
+    }
+
+    /// A required text field must hold something besides white space.
+    fn required(&mut self, file: &str, record: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(file, record, field, "must not be empty");
+        }
+    }
+
+    /// An optional text field, when present, must not be blank either.
+    fn optional(&mut self, file: &str, record: &str, field: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.required(file, record, field, value);
+        }
+    }
+}
+
+/// Index of each id, reporting duplicates.
+fn index_ids<'d, T>(
+    rows: &'d [Sourced<T>],
+    kind: &str,
+    id_of: impl Fn(&T) -> &str,
+    checker: &mut Checker,
+) -> BTreeMap<&'d str, Index> {
+    let mut ids = BTreeMap::new();
+    for (position, sourced) in rows.iter().enumerate() {
+        let id = id_of(&sourced.row);
+        let record = format!("{kind} \"{id}\"");
+        checker.required(&sourced.file, &record, "id", id);
+        if ids.insert(id, position as Index).is_some() {
+            checker.error(
+                &sourced.file,
+                &record,
+                "id",
+                format!("duplicate id \"{id}\""),
+            );
+        }
+    }
+    ids
+}
+
+/// "did you mean" help: the known ids closest to an unknown one.
+fn closest<'k>(unknown: &str, known: impl Iterator<Item = &'k str>) -> String {
+    let mut scored: Vec<(usize, &str)> = known
+        .map(|candidate| (edit_distance(unknown, candidate), candidate))
+        .collect();
+    scored.sort();
+    let suggestions: Vec<String> = scored
+        .iter()
+        .take(3)
+        .filter(|(distance, _)| *distance <= unknown.chars().count().max(3) / 2 + 1)
+        .map(|(_, candidate)| format!("\"{candidate}\""))
+        .collect();
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (closest: {})", suggestions.join(", "))
+    }
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(left: &str, right: &str) -> usize {
+    let right: Vec<char> = right.chars().collect();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (i, left_char) in left.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, right_char) in right.iter().enumerate() {
+            let substitution = previous[j] + usize::from(left_char != *right_char);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[right.len()]
+}
+
+fn parse_name<T: MachineName>(
+    checker: &mut Checker,
+    file: &str,
+    record: &str,
+    field: &str,
+    value: &str,
+    what: &str,
+) -> Option<T> {
+    let parsed = T::from_machine_name(value);
+    if parsed.is_none() {
+        checker.error(
+            file,
+            record,
+            field,
+            format!(
+                "unknown {what} \"{value}\" (expected one of: {})",
+                T::valid_names()
+            ),
+        );
+    }
+    parsed
+}
+
+fn place_kind(value: &str) -> Option<PlaceKind> {
+    Some(match value {
+        "city" => PlaceKind::City,
+        "province" => PlaceKind::Province,
+        "state" => PlaceKind::State,
+        "county" => PlaceKind::County,
+        "region" => PlaceKind::Region,
+        "district" => PlaceKind::District,
+        "island" => PlaceKind::Island,
+        _ => return None,
+    })
+}
+
+impl Dataset {
+    /// Validates the dataset and compiles it into a catalogue that borrows its text.
+    pub fn compile(&self) -> Result<Catalogue<'_>, DatasetErrors> {
+        let mut checker = Checker { errors: Vec::new() };
+        let checker = &mut checker;
+
+        // Regions.
+        let region_ids = index_ids(&self.regions, "region", |row| &row.id, checker);
+        let regions: Vec<Region<'_>> = self
+            .regions
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("region \"{}\"", row.id);
+                checker.required(file, &record, "name_fr", &row.name_fr);
+                checker.required(file, &record, "name_en", &row.name_en);
+                Region {
+                    id: &row.id,
+                    name_fr: &row.name_fr,
+                    name_en: &row.name_en,
+                }
+            })
+            .collect();
+        let resolve_region = |checker: &mut Checker, file: &str, record: &str, id: &str| {
+            let found = region_ids.get(id).copied();
+            if found.is_none() {
+                checker.error(
+                    file,
+                    record,
+                    "region",
+                    format!(
+                        "unknown region \"{id}\"{}",
+                        closest(id, region_ids.keys().copied())
+                    ),
+                );
+            }
+            found
+        };
+
+        // Countries.
+        let country_ids = index_ids(&self.countries, "country", |row| &row.id, checker);
+        let countries: Vec<Country<'_>> = self
+            .countries
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("country \"{}\"", row.id);
+                checker.required(file, &record, "name_fr", &row.name_fr);
+                checker.required(file, &record, "name_en", &row.name_en);
+                if let Some(iso2) = &row.iso2
+                    && (iso2.len() != 2 || !iso2.bytes().all(|byte| byte.is_ascii_uppercase()))
+                {
+                    checker.error(
+                        file,
+                        &record,
+                        "iso2",
+                        format!("\"{iso2}\" is not an ISO 3166-1 alpha-2 code (two capital letters)"),
+                    );
+                }
+                let region = match &row.region {
+                    None => {
+                        checker.error(file, &record, "region", "a country needs a region");
+                        None
+                    }
+                    Some(id) => resolve_region(checker, file, &record, id),
+                };
+                Country {
+                    id: &row.id,
+                    name_fr: &row.name_fr,
+                    name_en: &row.name_en,
+                    iso2: row.iso2.as_deref(),
+                    region: region.unwrap_or_default(),
+                    aliases: row.aliases.iter().map(String::as_str).collect(),
+                }
+            })
+            .collect();
+        let resolve_country =
+            |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
+                let found = country_ids.get(id).copied();
+                if found.is_none() {
+                    checker.error(
+                        file,
+                        record,
+                        field,
+                        format!(
+                            "unknown country \"{id}\"{}",
+                            closest(id, country_ids.keys().copied())
+                        ),
+                    );
+                }
+                found
+            };
+
+        // Places.
+        let place_ids = index_ids(&self.places, "place", |row| &row.id, checker);
+        let places: Vec<Place<'_>> = self
+            .places
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("place \"{}\"", row.id);
+                checker.required(file, &record, "name", &row.name);
+                checker.required(file, &record, "name_en", &row.name_en);
+                let kind = place_kind(&row.kind);
+                if kind.is_none() {
+                    checker.error(
+                        file,
+                        &record,
+                        "kind",
+                        format!(
+                            "unknown place kind \"{}\" (expected one of: city, province, state, county, region, district, island)",
+                            row.kind
+                        ),
+                    );
+                }
+                let country = resolve_country(checker, file, &record, "country", &row.country);
+                if !(-90.0..=90.0).contains(&row.lat) {
+                    checker.error(file, &record, "lat", format!("{} is not a latitude", row.lat));
+                }
+                if !(-180.0..=180.0).contains(&row.lon) {
+                    checker.error(file, &record, "lon", format!("{} is not a longitude", row.lon));
+                }
+                Place {
+                    id: &row.id,
+                    name: &row.name,
+                    name_en: &row.name_en,
+                    kind: kind.unwrap_or(PlaceKind::City),
+                    country: country.unwrap_or_default(),
+                    lat: row.lat,
+                    lon: row.lon,
+                    aliases: row.aliases.iter().map(String::as_str).collect(),
+                }
+            })
+            .collect();
+        let resolve_place = |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
+            let found = place_ids.get(id).copied();
+            if found.is_none() {
+                checker.error(
+                    file,
+                    record,
+                    field,
+                    format!(
+                        "place \"{id}\" is not in places.toml{}",
+                        closest(id, place_ids.keys().copied())
+                    ),
+                );
+            }
+            found
+        };
+
+        // Priorities.
+        let mut priority_numbers = BTreeSet::new();
+        let mut priorities: Vec<Priority<'_>> = self
+            .priorities
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("priority {}", row.number);
+                if !priority_numbers.insert(row.number) {
+                    checker.error(file, &record, "number", format!("duplicate priority {}", row.number));
+                }
+                for (field, value) in [
+                    ("name_fr", &row.name_fr),
+                    ("heading_fr", &row.heading_fr),
+                    ("short_fr", &row.short_fr),
+                    ("name_en", &row.name_en),
+                    ("kind_of_actions", &row.kind_of_actions),
+                ] {
+                    checker.required(file, &record, field, value);
+                }
+                Priority {
+                    number: row.number,
+                    name_fr: &row.name_fr,
+                    heading_fr: &row.heading_fr,
+                    short_fr: &row.short_fr,
+                    name_en: &row.name_en,
+                    gcm_objectives: row.gcm_objectives.clone(),
+                    gcr_areas: row.gcr_areas.iter().map(String::as_str).collect(),
+                    sdgs: row.sdgs.clone(),
+                    kind_of_actions: &row.kind_of_actions,
+                    source_lines: row.source_lines,
+                }
+            })
+            .collect();
+        priorities.sort_by_key(|priority| priority.number);
+        let known_priorities = || {
+            priority_numbers
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+
+        // Participants.
+        let participants: Vec<Participant<'_>> = self
+            .participants
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("participant {} \"{}\"", row.year, row.name);
+                checker.required(file, &record, "name", &row.name);
+                checker.optional(file, &record, "country_printed", row.country_printed.as_deref());
+                checker.optional(file, &record, "scope_printed", row.scope_printed.as_deref());
+                if row.country_printed.is_some() == row.scope_printed.is_some() {
+                    checker.error(
+                        file,
+                        &record,
+                        "country_printed",
+                        "give either `country_printed` or `scope_printed` (as printed after the comma)",
+                    );
+                }
+                if row.actions == 0 {
+                    checker.error(file, &record, "actions", "a participant brings at least one action");
+                }
+                let group = match row.group.as_str() {
+                    "local_government" => ParticipantGroup::LocalGovernment,
+                    "organisation" => ParticipantGroup::Organisation,
+                    other => {
+                        checker.error(
+                            file,
+                            &record,
+                            "group",
+                            format!("unknown group \"{other}\" (expected one of: local_government, organisation)"),
+                        );
+                        ParticipantGroup::Organisation
+                    }
+                };
+                let place = row
+                    .place
+                    .as_deref()
+                    .and_then(|id| resolve_place(checker, file, &record, "place", id));
+                let country = match (&row.country, place) {
+                    (Some(id), _) => resolve_country(checker, file, &record, "country", id),
+                    (None, Some(place)) => Some(places[place as usize].country),
+                    (None, None) => None,
+                };
+                if group == ParticipantGroup::LocalGovernment && row.place.is_none() {
+                    checker.error(file, &record, "place", "a local government needs a place");
+                }
+                Participant {
+                    year: row.year,
+                    name: &row.name,
+                    country_printed: row.country_printed.as_deref(),
+                    scope_printed: row.scope_printed.as_deref(),
+                    actions: row.actions,
+                    group,
+                    place,
+                    country,
+                    source_line: row.source_line,
+                }
+            })
+            .collect();
+
+        // Actions.
+        let action_ids = index_ids(&self.actions, "action", |row| &row.id, checker);
+        let mut actions: Vec<Action<'_>> = Vec::with_capacity(self.actions.len());
+        for Sourced { file, row } in &self.actions {
+            let record = format!("action \"{}\"", row.id);
+            let record = record.as_str();
+            for (field, value) in [
+                ("submitter", &row.submitter),
+                ("title", &row.title),
+                ("title_en", &row.title_en),
+                ("summary_en", &row.summary_en),
+                ("description", &row.description),
+            ] {
+                checker.required(file, record, field, value);
+            }
+            for (field, value) in [
+                ("mayor", &row.mayor),
+                ("quote", &row.quote),
+                ("quote_author", &row.quote_author),
+                ("spotlight", &row.spotlight),
+            ] {
+                checker.optional(file, record, field, value.as_deref());
+            }
+            if row.quote.is_some() != row.quote_author.is_some() {
+                checker.error(file, record, "quote_author", "a quote and its author go together");
+            }
+            let section =
+                parse_name::<Section>(checker, file, record, "section", &row.section, "section");
+            let kind = parse_name::<SubmitterKind>(checker, file, record, "kind", &row.kind, "kind");
+            if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
+                checker.error(
+                    file,
+                    record,
+                    "source_lines",
+                    format!("[{}, {}] is not a range of lines", row.source_lines.0, row.source_lines.1),
+                );
+            }
+
+            // Place, country, region: every action has a place or is an organisation's.
+            let places_of_action: Vec<Index> = row
+                .places
+                .iter()
+                .filter_map(|id| resolve_place(checker, file, record, "places", id))
+                .collect();
+            if !row.places.is_empty() && (row.country.is_some() || row.region.is_some()) {
+                checker.error(
+                    file,
+                    record,
+                    "country",
+                    "give `country` or `region` only for an action without places (they follow from the place)",
+                );
+            }
+            if row.places.is_empty() && kind == Some(SubmitterKind::LocalGovernment) {
+                checker.error(file, record, "places", "a local government's action needs a place");
+            }
+            let country = match (&row.country, places_of_action.first()) {
+                (Some(id), _) => resolve_country(checker, file, record, "country", id),
+                (None, Some(&place)) => Some(places[place as usize].country),
+                (None, None) => None,
+            };
+            let region = match (&row.region, country) {
+                (Some(id), _) => resolve_region(checker, file, record, id),
+                (None, Some(country)) => Some(countries[country as usize].region),
+                (None, None) => {
+                    if row.places.is_empty() {
+                        checker.error(
+                            file,
+                            record,
+                            "places",
+                            "an action needs a place, or (for an organisation) a country or a region",
+                        );
+                    }
+                    None
+                }
+            };
+
+            // Duration and commitment type.
+            let duration = row.duration.as_deref().and_then(|printed| {
+                match parse_duration(printed) {
+                    Ok((start, end)) => Some(Duration { printed, start, end }),
+                    Err(message) => {
+                        checker.error(file, record, "duration", message);
+                        None
+                    }
+                }
+            });
+            let compact = row.compact.as_deref().and_then(|value| {
+                parse_name::<Compact>(checker, file, record, "compact", value, "compact")
+            });
+            match (&row.compact_printed, compact) {
+                (Some(printed), Some(compact)) => {
+                    if Compact::from_printed(printed) != Some(compact) {
+                        checker.error(
+                            file,
+                            record,
+                            "compact",
+                            format!(
+                                "\"{}\" does not match the printed commitment type \"{printed}\"",
+                                compact.machine_name()
+                            ),
+                        );
+                    }
+                }
+                (Some(_), None) if row.compact.is_none() => {
+                    checker.error(file, record, "compact", "the printed commitment type needs its `compact`");
+                }
+                (None, Some(_)) => {
+                    checker.error(
+                        file,
+                        record,
+                        "compact_printed",
+                        "a `compact` needs the commitment type as printed",
+                    );
+                }
+                _ => {}
+            }
+
+            // Priorities: stated by the report or assigned by the editors, never both.
+            let mut all_priorities = BTreeSet::new();
+            for (field, list) in [
+                ("priorities_stated", &row.priorities_stated),
+                ("priorities_editors", &row.priorities_editors),
+            ] {
+                for &number in list {
+                    if !priority_numbers.contains(&number) {
+                        checker.error(
+                            file,
+                            record,
+                            field,
+                            format!("unknown priority {number} (known: {})", known_priorities()),
+                        );
+                    } else if !all_priorities.insert(number) {
+                        checker.error(
+                            file,
+                            record,
+                            field,
+                            format!("priority {number} is listed twice (stated and assigned are exclusive)"),
+                        );
+                    }
+                }
+            }
+            if all_priorities.is_empty() {
+                checker.error(file, record, "priorities_editors", "an action needs at least one priority");
+            }
+            let mut priorities_stated = row.priorities_stated.clone();
+            priorities_stated.sort_unstable();
+            priorities_stated.dedup();
+
+            let mut themes: Vec<Theme> = row
+                .themes
+                .iter()
+                .filter_map(|value| parse_name::<Theme>(checker, file, record, "themes", value, "theme"))
+                .collect();
+            themes.sort_unstable();
+            themes.dedup();
+
+            // Partners: known, not itself, and linking back.
+            let mut partners = Vec::new();
+            for partner in &row.partners {
+                match action_ids.get(partner.as_str()) {
+                    None => checker.error(
+                        file,
+                        record,
+                        "partners",
+                        format!(
+                            "unknown action \"{partner}\"{}",
+                            closest(partner, action_ids.keys().copied())
+                        ),
+                    ),
+                    Some(_) if *partner == row.id => {
+                        checker.error(file, record, "partners", "an action cannot be its own partner")
+                    }
+                    Some(&other) => {
+                        let other_row = &self.actions[other as usize].row;
+                        if !other_row.partners.iter().any(|back| *back == row.id) {
+                            checker.error(
+                                file,
+                                record,
+                                "partners",
+                                format!(
+                                    "partner \"{partner}\" does not link back (add \"{}\" to its `partners`)",
+                                    row.id
+                                ),
+                            );
+                        }
+                        partners.push(other);
+                    }
+                }
+            }
+
+            actions.push(Action {
+                id: &row.id,
+                year: row.year,
+                section: section.unwrap_or(Section::Submissions2023),
+                source_lines: row.source_lines,
+                submitter: &row.submitter,
+                kind: kind.unwrap_or(SubmitterKind::Organisation),
+                places: places_of_action,
+                country,
+                region: region.unwrap_or_default(),
+                mayor: row.mayor.as_deref(),
+                title: &row.title,
+                title_en: &row.title_en,
+                summary_en: &row.summary_en,
+                duration,
+                compact,
+                compact_printed: row.compact_printed.as_deref(),
+                priorities: all_priorities.into_iter().collect(),
+                priorities_stated,
+                gcf: row.gcf,
+                partners,
+                themes,
+                quote: row.quote.as_deref(),
+                quote_author: row.quote_author.as_deref(),
+                description: &row.description,
+                spotlight: row.spotlight.as_deref(),
+                editor_notes: row.editor_notes.iter().map(String::as_str).collect(),
+            });
+        }
+
+        if !checker.errors.is_empty() {
+            return Err(DatasetErrors(std::mem::take(&mut checker.errors)));
+        }
+
+        // Deterministic order for listing: year, then submitter (accent- and case-free), then id.
+        // Partner links are indices, so they are remapped after sorting.
+        let mut order: Vec<usize> = (0..actions.len()).collect();
+        order.sort_by_cached_key(|&position| {
+            let action = &actions[position];
+            (action.year, sort_key(action.submitter), action.id)
+        });
+        let mut new_position = vec![0 as Index; actions.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_position[old] = new as Index;
+        }
+        let mut sorted: Vec<Action<'_>> = order.iter().map(|&old| actions[old].clone()).collect();
+        for action in &mut sorted {
+            for partner in &mut action.partners {
+                *partner = new_position[*partner as usize];
+            }
+        }
+
+        Ok(Catalogue {
+            regions,
+            countries,
+            places,
+            priorities,
+            participants,
+            actions: sorted,
+        })
+    }
+}
+
+/// A sort key that orders "Athènes" between "Amman" and "Barranquilla".
+pub fn sort_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'ă' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ș' | 'ş' => 's',
+            'ț' | 'ţ' => 't',
+            other => other,
+        })
+        .collect()
+}

@@ -1,0 +1,363 @@
+//! The compiled catalogue: the types `build.rs` encodes into the embedded blob and the
+//! binary decodes from it. Shared with `build.rs` through `#[path]`, so it uses only crates
+//! that are also build-dependencies.
+//!
+//! Every string borrows from the bytes it was decoded from (`&'a str`): decoding the
+//! embedded blob copies no text. Cross-references between tables are indices into the
+//! catalogue's vectors, resolved once at build time.
+
+use serde::{Deserialize, Serialize};
+
+/// Index of a row in one of the catalogue's tables.
+pub type Index = u32;
+
+/// The whole catalogue: reference tables and actions, in a deterministic order
+/// (actions by year, then submitter, then id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue<'a> {
+    #[serde(borrow)]
+    pub regions: Vec<Region<'a>>,
+    #[serde(borrow)]
+    pub countries: Vec<Country<'a>>,
+    #[serde(borrow)]
+    pub places: Vec<Place<'a>>,
+    #[serde(borrow)]
+    pub priorities: Vec<Priority<'a>>,
+    #[serde(borrow)]
+    pub participants: Vec<Participant<'a>>,
+    #[serde(borrow)]
+    pub actions: Vec<Action<'a>>,
+}
+
+/// One of the report's regional groupings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region<'a> {
+    pub id: &'a str,
+    pub name_fr: &'a str,
+    pub name_en: &'a str,
+}
+
+/// A country (or territory) named by the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Country<'a> {
+    pub id: &'a str,
+    /// As the report prints it.
+    pub name_fr: &'a str,
+    /// Editors' English name.
+    pub name_en: &'a str,
+    /// ISO 3166-1 alpha-2, where one exists (editors').
+    pub iso2: Option<&'a str>,
+    /// Editors' assignment to one of the report's regions.
+    pub region: Index,
+    #[serde(borrow)]
+    pub aliases: Vec<&'a str>,
+}
+
+/// A city, province, state, county or region where an action takes place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place<'a> {
+    pub id: &'a str,
+    /// The report's usual spelling.
+    pub name: &'a str,
+    pub name_en: &'a str,
+    pub kind: PlaceKind,
+    pub country: Index,
+    /// Editors' coordinates (WGS84).
+    pub lat: f64,
+    pub lon: f64,
+    /// Every other spelling found in the report, plus common English/local names.
+    #[serde(borrow)]
+    pub aliases: Vec<&'a str>,
+}
+
+/// What kind of territory a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    City,
+    Province,
+    State,
+    County,
+    Region,
+    District,
+    Island,
+}
+
+/// One of the eight priorities of the Call to Local Action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Priority<'a> {
+    pub number: u8,
+    /// Name in the table of contents.
+    pub name_fr: &'a str,
+    /// Heading of its spotlight section, as printed.
+    pub heading_fr: &'a str,
+    /// Short name in the priorities chart.
+    pub short_fr: &'a str,
+    /// Editors' translation.
+    pub name_en: &'a str,
+    pub gcm_objectives: Vec<u8>,
+    #[serde(borrow)]
+    pub gcr_areas: Vec<&'a str>,
+    pub sdgs: Vec<u8>,
+    pub kind_of_actions: &'a str,
+    pub source_lines: (u32, u32),
+}
+
+/// One line of a front page ("ACTIONS 2022" / "ACTIONS 2023").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant<'a> {
+    pub year: u16,
+    /// As printed.
+    pub name: &'a str,
+    /// The country after the comma, as printed.
+    pub country_printed: Option<&'a str>,
+    /// For organisations without a country: "Monde", "Global" or "Europe", as printed.
+    pub scope_printed: Option<&'a str>,
+    /// Number of actions brought that year (1 where the page prints no number).
+    pub actions: u16,
+    pub group: ParticipantGroup,
+    pub place: Option<Index>,
+    pub country: Option<Index>,
+    pub source_line: u32,
+}
+
+/// The front pages' two headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantGroup {
+    LocalGovernment,
+    Organisation,
+}
+
+/// One action (commitment) of the Call to Local Action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action<'a> {
+    pub id: &'a str,
+    /// The collection it belongs to (2022 or 2023).
+    pub year: u16,
+    pub section: Section,
+    /// First and last line of its text in the source report.
+    pub source_lines: (u32, u32),
+    /// The entity as the report names it.
+    pub submitter: &'a str,
+    pub kind: SubmitterKind,
+    pub places: Vec<Index>,
+    /// Explicit for organisations without a place; the first place's country otherwise.
+    pub country: Option<Index>,
+    pub region: Index,
+    pub mayor: Option<&'a str>,
+    /// As printed.
+    pub title: &'a str,
+    /// Editors' translation.
+    pub title_en: &'a str,
+    /// Editors' summary.
+    pub summary_en: &'a str,
+    pub duration: Option<Duration<'a>>,
+    pub compact: Option<Compact>,
+    pub compact_printed: Option<&'a str>,
+    /// Every priority, stated or assigned, ascending.
+    pub priorities: Vec<u8>,
+    /// The subset the report states (its spotlight sections).
+    pub priorities_stated: Vec<u8>,
+    /// Supported by the Global Cities Fund for Migrants and Refugees, as the text says.
+    pub gcf: bool,
+    /// Linked actions (joint commitments), as indices into `Catalogue::actions`.
+    pub partners: Vec<Index>,
+    /// Editors' thematic tags.
+    pub themes: Vec<Theme>,
+    pub quote: Option<&'a str>,
+    pub quote_author: Option<&'a str>,
+    /// The report's French text, whole.
+    pub description: &'a str,
+    /// The shorter rewrite printed in a priority spotlight (2023 actions only).
+    pub spotlight: Option<&'a str>,
+    #[serde(borrow)]
+    pub editor_notes: Vec<&'a str>,
+}
+
+/// Where in the report an action is described.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Section {
+    /// "Mise en lumière : les 8 priorités" (write-ups of 2022 actions).
+    Priorities2022,
+    /// "Appel à l'action locale : 2023 soumissions".
+    Submissions2023,
+}
+
+/// Who submitted an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SubmitterKind {
+    LocalGovernment,
+    NationalGovernment,
+    Organisation,
+}
+
+/// The commitment type, as printed under "TYPE D'ENGAGEMENT".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Compact {
+    /// "PMM seulement/uniquement": the Global Compact for Migration only.
+    Gcm,
+    /// "PMR seulement/uniquement": the Global Compact on Refugees only.
+    Gcr,
+    /// "Engagement miroir": both compacts.
+    Mirror,
+    /// "Personnes déplacées à l'intérieur de leur propre pays": internally displaced people.
+    Idp,
+}
+
+/// The report's thematic groupings ("2023 en chiffres"), assigned by the editors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Theme {
+    Services,
+    ChildrenYouth,
+    EmploymentEntrepreneurship,
+    Climate,
+    HumanitarianAid,
+    Governance,
+}
+
+/// A duration as printed, with the period the editors parsed from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Duration<'a> {
+    pub printed: &'a str,
+    pub start: YearMonth,
+    pub end: End,
+}
+
+/// The end of a duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum End {
+    /// "en cours".
+    Ongoing,
+    At(YearMonth),
+}
+
+/// A year, with the month where the report gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: Option<u8>,
+}
+
+/// The stable machine names used in the dataset files and in JSON output.
+pub trait MachineName: Sized + Copy + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    fn machine_name(self) -> &'static str;
+
+    fn from_machine_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.machine_name() == name)
+    }
+
+    /// The valid names, for error messages: "a, b, c".
+    fn valid_names() -> String {
+        Self::ALL
+            .iter()
+            .map(|value| value.machine_name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl MachineName for Section {
+    const ALL: &'static [Self] = &[Section::Priorities2022, Section::Submissions2023];
+    fn machine_name(self) -> &'static str {
+        match self {
+            Section::Priorities2022 => "priorities-2022",
+            Section::Submissions2023 => "submissions-2023",
+        }
+    }
+}
+
+impl MachineName for SubmitterKind {
+    const ALL: &'static [Self] = &[
+        SubmitterKind::LocalGovernment,
+        SubmitterKind::NationalGovernment,
+        SubmitterKind::Organisation,
+    ];
+    fn machine_name(self) -> &'static str {
+        match self {
+            SubmitterKind::LocalGovernment => "local_government",
+            SubmitterKind::NationalGovernment => "national_government",
+            SubmitterKind::Organisation => "organisation",
+        }
+    }
+}
+
+impl MachineName for Compact {
+    const ALL: &'static [Self] = &[Compact::Gcm, Compact::Gcr, Compact::Mirror, Compact::Idp];
+    fn machine_name(self) -> &'static str {
+        match self {
+            Compact::Gcm => "gcm",
+            Compact::Gcr => "gcr",
+            Compact::Mirror => "mirror",
+            Compact::Idp => "idp",
+        }
+    }
+}
+
+impl MachineName for Theme {
+    const ALL: &'static [Self] = &[
+        Theme::Services,
+        Theme::ChildrenYouth,
+        Theme::EmploymentEntrepreneurship,
+        Theme::Climate,
+        Theme::HumanitarianAid,
+        Theme::Governance,
+    ];
+    fn machine_name(self) -> &'static str {
+        match self {
+            Theme::Services => "services",
+            Theme::ChildrenYouth => "children_youth",
+            Theme::EmploymentEntrepreneurship => "employment_entrepreneurship",
+            Theme::Climate => "climate",
+            Theme::HumanitarianAid => "humanitarian_aid",
+            Theme::Governance => "governance",
+        }
+    }
+}
+
+impl Compact {
+    /// The compact a printed "TYPE D'ENGAGEMENT" value names, if any.
+    pub fn from_printed(printed: &str) -> Option<Compact> {
+        let lower = printed.trim().to_lowercase();
+        if lower.starts_with("engagement miroir") {
+            Some(Compact::Mirror)
+        } else if lower.starts_with("pmr") {
+            Some(Compact::Gcr)
+        } else if lower.starts_with("pmm") {
+            Some(Compact::Gcm)
+        } else if lower.starts_with("personnes déplacées") {
+            Some(Compact::Idp)
+        } else {
+            None
+        }
+    }
+}
+
+impl YearMonth {
+    /// `2023-10`, or `2023` where the month is not given.
+    pub fn iso(self) -> String {
+        match self.month {
+            Some(month) => format!("{:04}-{:02}", self.year, month),
+            None => format!("{:04}", self.year),
+        }
+    }
+}
+
+impl<'a> Catalogue<'a> {
+    /// The action with this id.
+    pub fn action(&self, id: &str) -> Option<&Action<'a>> {
+        self.actions.iter().find(|action| action.id == id)
+    }
+
+    /// The priority with this number.
+    pub fn priority(&self, number: u8) -> Option<&Priority<'a>> {
+        self.priorities
+            .iter()
+            .find(|priority| priority.number == number)
+    }
+}

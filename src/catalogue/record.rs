@@ -1,0 +1,138 @@
+//! The flat, documented view of an action that scripts read: the JSON (and later CSV)
+//! schema. Field names are a contract: add fields, never rename or remove one.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Action, Catalogue, End, MachineName};
+
+/// One action as `list --format json` and `show --format json` print it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRecord<'a> {
+    pub id: Cow<'a, str>,
+    /// 2022 or 2023: the collection the action belongs to.
+    pub year: u16,
+    /// `priorities-2022` (spotlight write-ups) or `submissions-2023`.
+    pub section: Cow<'a, str>,
+    /// First and last line of the action's text in the source report.
+    pub source_lines: [u32; 2],
+    pub submitter: Cow<'a, str>,
+    /// `local_government`, `national_government` or `organisation`.
+    pub kind: Cow<'a, str>,
+    /// The first place, in the report's spelling; null for organisations without a city.
+    pub city: Option<Cow<'a, str>>,
+    /// Every place, in the report's spelling (the 2022 Milan–Freetown partnership has two).
+    pub cities: Vec<Cow<'a, str>>,
+    /// The country's name as the report prints it (French).
+    pub country: Option<Cow<'a, str>>,
+    pub country_en: Option<Cow<'a, str>>,
+    /// ISO 3166-1 alpha-2, where one exists.
+    pub country_code: Option<Cow<'a, str>>,
+    /// Region id: `africa`, `latin-america-caribbean`, `north-america-europe`,
+    /// `asia-pacific`, `middle-east-north-africa` or `global`.
+    pub region: Cow<'a, str>,
+    pub mayor: Option<Cow<'a, str>>,
+    pub title: Cow<'a, str>,
+    /// Editors' translation.
+    pub title_en: Cow<'a, str>,
+    /// Editors' summary.
+    pub summary_en: Cow<'a, str>,
+    /// As printed.
+    pub duration: Option<Cow<'a, str>>,
+    /// `YYYY-MM` or `YYYY`.
+    pub start: Option<Cow<'a, str>>,
+    /// `YYYY-MM` or `YYYY`; null when ongoing or not given.
+    pub end: Option<Cow<'a, str>>,
+    /// True for "en cours"; null when the report gives no duration.
+    pub ongoing: Option<bool>,
+    /// `gcm`, `gcr`, `mirror`, `idp`, or null where the report does not say (2022).
+    pub compact: Option<Cow<'a, str>>,
+    pub compact_printed: Option<Cow<'a, str>>,
+    /// Every priority, stated by the report or assigned by the editors.
+    pub priorities: Vec<u8>,
+    /// The subset the report states.
+    pub priorities_stated: Vec<u8>,
+    /// Supported by the Global Cities Fund for Migrants and Refugees.
+    pub gcf: bool,
+    /// Ids of linked actions (joint commitments).
+    pub partners: Vec<Cow<'a, str>>,
+    /// Editors' thematic tags.
+    pub themes: Vec<Cow<'a, str>>,
+    pub quote: Option<Cow<'a, str>>,
+    pub quote_author: Option<Cow<'a, str>>,
+    /// The report's French text, whole.
+    pub description: Cow<'a, str>,
+    /// The shorter rewrite in a priority spotlight.
+    pub spotlight: Option<Cow<'a, str>>,
+    pub editor_notes: Vec<Cow<'a, str>>,
+}
+
+impl<'a> ActionRecord<'a> {
+    /// The flat view of an action of `catalogue`.
+    pub fn new(catalogue: &'a Catalogue<'a>, action: &'a Action<'a>) -> ActionRecord<'a> {
+        let borrowed = |text: &'a str| Cow::Borrowed(text);
+        let cities: Vec<Cow<'a, str>> = action
+            .places
+            .iter()
+            .map(|&place| borrowed(catalogue.places[place as usize].name))
+            .collect();
+        let country = action
+            .country
+            .map(|country| &catalogue.countries[country as usize]);
+        let (start, end, ongoing) = match &action.duration {
+            None => (None, None, None),
+            Some(duration) => match duration.end {
+                End::Ongoing => (Some(duration.start.iso().into()), None, Some(true)),
+                End::At(end) => (
+                    Some(duration.start.iso().into()),
+                    Some(end.iso().into()),
+                    Some(false),
+                ),
+            },
+        };
+        ActionRecord {
+            id: borrowed(action.id),
+            year: action.year,
+            section: borrowed(action.section.machine_name()),
+            source_lines: [action.source_lines.0, action.source_lines.1],
+            submitter: borrowed(action.submitter),
+            kind: borrowed(action.kind.machine_name()),
+            city: cities.first().cloned(),
+            cities,
+            country: country.map(|country| borrowed(country.name_fr)),
+            country_en: country.map(|country| borrowed(country.name_en)),
+            country_code: country.and_then(|country| country.iso2.map(borrowed)),
+            region: borrowed(catalogue.regions[action.region as usize].id),
+            mayor: action.mayor.map(borrowed),
+            title: borrowed(action.title),
+            title_en: borrowed(action.title_en),
+            summary_en: borrowed(action.summary_en),
+            duration: action.duration.as_ref().map(|duration| borrowed(duration.printed)),
+            start,
+            end,
+            ongoing,
+            compact: action.compact.map(|compact| borrowed(compact.machine_name())),
+            compact_printed: action.compact_printed.map(borrowed),
+            priorities: action.priorities.clone(),
+            priorities_stated: action.priorities_stated.clone(),
+            gcf: action.gcf,
+            partners: action
+                .partners
+                .iter()
+                .map(|&partner| borrowed(catalogue.actions[partner as usize].id))
+                .collect(),
+            themes: action
+                .themes
+                .iter()
+                .map(|theme| borrowed(theme.machine_name()))
+                .collect(),
+            quote: action.quote.map(borrowed),
+            quote_author: action.quote_author.map(borrowed),
+            description: borrowed(action.description),
+            spotlight: action.spotlight.map(borrowed),
+            editor_notes: action.editor_notes.iter().copied().map(borrowed).collect(),
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! `localaction show ID`: one action with every field, as readable text or as JSON.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use super::Output;
+use crate::catalogue::dataset::edit_distance;
+use crate::catalogue::record::ActionRecord;
+use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
+use crate::text;
+
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// The action's id (as `list` prints it).
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Text or JSON, for one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Labelled fields and the whole description, wrapped to the terminal.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+pub fn run<W: Write>(
+    catalogue: &Catalogue<'_>,
+    args: &ShowArgs,
+    output: &mut Output<W>,
+) -> anyhow::Result<()> {
+    let action = find(catalogue, &args.id)?;
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut output.writer,
+                &ActionRecord::new(catalogue, action),
+            )?;
+            writeln!(output.writer)?;
+        }
+        ShowFormat::Text => {
+            let columns = output.columns.unwrap_or(100).clamp(20, 100);
+            output
+                .writer
+                .write_all(render_text(catalogue, action, columns).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// The action with `id`, or an error that suggests the closest ids.
+pub fn find<'c, 'a>(catalogue: &'c Catalogue<'a>, id: &str) -> anyhow::Result<&'c Action<'a>> {
+    if let Some(action) = catalogue.action(id) {
+        return Ok(action);
+    }
+    let wanted = id.to_lowercase();
+    let mut candidates: Vec<(usize, &str)> = catalogue
+        .actions
+        .iter()
+        .map(|action| {
+            let distance = if action.id.contains(wanted.as_str()) {
+                0
+            } else {
+                edit_distance(&wanted, action.id)
+            };
+            (distance, action.id)
+        })
+        .collect();
+    candidates.sort();
+    let suggestions: Vec<&str> = candidates
+        .iter()
+        .take(3)
+        .filter(|(distance, _)| *distance <= wanted.len() / 2)
+        .map(|(_, id)| *id)
+        .collect();
+    let shown_id = text::sanitize(id);
+    if suggestions.is_empty() {
+        anyhow::bail!("no action has the id \"{shown_id}\" (`localaction list` shows every id)")
+    }
+    anyhow::bail!(
+        "no action has the id \"{shown_id}\"; did you mean: {}?",
+        suggestions.join(", ")
+    )
+}
+
+/// Every field, labelled; long texts wrapped to `columns`.
+pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usize) -> String {
+    let mut out = String::new();
+    let mut field = |label: &str, value: &str| {
+        out.push_str(&format!("{label:<20}{}\n", text::sanitize(value)));
+    };
+    field("id", action.id);
+    field("title", action.title);
+    field("title (English)", &format!("{}  [editors' translation]", action.title_en));
+    let kind = match action.kind {
+        SubmitterKind::LocalGovernment => "local or regional government",
+        SubmitterKind::NationalGovernment => "national government",
+        SubmitterKind::Organisation => "organisation or network",
+    };
+    field("submitter", &format!("{} ({kind})", action.submitter));
+    let places: Vec<&str> = action
+        .places
+        .iter()
+        .map(|&place| catalogue.places[place as usize].name)
+        .collect();
+    if !places.is_empty() {
+        field("place", &places.join(" – "));
+    }
+    if let Some(country) = action.country {
+        let country = &catalogue.countries[country as usize];
+        let code = country.iso2.map(|code| format!(" ({code})")).unwrap_or_default();
+        field("country", &format!("{} / {}{code}", country.name_fr, country.name_en));
+    }
+    let region = &catalogue.regions[action.region as usize];
+    field("region", &format!("{}  [editors' grouping]", region.name_en));
+    if let Some(mayor) = action.mayor {
+        field("mayor", mayor);
+    }
+    field("year", &action.year.to_string());
+    if let Some(duration) = &action.duration {
+        let end = match duration.end {
+            End::Ongoing => "ongoing".to_owned(),
+            End::At(end) => end.iso(),
+        };
+        field(
+            "duration",
+            &format!("{}  ({} → {end})", duration.printed, duration.start.iso()),
+        );
+    }
+    if let (Some(printed), Some(compact)) = (action.compact_printed, action.compact) {
+        field(
+            "commitment type",
+            &format!("{printed} ({})", compact.machine_name()),
+        );
+    }
+    for &number in &action.priorities {
+        let provenance = if action.priorities_stated.contains(&number) {
+            "stated by the report"
+        } else {
+            "assigned by the editors"
+        };
+        let name = catalogue
+            .priority(number)
+            .map_or("", |priority| priority.name_en);
+        field("priority", &format!("{number}. {name}  [{provenance}]"));
+    }
+    field(
+        "Global Cities Fund",
+        if action.gcf { "supported" } else { "not stated" },
+    );
+    if !action.themes.is_empty() {
+        let themes: Vec<&str> = action.themes.iter().map(|theme| theme.machine_name()).collect();
+        field("themes", &format!("{}  [editors']", themes.join(", ")));
+    }
+    for &partner in &action.partners {
+        let partner = &catalogue.actions[partner as usize];
+        field("joint commitment", &format!("{} ({})", partner.id, partner.submitter));
+    }
+    field(
+        "source",
+        &format!(
+            "report lines {}–{} ({})",
+            action.source_lines.0,
+            action.source_lines.1,
+            action.section.machine_name()
+        ),
+    );
+
+    let mut block = |heading: &str, body: &str| {
+        out.push('\n');
+        out.push_str(heading);
+        out.push('\n');
+        out.push_str(&text::wrap(&text::sanitize(body), columns, "  "));
+        out.push('\n');
+    };
+    block("Summary [editors' translation]", action.summary_en);
+    block("Description", action.description);
+    if let (Some(quote), Some(author)) = (action.quote, action.quote_author) {
+        block("Quote", &format!("“{quote}”\n— {author}"));
+    }
+    if let Some(spotlight) = action.spotlight {
+        block("Spotlight write-up", spotlight);
+    }
+    if !action.editor_notes.is_empty() {
+        block("Editors' notes", &action.editor_notes.join("\n"));
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! Text helpers for terminal output: neutralising control characters, display width,
+//! truncation and wrapping. Data never reaches the terminal with raw control characters.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Replaces control characters (other than newline) with visible stand-ins so that data
+/// cannot move the cursor, change colours or clear the screen.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// The number of terminal columns `text` occupies.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` columns, ending in "…" when cut. Single line only.
+pub fn truncate(text: &str, max: usize) -> String {
+    let single_line: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if width(&single_line) <= max {
+        return single_line;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in single_line.chars() {
+        let char_width = c.width().unwrap_or(0);
+        if used + char_width > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += char_width;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces to exactly `columns` columns (after truncation).
+pub fn fit(text: &str, columns: usize) -> String {
+    let mut cut = truncate(text, columns);
+    let padding = columns.saturating_sub(width(&cut));
+    cut.extend(std::iter::repeat_n(' ', padding));
+    cut
+}
+
+/// Wraps each paragraph of `text` to `columns`, indenting every line by `indent`.
+pub fn wrap(text: &str, columns: usize, indent: &str) -> String {
+    let options = textwrap::Options::new(columns.max(indent.len() + 10))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    text.lines()
+        .map(|line| {
+            if line.trim().is_empty() {
+                String::new()
+            } else {
+                textwrap::fill(line, &options)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_never_pass() {
+        assert_eq!(sanitize("a\u{1b}[2Jb\tc\nd"), "a\u{FFFD}[2Jb c\nd");
+        assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncation_respects_display_width() {
+        assert_eq!(truncate("Zürich", 10), "Zürich");
+        assert_eq!(truncate("Barranquilla", 6), "Barra…");
+        assert_eq!(width(&fit("São", 5)), 5);
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+    }
+}
