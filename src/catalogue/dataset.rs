@@ -215,16 +215,29 @@ const TABLE_FILES: &[(&str, &str)] = &[
 fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
     let actions_dir = dir.join("actions");
     let entries = std::fs::read_dir(&actions_dir).map_err(|error| {
-        single_error("actions/", None, None, format!("cannot read the folder: {error}"))
+        single_error(
+            "actions/",
+            None,
+            None,
+            format!("cannot read the folder: {error}"),
+        )
     })?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry
             .map_err(|error| {
-                single_error("actions/", None, None, format!("cannot read the folder: {error}"))
+                single_error(
+                    "actions/",
+                    None,
+                    None,
+                    format!("cannot read the folder: {error}"),
+                )
             })?
             .path();
-        if path.extension().is_some_and(|extension| extension == "toml") {
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "toml")
+        {
             files.push(path);
         }
     }
@@ -268,7 +281,10 @@ impl Dataset {
                 }
             };
             match rows_of(&text, key) {
-                Ok(rows) => rows.into_iter().map(|row| (relative.clone(), row)).collect(),
+                Ok(rows) => rows
+                    .into_iter()
+                    .map(|row| (relative.clone(), row))
+                    .collect(),
                 Err(message) => {
                     errors.push(DatasetError {
                         file: relative,
@@ -290,8 +306,13 @@ impl Dataset {
         match action_files(dir) {
             Ok(files) => {
                 for path in files {
-                    let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
-                    actions.extend(read(format!("actions/{}", name.unwrap_or_default()), "action"));
+                    let name = path
+                        .file_name()
+                        .map(|name| name.to_string_lossy().into_owned());
+                    actions.extend(read(
+                        format!("actions/{}", name.unwrap_or_default()),
+                        "action",
+                    ));
                 }
             }
             Err(DatasetErrors(more)) => errors.extend(more),
@@ -416,13 +437,17 @@ fn index_ids<'d, T>(
         let id = id_of(&sourced.row);
         let record = format!("{kind} \"{id}\"");
         checker.required(&sourced.file, &record, "id", id);
-        if ids.insert(id, position as Index).is_some() {
+        // The first row keeps the id, so references to it still resolve and the duplicate
+        // is reported once, not again through every reference.
+        if ids.contains_key(id) {
             checker.error(
                 &sourced.file,
                 &record,
                 "id",
                 format!("duplicate id \"{id}\""),
             );
+        } else {
+            ids.insert(id, position as Index);
         }
     }
     ids
@@ -437,7 +462,7 @@ fn closest<'k>(unknown: &str, known: impl Iterator<Item = &'k str>) -> String {
     let suggestions: Vec<String> = scored
         .iter()
         .take(3)
-        .filter(|(distance, _)| *distance <= unknown.chars().count().max(3) / 2 + 1)
+        .filter(|(distance, _)| *distance <= (unknown.chars().count() / 4).max(2))
         .map(|(_, candidate)| format!("\"{candidate}\""))
         .collect();
     if suggestions.is_empty() {
@@ -552,7 +577,9 @@ impl Dataset {
                         file,
                         &record,
                         "iso2",
-                        format!("\"{iso2}\" is not an ISO 3166-1 alpha-2 code (two capital letters)"),
+                        format!(
+                            "\"{iso2}\" is not an ISO 3166-1 alpha-2 code (two capital letters)"
+                        ),
                     );
                 }
                 let region = match &row.region {
@@ -629,21 +656,22 @@ impl Dataset {
                 }
             })
             .collect();
-        let resolve_place = |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
-            let found = place_ids.get(id).copied();
-            if found.is_none() {
-                checker.error(
-                    file,
-                    record,
-                    field,
-                    format!(
-                        "place \"{id}\" is not in places.toml{}",
-                        closest(id, place_ids.keys().copied())
-                    ),
-                );
-            }
-            found
-        };
+        let resolve_place =
+            |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
+                let found = place_ids.get(id).copied();
+                if found.is_none() {
+                    checker.error(
+                        file,
+                        record,
+                        field,
+                        format!(
+                            "place \"{id}\" is not in places.toml{}",
+                            closest(id, place_ids.keys().copied())
+                        ),
+                    );
+                }
+                found
+            };
 
         // Priorities.
         let mut priority_numbers = BTreeSet::new();
@@ -653,7 +681,12 @@ impl Dataset {
             .map(|Sourced { file, row }| {
                 let record = format!("priority {}", row.number);
                 if !priority_numbers.insert(row.number) {
-                    checker.error(file, &record, "number", format!("duplicate priority {}", row.number));
+                    checker.error(
+                        file,
+                        &record,
+                        "number",
+                        format!("duplicate priority {}", row.number),
+                    );
                 }
                 for (field, value) in [
                     ("name_fr", &row.name_fr),
@@ -770,17 +803,26 @@ impl Dataset {
                 checker.optional(file, record, field, value.as_deref());
             }
             if row.quote.is_some() != row.quote_author.is_some() {
-                checker.error(file, record, "quote_author", "a quote and its author go together");
+                checker.error(
+                    file,
+                    record,
+                    "quote_author",
+                    "a quote and its author go together",
+                );
             }
             let section =
                 parse_name::<Section>(checker, file, record, "section", &row.section, "section");
-            let kind = parse_name::<SubmitterKind>(checker, file, record, "kind", &row.kind, "kind");
+            let kind =
+                parse_name::<SubmitterKind>(checker, file, record, "kind", &row.kind, "kind");
             if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
                 checker.error(
                     file,
                     record,
                     "source_lines",
-                    format!("[{}, {}] is not a range of lines", row.source_lines.0, row.source_lines.1),
+                    format!(
+                        "[{}, {}] is not a range of lines",
+                        row.source_lines.0, row.source_lines.1
+                    ),
                 );
             }
 
@@ -799,7 +841,12 @@ impl Dataset {
                 );
             }
             if row.places.is_empty() && kind == Some(SubmitterKind::LocalGovernment) {
-                checker.error(file, record, "places", "a local government's action needs a place");
+                checker.error(
+                    file,
+                    record,
+                    "places",
+                    "a local government's action needs a place",
+                );
             }
             let country = match (&row.country, places_of_action.first()) {
                 (Some(id), _) => resolve_country(checker, file, record, "country", id),
@@ -823,34 +870,44 @@ impl Dataset {
             };
 
             // Duration and commitment type.
-            let duration = row.duration.as_deref().and_then(|printed| {
-                match parse_duration(printed) {
-                    Ok((start, end)) => Some(Duration { printed, start, end }),
-                    Err(message) => {
-                        checker.error(file, record, "duration", message);
-                        None
-                    }
-                }
-            });
+            let duration =
+                row.duration
+                    .as_deref()
+                    .and_then(|printed| match parse_duration(printed) {
+                        Ok((start, end)) => Some(Duration {
+                            printed,
+                            start,
+                            end,
+                        }),
+                        Err(message) => {
+                            checker.error(file, record, "duration", message);
+                            None
+                        }
+                    });
             let compact = row.compact.as_deref().and_then(|value| {
                 parse_name::<Compact>(checker, file, record, "compact", value, "compact")
             });
             match (&row.compact_printed, compact) {
-                (Some(printed), Some(compact)) => {
-                    if Compact::from_printed(printed) != Some(compact) {
-                        checker.error(
-                            file,
-                            record,
-                            "compact",
-                            format!(
-                                "\"{}\" does not match the printed commitment type \"{printed}\"",
-                                compact.machine_name()
-                            ),
-                        );
-                    }
+                (Some(printed), Some(compact))
+                    if Compact::from_printed(printed) != Some(compact) =>
+                {
+                    checker.error(
+                        file,
+                        record,
+                        "compact",
+                        format!(
+                            "\"{}\" does not match the printed commitment type \"{printed}\"",
+                            compact.machine_name()
+                        ),
+                    );
                 }
                 (Some(_), None) if row.compact.is_none() => {
-                    checker.error(file, record, "compact", "the printed commitment type needs its `compact`");
+                    checker.error(
+                        file,
+                        record,
+                        "compact",
+                        "the printed commitment type needs its `compact`",
+                    );
                 }
                 (None, Some(_)) => {
                     checker.error(
@@ -887,8 +944,13 @@ impl Dataset {
                     }
                 }
             }
-            if all_priorities.is_empty() {
-                checker.error(file, record, "priorities_editors", "an action needs at least one priority");
+            if row.priorities_stated.is_empty() && row.priorities_editors.is_empty() {
+                checker.error(
+                    file,
+                    record,
+                    "priorities_editors",
+                    "an action needs at least one priority",
+                );
             }
             let mut priorities_stated = row.priorities_stated.clone();
             priorities_stated.sort_unstable();
@@ -897,7 +959,9 @@ impl Dataset {
             let mut themes: Vec<Theme> = row
                 .themes
                 .iter()
-                .filter_map(|value| parse_name::<Theme>(checker, file, record, "themes", value, "theme"))
+                .filter_map(|value| {
+                    parse_name::<Theme>(checker, file, record, "themes", value, "theme")
+                })
                 .collect();
             themes.sort_unstable();
             themes.dedup();
@@ -915,12 +979,21 @@ impl Dataset {
                             closest(partner, action_ids.keys().copied())
                         ),
                     ),
-                    Some(_) if *partner == row.id => {
-                        checker.error(file, record, "partners", "an action cannot be its own partner")
-                    }
+                    Some(_) if *partner == row.id => checker.error(
+                        file,
+                        record,
+                        "partners",
+                        "an action cannot be its own partner",
+                    ),
                     Some(&other) => {
                         let other_row = &self.actions[other as usize].row;
-                        if !other_row.partners.iter().any(|back| *back == row.id) {
+                        // A partner list with an unknown id is reported there; its missing
+                        // link back is most likely that same typo.
+                        let other_has_unknown = other_row
+                            .partners
+                            .iter()
+                            .any(|id| !action_ids.contains_key(id.as_str()));
+                        if !other_has_unknown && !other_row.partners.contains(&row.id) {
                             checker.error(
                                 file,
                                 record,
@@ -936,20 +1009,21 @@ impl Dataset {
                 }
             }
 
+            // Texts are trimmed: the line break before a closing `"""` is layout, not content.
             actions.push(Action {
                 id: &row.id,
                 year: row.year,
                 section: section.unwrap_or(Section::Submissions2023),
                 source_lines: row.source_lines,
-                submitter: &row.submitter,
+                submitter: row.submitter.trim(),
                 kind: kind.unwrap_or(SubmitterKind::Organisation),
                 places: places_of_action,
                 country,
                 region: region.unwrap_or_default(),
-                mayor: row.mayor.as_deref(),
-                title: &row.title,
-                title_en: &row.title_en,
-                summary_en: &row.summary_en,
+                mayor: row.mayor.as_deref().map(str::trim),
+                title: row.title.trim(),
+                title_en: row.title_en.trim(),
+                summary_en: row.summary_en.trim(),
                 duration,
                 compact,
                 compact_printed: row.compact_printed.as_deref(),
@@ -958,10 +1032,10 @@ impl Dataset {
                 gcf: row.gcf,
                 partners,
                 themes,
-                quote: row.quote.as_deref(),
-                quote_author: row.quote_author.as_deref(),
-                description: &row.description,
-                spotlight: row.spotlight.as_deref(),
+                quote: row.quote.as_deref().map(str::trim),
+                quote_author: row.quote_author.as_deref().map(str::trim),
+                description: row.description.trim(),
+                spotlight: row.spotlight.as_deref().map(str::trim),
                 editor_notes: row.editor_notes.iter().map(String::as_str).collect(),
             });
         }

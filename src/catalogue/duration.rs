@@ -129,11 +129,7 @@ mod tests {
     #[test]
     fn parses_the_report_forms() {
         let cases = [
-            (
-                "Octobre 2023 – En cours",
-                ym(2023, Some(10)),
-                End::Ongoing,
-            ),
+            ("Octobre 2023 – En cours", ym(2023, Some(10)), End::Ongoing),
             (
                 "Août 2023 – Déc 2024",
                 ym(2023, Some(8)),
@@ -155,11 +151,7 @@ mod tests {
                 End::At(ym(2024, Some(9))),
             ),
             ("Déc 2023", ym(2023, Some(12)), End::At(ym(2023, Some(12)))),
-            (
-                "Juillet 2023 – en cours",
-                ym(2023, Some(7)),
-                End::Ongoing,
-            ),
+            ("Juillet 2023 – en cours", ym(2023, Some(7)), End::Ongoing),
         ];
         for (printed, start, end) in cases {
             assert_eq!(parse_duration(printed), Ok((start, end)), "{printed}");

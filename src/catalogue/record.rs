@@ -109,11 +109,16 @@ impl<'a> ActionRecord<'a> {
             title: borrowed(action.title),
             title_en: borrowed(action.title_en),
             summary_en: borrowed(action.summary_en),
-            duration: action.duration.as_ref().map(|duration| borrowed(duration.printed)),
+            duration: action
+                .duration
+                .as_ref()
+                .map(|duration| borrowed(duration.printed)),
             start,
             end,
             ongoing,
-            compact: action.compact.map(|compact| borrowed(compact.machine_name())),
+            compact: action
+                .compact
+                .map(|compact| borrowed(compact.machine_name())),
             compact_printed: action.compact_printed.map(borrowed),
             priorities: action.priorities.clone(),
             priorities_stated: action.priorities_stated.clone(),

@@ -80,8 +80,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// True when `error` comes from writing to a closed pipe (`localaction list | head`).
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
+        let io_kind = cause
             .downcast_ref::<io::Error>()
-            .is_some_and(|io_error| io_error.kind() == io::ErrorKind::BrokenPipe)
+            .map(io::Error::kind)
+            // serde_json wraps the writer's error in its own type.
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io_kind == Some(io::ErrorKind::BrokenPipe)
     })
 }

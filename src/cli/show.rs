@@ -95,7 +95,10 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     };
     field("id", action.id);
     field("title", action.title);
-    field("title (English)", &format!("{}  [editors' translation]", action.title_en));
+    field(
+        "title (English)",
+        &format!("{}  [editors' translation]", action.title_en),
+    );
     let kind = match action.kind {
         SubmitterKind::LocalGovernment => "local or regional government",
         SubmitterKind::NationalGovernment => "national government",
@@ -112,11 +115,20 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     }
     if let Some(country) = action.country {
         let country = &catalogue.countries[country as usize];
-        let code = country.iso2.map(|code| format!(" ({code})")).unwrap_or_default();
-        field("country", &format!("{} / {}{code}", country.name_fr, country.name_en));
+        let code = country
+            .iso2
+            .map(|code| format!(" ({code})"))
+            .unwrap_or_default();
+        field(
+            "country",
+            &format!("{} / {}{code}", country.name_fr, country.name_en),
+        );
     }
     let region = &catalogue.regions[action.region as usize];
-    field("region", &format!("{}  [editors' grouping]", region.name_en));
+    field(
+        "region",
+        &format!("{}  [editors' grouping]", region.name_en),
+    );
     if let Some(mayor) = action.mayor {
         field("mayor", mayor);
     }
@@ -150,15 +162,26 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     }
     field(
         "Global Cities Fund",
-        if action.gcf { "supported" } else { "not stated" },
+        if action.gcf {
+            "supported"
+        } else {
+            "not stated"
+        },
     );
     if !action.themes.is_empty() {
-        let themes: Vec<&str> = action.themes.iter().map(|theme| theme.machine_name()).collect();
+        let themes: Vec<&str> = action
+            .themes
+            .iter()
+            .map(|theme| theme.machine_name())
+            .collect();
         field("themes", &format!("{}  [editors']", themes.join(", ")));
     }
     for &partner in &action.partners {
         let partner = &catalogue.actions[partner as usize];
-        field("joint commitment", &format!("{} ({})", partner.id, partner.submitter));
+        field(
+            "joint commitment",
+            &format!("{} ({})", partner.id, partner.submitter),
+        );
     }
     field(
         "source",
