@@ -4,14 +4,14 @@
 
 use std::path::Path;
 
-use localaction::catalogue::blob;
 use localaction::catalogue::dataset::Dataset;
 use localaction::catalogue::embedded::{self, BLOB, FINGERPRINT};
+use localaction::catalogue::{Catalogue, blob};
 
 /// The fingerprint of the curated catalogue. It changes with every edit of `dataset/`:
 /// update it in the same commit, so that a change of the data is always deliberate.
 const EXPECTED_FINGERPRINT: &str =
-    "fdc06d751d08716683e2827939d47b9437e2e7fe54441f7a82f157cddcf400bf";
+    "ec0e35bba67c380aff99883ec60872e898f5b5503bcddb242754752ec0209828";
 
 fn compiled_from_dataset() -> Vec<u8> {
     let dataset = Dataset::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset"))
@@ -44,7 +44,7 @@ fn the_fingerprint_is_recorded() {
 fn decoding_borrows_text_from_the_embedded_bytes() {
     let catalogue = embedded::catalogue();
     let blob_range = BLOB.as_ptr_range();
-    for action in &catalogue.actions {
+    for action in catalogue.actions() {
         for text in [
             action.id,
             action.title,
@@ -61,19 +61,60 @@ fn decoding_borrows_text_from_the_embedded_bytes() {
 }
 
 #[test]
-fn damaged_blobs_are_refused() {
-    assert!(blob::decode(b"").is_err());
-    assert!(blob::decode(b"not a catalogue at all").is_err());
-    assert!(blob::decode(&BLOB[..BLOB.len() / 2]).is_err());
+fn damaged_blobs_are_refused_without_a_panic() {
+    assert!(Catalogue::open(b"").is_err());
+    assert!(Catalogue::open(b"not a catalogue at all").is_err());
     let mut longer = BLOB.to_vec();
     longer.push(0);
     assert!(
-        blob::decode(&longer)
+        Catalogue::open(&longer)
             .unwrap_err()
             .contains("unexpected bytes")
     );
-    // Every truncation point fails cleanly, without a panic.
+    // Every truncation point is refused by `open`.
     for cut in (0..BLOB.len()).step_by(997) {
-        assert!(blob::decode(&BLOB[..cut]).is_err(), "cut at {cut}");
+        assert!(Catalogue::open(&BLOB[..cut]).is_err(), "cut at {cut}");
     }
+}
+
+#[test]
+fn verify_reports_any_flipped_byte() {
+    assert_eq!(blob::verify(BLOB, FINGERPRINT), Ok(()));
+    for position in (0..BLOB.len()).step_by(1009) {
+        let mut damaged = BLOB.to_vec();
+        damaged[position] ^= 0x55;
+        let report = blob::verify(&damaged, FINGERPRINT).unwrap_err();
+        assert!(report.starts_with("the catalogue is damaged"), "{report}");
+    }
+}
+
+#[test]
+fn structural_damage_is_found_without_the_fingerprint() {
+    // Magic, header length, and the action count just after the header.
+    let header_length = u32::from_le_bytes(BLOB[8..12].try_into().unwrap()) as usize;
+    let count_at = 12 + header_length;
+    for position in [
+        0,
+        7,
+        8,
+        11,
+        count_at,
+        count_at + 1,
+        count_at + 4,
+        count_at + 9,
+    ] {
+        let mut damaged = BLOB.to_vec();
+        damaged[position] ^= 0x55;
+        let outcome = Catalogue::open(&damaged).and_then(|catalogue| catalogue.verify());
+        assert!(outcome.is_err(), "flip at {position} went unnoticed");
+    }
+    // A flipped byte inside an action's encoding: `verify` decodes every action.
+    let catalogue = embedded::catalogue();
+    let offsets_end = count_at + 4 + 4 * (catalogue.len() + 1);
+    let mut damaged = BLOB.to_vec();
+    // The first byte of the first action is the length of its id.
+    damaged[offsets_end] ^= 0x7f;
+    let reopened = Catalogue::open(&damaged).expect("the structure is intact");
+    let report = reopened.verify().unwrap_err();
+    assert!(report.contains("action #0"), "{report}");
 }

@@ -36,10 +36,10 @@ fn normalise(text: &str) -> String {
 #[test]
 fn seventy_seven_actions_with_unique_ids() {
     let catalogue = catalogue();
-    assert_eq!(catalogue.actions.len(), 77);
-    let ids: BTreeSet<&str> = catalogue.actions.iter().map(|action| action.id).collect();
+    assert_eq!(catalogue.len(), 77);
+    let ids: BTreeSet<&str> = catalogue.actions().map(|action| action.id).collect();
     assert_eq!(ids.len(), 77, "ids are not unique");
-    for action in &catalogue.actions {
+    for action in catalogue.actions() {
         assert!(
             action
                 .id
@@ -60,8 +60,7 @@ fn seventy_seven_actions_with_unique_ids() {
 fn the_2023_submissions_count_as_the_records_print_them() {
     let catalogue = catalogue();
     let submissions: Vec<_> = catalogue
-        .actions
-        .iter()
+        .actions()
         .filter(|action| action.year == 2023)
         .collect();
     assert_eq!(submissions.len(), 54);
@@ -89,13 +88,13 @@ fn the_2023_submissions_count_as_the_records_print_them() {
 fn each_2022_write_up_carries_the_priority_it_is_printed_under() {
     let catalogue = catalogue();
     let write_ups: Vec<_> = catalogue
-        .actions
-        .iter()
+        .actions()
         .filter(|action| action.year == 2022)
         .collect();
     assert_eq!(write_ups.len(), 23);
     // Each spotlight section runs from its heading to the next one's.
     let headings: Vec<(u8, u32)> = catalogue
+        .tables
         .priorities
         .iter()
         .map(|priority| (priority.number, priority.source_lines.0))
@@ -143,8 +142,7 @@ fn the_seven_spotlit_2023_submissions_carry_their_stated_priority() {
         assert!(action.spotlight.is_some(), "{id} lacks its spotlight text");
     }
     let stated: Vec<&str> = catalogue
-        .actions
-        .iter()
+        .actions()
         .filter(|action| action.year == 2023 && !action.priorities_stated.is_empty())
         .map(|action| action.id)
         .collect();
@@ -158,7 +156,7 @@ fn the_seven_spotlit_2023_submissions_carry_their_stated_priority() {
 #[test]
 fn every_record_is_complete() {
     let catalogue = catalogue();
-    for action in &catalogue.actions {
+    for action in catalogue.actions() {
         for (field, value) in [
             ("title", action.title),
             ("title_en", action.title_en),
@@ -168,7 +166,7 @@ fn every_record_is_complete() {
         ] {
             assert!(!value.trim().is_empty(), "{}: empty {field}", action.id);
         }
-        assert!((action.region as usize) < catalogue.regions.len());
+        assert!((action.region as usize) < catalogue.tables.regions.len());
         assert!(!action.priorities.is_empty(), "{}", action.id);
         let placed = !action.places.is_empty();
         let organisation = action.kind != SubmitterKind::LocalGovernment;
@@ -192,7 +190,7 @@ fn joint_commitments_link_both_ways() {
             .unwrap_or_else(|| panic!("no {id}"))
             .partners
             .iter()
-            .map(|&index| catalogue.actions[index as usize].id)
+            .map(|&index| catalogue.id_at(index))
             .collect()
     };
     let pairs = [
@@ -210,10 +208,11 @@ fn joint_commitments_link_both_ways() {
         assert_eq!(partners_of(other), vec![one]);
     }
     // Every link in the catalogue is symmetric.
-    for (position, action) in catalogue.actions.iter().enumerate() {
+    for (position, action) in catalogue.actions().enumerate() {
         for &partner in &action.partners {
             assert!(
-                catalogue.actions[partner as usize]
+                catalogue
+                    .action_at(partner)
                     .partners
                     .contains(&(position as u32)),
                 "{}",
@@ -226,7 +225,7 @@ fn joint_commitments_link_both_ways() {
     let places: Vec<&str> = milan_freetown
         .places
         .iter()
-        .map(|&place| catalogue.places[place as usize].id)
+        .map(|&place| catalogue.tables.places[place as usize].id)
         .collect();
     assert_eq!(places, vec!["milan", "freetown"]);
 }
@@ -236,6 +235,7 @@ fn participants_are_the_front_pages_as_printed() {
     let catalogue = catalogue();
     let total = |year: u16| -> u32 {
         catalogue
+            .tables
             .participants
             .iter()
             .filter(|participant| participant.year == year)
@@ -246,6 +246,7 @@ fn participants_are_the_front_pages_as_printed() {
     assert_eq!(total(2023), 54);
     let count = |year: u16, name: &str| {
         catalogue
+            .tables
             .participants
             .iter()
             .find(|participant| participant.year == year && participant.name == name)
@@ -263,7 +264,7 @@ fn participants_are_the_front_pages_as_printed() {
     // Rebuild every front-page line and find it, in order, on its printed line.
     let source = source_text();
     let lines: Vec<&str> = source.lines().collect();
-    for participant in &catalogue.participants {
+    for participant in &catalogue.tables.participants {
         let after_comma = participant
             .country_printed
             .or(participant.scope_printed)
@@ -294,11 +295,13 @@ fn participants_are_the_front_pages_as_printed() {
         }
     }
     let count_2022 = catalogue
+        .tables
         .participants
         .iter()
         .filter(|p| p.year == 2022)
         .count();
     let count_2023 = catalogue
+        .tables
         .participants
         .iter()
         .filter(|p| p.year == 2023)
@@ -311,7 +314,7 @@ fn french_text_fields_are_found_verbatim_in_the_report() {
     let catalogue = catalogue();
     let source = normalise(&source_text());
     let mut missing = Vec::new();
-    for action in &catalogue.actions {
+    for action in catalogue.actions() {
         let mut check = |field: &str, text: &str| {
             // Paragraphs are checked one by one: the report separates them with layout.
             for paragraph in text.split("\n\n") {
@@ -351,12 +354,13 @@ fn priorities_match_their_spotlight_sections() {
     let catalogue = catalogue();
     let source = normalise(&source_text());
     let numbers: Vec<u8> = catalogue
+        .tables
         .priorities
         .iter()
         .map(|priority| priority.number)
         .collect();
     assert_eq!(numbers, (1..=8).collect::<Vec<u8>>());
-    for priority in &catalogue.priorities {
+    for priority in &catalogue.tables.priorities {
         for (field, text) in [
             ("name_fr", priority.name_fr),
             ("heading_fr", priority.heading_fr),
@@ -377,6 +381,7 @@ fn places_are_known_with_every_spelling() {
     let catalogue = catalogue();
     let place = |id: &str| {
         catalogue
+            .tables
             .places
             .iter()
             .find(|place| place.id == id)
@@ -405,11 +410,11 @@ fn places_are_known_with_every_spelling() {
         place("san-jose-california").country,
         place("san-jose-costa-rica").country
     );
-    for place in &catalogue.places {
+    for place in &catalogue.tables.places {
         assert!((-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon));
     }
     // Somaliland has no ISO 3166-1 code; every other country has one.
-    for country in &catalogue.countries {
+    for country in &catalogue.tables.countries {
         assert_eq!(
             country.iso2.is_none(),
             country.id == "somaliland",

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use localaction::catalogue::dataset::Dataset;
+use localaction::catalogue::{Catalogue, blob};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -63,12 +64,13 @@ fn the_base_dataset_is_valid() {
     let base = copy_of_base();
     assert_eq!(problems(base.path()), None);
     let dataset = Dataset::load(base.path()).unwrap();
-    let catalogue = dataset.compile().unwrap();
-    assert_eq!(catalogue.actions.len(), 3);
+    let bytes = blob::encode(&dataset.compile().unwrap()).unwrap();
+    let catalogue = Catalogue::open(&bytes).unwrap();
+    catalogue.verify().unwrap();
+    assert_eq!(catalogue.len(), 3);
     // Partners are remapped to positions after sorting by year, submitter, id.
     let kampala = catalogue.action("2023-kampala-joint").unwrap();
-    let partner = &catalogue.actions[kampala.partners[0] as usize];
-    assert_eq!(partner.id, "2023-nairobi-joint");
+    assert_eq!(catalogue.id_at(kampala.partners[0]), "2023-nairobi-joint");
 }
 
 #[test]

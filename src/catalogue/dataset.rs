@@ -1,5 +1,5 @@
 //! Loads the human-edited TOML files under `dataset/`, validates them and compiles them into
-//! a [`Catalogue`]. Shared with `build.rs` (a dataset that does not validate fails the build)
+//! a [`Compiled`] catalogue. Shared with `build.rs` (a dataset that does not validate fails the build)
 //! and used by tests and benchmarks to build catalogues in memory.
 //!
 //! Every problem is reported, not just the first, and each message names the file, the
@@ -13,8 +13,8 @@ use serde::Deserialize;
 
 use super::duration::parse_duration;
 use super::model::{
-    Action, Catalogue, Compact, Country, Duration, Index, MachineName, Participant,
-    ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Theme,
+    Action, Compact, Compiled, Country, Duration, Index, MachineName, Participant,
+    ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Tables, Theme,
 };
 
 /// One problem found in the dataset.
@@ -525,7 +525,7 @@ fn place_kind(value: &str) -> Option<PlaceKind> {
 
 impl Dataset {
     /// Validates the dataset and compiles it into a catalogue that borrows its text.
-    pub fn compile(&self) -> Result<Catalogue<'_>, DatasetErrors> {
+    pub fn compile(&self) -> Result<Compiled<'_>, DatasetErrors> {
         let mut checker = Checker { errors: Vec::new() };
         let checker = &mut checker;
 
@@ -1062,12 +1062,14 @@ impl Dataset {
             }
         }
 
-        Ok(Catalogue {
-            regions,
-            countries,
-            places,
-            priorities,
-            participants,
+        Ok(Compiled {
+            tables: Tables {
+                regions,
+                countries,
+                places,
+                priorities,
+                participants,
+            },
             actions: sorted,
         })
     }

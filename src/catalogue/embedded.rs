@@ -1,10 +1,9 @@
 //! The catalogue compiled by `build.rs` from `dataset/` and embedded in the binary.
-//! Decoded once, on first use, borrowing every string from the embedded bytes.
+//! Opened once, on first use; actions borrow every string from the embedded bytes.
 
 use std::sync::OnceLock;
 
-use super::blob;
-use super::model::Catalogue;
+use super::blob::Catalogue;
 
 /// The embedded blob, as written by `build.rs`.
 pub static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"));
@@ -12,14 +11,14 @@ pub static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin
 /// The blob's SHA-256, computed by `build.rs`.
 pub const FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.sha256"));
 
-/// The embedded catalogue.
+/// The embedded catalogue, opened on first use.
 ///
 /// # Panics
-/// Never for a binary built by `build.rs`: the blob was decoded once at build time already.
+/// Never for a binary built by `build.rs`, which opened and verified this very blob.
 pub fn catalogue() -> &'static Catalogue<'static> {
     static CATALOGUE: OnceLock<Catalogue<'static>> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        blob::decode(BLOB).expect("the embedded catalogue was verified by build.rs")
+        Catalogue::open(BLOB).expect("the embedded catalogue was verified by build.rs")
     })
 }
 

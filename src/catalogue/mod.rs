@@ -7,5 +7,7 @@ pub mod duration;
 pub mod embedded;
 pub mod model;
 pub mod record;
+pub mod synthetic;
 
+pub use blob::Catalogue;
 pub use model::*;

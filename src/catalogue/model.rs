@@ -11,10 +11,9 @@ use serde::{Deserialize, Serialize};
 /// Index of a row in one of the catalogue's tables.
 pub type Index = u32;
 
-/// The whole catalogue: reference tables and actions, in a deterministic order
-/// (actions by year, then submitter, then id).
+/// The reference tables: small, decoded whole when the catalogue opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Catalogue<'a> {
+pub struct Tables<'a> {
     #[serde(borrow)]
     pub regions: Vec<Region<'a>>,
     #[serde(borrow)]
@@ -25,7 +24,13 @@ pub struct Catalogue<'a> {
     pub priorities: Vec<Priority<'a>>,
     #[serde(borrow)]
     pub participants: Vec<Participant<'a>>,
-    #[serde(borrow)]
+}
+
+/// The catalogue as compiled from the dataset, every action in memory: what `blob::encode`
+/// writes. Actions are in a deterministic order (year, then submitter, then id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled<'a> {
+    pub tables: Tables<'a>,
     pub actions: Vec<Action<'a>>,
 }
 
@@ -348,12 +353,7 @@ impl YearMonth {
     }
 }
 
-impl<'a> Catalogue<'a> {
-    /// The action with this id.
-    pub fn action(&self, id: &str) -> Option<&Action<'a>> {
-        self.actions.iter().find(|action| action.id == id)
-    }
-
+impl<'a> Tables<'a> {
     /// The priority with this number.
     pub fn priority(&self, number: u8) -> Option<&Priority<'a>> {
         self.priorities

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Action, Catalogue, End, MachineName};
+use super::blob::Catalogue;
+use super::model::{Action, End, MachineName};
 
 /// One action as `list --format json` and `show --format json` print it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,16 +72,17 @@ pub struct ActionRecord<'a> {
 
 impl<'a> ActionRecord<'a> {
     /// The flat view of an action of `catalogue`.
-    pub fn new(catalogue: &'a Catalogue<'a>, action: &'a Action<'a>) -> ActionRecord<'a> {
+    pub fn new(catalogue: &Catalogue<'a>, action: &Action<'a>) -> ActionRecord<'a> {
         let borrowed = |text: &'a str| Cow::Borrowed(text);
+        let tables = &catalogue.tables;
         let cities: Vec<Cow<'a, str>> = action
             .places
             .iter()
-            .map(|&place| borrowed(catalogue.places[place as usize].name))
+            .map(|&place| borrowed(tables.places[place as usize].name))
             .collect();
         let country = action
             .country
-            .map(|country| &catalogue.countries[country as usize]);
+            .map(|country| &tables.countries[country as usize]);
         let (start, end, ongoing) = match &action.duration {
             None => (None, None, None),
             Some(duration) => match duration.end {
@@ -104,7 +106,7 @@ impl<'a> ActionRecord<'a> {
             country: country.map(|country| borrowed(country.name_fr)),
             country_en: country.map(|country| borrowed(country.name_en)),
             country_code: country.and_then(|country| country.iso2.map(borrowed)),
-            region: borrowed(catalogue.regions[action.region as usize].id),
+            region: borrowed(tables.regions[action.region as usize].id),
             mayor: action.mayor.map(borrowed),
             title: borrowed(action.title),
             title_en: borrowed(action.title_en),
@@ -126,7 +128,7 @@ impl<'a> ActionRecord<'a> {
             partners: action
                 .partners
                 .iter()
-                .map(|&partner| borrowed(catalogue.actions[partner as usize].id))
+                .map(|&partner| borrowed(catalogue.id_at(partner)))
                 .collect(),
             themes: action
                 .themes

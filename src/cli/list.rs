@@ -35,7 +35,7 @@ pub fn run<W: Write>(
 ) -> anyhow::Result<()> {
     if let Some(year) = args.year {
         let years: std::collections::BTreeSet<u16> =
-            catalogue.actions.iter().map(|action| action.year).collect();
+            catalogue.actions().map(|action| action.year).collect();
         if !years.contains(&year) {
             let known: Vec<String> = years.iter().map(u16::to_string).collect();
             anyhow::bail!(
@@ -44,9 +44,8 @@ pub fn run<W: Write>(
             );
         }
     }
-    let actions: Vec<&Action<'_>> = catalogue
-        .actions
-        .iter()
+    let actions: Vec<Action<'_>> = catalogue
+        .actions()
         .filter(|action| args.year.is_none_or(|year| action.year == year))
         .collect();
     match args.format {
@@ -66,7 +65,7 @@ pub fn run<W: Write>(
 /// Columns: id, year, submitter, country, compact, priorities, title (takes what is left).
 fn write_table<W: Write>(
     catalogue: &Catalogue<'_>,
-    actions: &[&Action<'_>],
+    actions: &[Action<'_>],
     output: &mut Output<W>,
 ) -> anyhow::Result<()> {
     let rows: Vec<[String; 7]> = actions
@@ -74,8 +73,8 @@ fn write_table<W: Write>(
         .map(|action| {
             let country = action
                 .country
-                .map(|country| catalogue.countries[country as usize].name_fr)
-                .unwrap_or_else(|| catalogue.regions[action.region as usize].name_fr);
+                .map(|country| catalogue.tables.countries[country as usize].name_fr)
+                .unwrap_or_else(|| catalogue.tables.regions[action.region as usize].name_fr);
             let priorities: Vec<String> = action.priorities.iter().map(u8::to_string).collect();
             [
                 action.id.to_owned(),

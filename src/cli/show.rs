@@ -33,7 +33,7 @@ pub fn run<W: Write>(
     args: &ShowArgs,
     output: &mut Output<W>,
 ) -> anyhow::Result<()> {
-    let action = find(catalogue, &args.id)?;
+    let action = &find(catalogue, &args.id)?;
     match args.format {
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
@@ -53,21 +53,21 @@ pub fn run<W: Write>(
 }
 
 /// The action with `id`, or an error that suggests the closest ids.
-pub fn find<'c, 'a>(catalogue: &'c Catalogue<'a>, id: &str) -> anyhow::Result<&'c Action<'a>> {
+pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a>> {
     if let Some(action) = catalogue.action(id) {
         return Ok(action);
     }
     let wanted = id.to_lowercase();
     let mut candidates: Vec<(usize, &str)> = catalogue
-        .actions
+        .ids()
         .iter()
-        .map(|action| {
-            let distance = if action.id.contains(wanted.as_str()) {
+        .map(|&candidate| {
+            let distance = if candidate.contains(wanted.as_str()) {
                 0
             } else {
-                edit_distance(&wanted, action.id)
+                edit_distance(&wanted, candidate)
             };
-            (distance, action.id)
+            (distance, candidate)
         })
         .collect();
     candidates.sort();
@@ -108,13 +108,13 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     let places: Vec<&str> = action
         .places
         .iter()
-        .map(|&place| catalogue.places[place as usize].name)
+        .map(|&place| catalogue.tables.places[place as usize].name)
         .collect();
     if !places.is_empty() {
         field("place", &places.join(" – "));
     }
     if let Some(country) = action.country {
-        let country = &catalogue.countries[country as usize];
+        let country = &catalogue.tables.countries[country as usize];
         let code = country
             .iso2
             .map(|code| format!(" ({code})"))
@@ -124,7 +124,7 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
             &format!("{} / {}{code}", country.name_fr, country.name_en),
         );
     }
-    let region = &catalogue.regions[action.region as usize];
+    let region = &catalogue.tables.regions[action.region as usize];
     field(
         "region",
         &format!("{}  [editors' grouping]", region.name_en),
@@ -177,7 +177,7 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         field("themes", &format!("{}  [editors']", themes.join(", ")));
     }
     for &partner in &action.partners {
-        let partner = &catalogue.actions[partner as usize];
+        let partner = catalogue.action_at(partner);
         field(
             "joint commitment",
             &format!("{} ({})", partner.id, partner.submitter),
