@@ -1,12 +1,14 @@
-//! Compiles the curated catalogue under `dataset/` into the bincode blob embedded in the
-//! binary. A dataset that does not validate fails the build with every problem listed,
-//! each naming the file, the record and the field.
+//! Compiles the curated catalogue under `dataset/` into the two blobs embedded in the
+//! binary: the catalogue (bincode) and its full-text index (tantivy, packed). A dataset
+//! that does not validate fails the build with every problem listed, each naming the file,
+//! the record and the field.
 
 use std::path::{Path, PathBuf};
 
-// The model, the dataset compiler and the blob format are the library's own modules:
-// one definition for the build script and the runtime. The library uses parts of them
-// (decoding, lookups) that the build script does not.
+// The model, the dataset compiler, the blob format, the schema, the analyzers and the
+// indexer are the library's own modules, at the same paths (`crate::catalogue::…`,
+// `crate::index::…`): one definition for the build script and the runtime. The library
+// uses parts of them (decoding, lookups) that the build script does not.
 #[path = "src/catalogue"]
 #[allow(dead_code)]
 mod catalogue {
@@ -16,6 +18,14 @@ mod catalogue {
     pub mod model;
 }
 
+#[path = "src/index"]
+#[allow(dead_code)]
+mod index {
+    pub mod indexer;
+    pub mod pack;
+    pub mod schema;
+}
+
 use catalogue::{blob, dataset::Dataset};
 
 const SHARED_SOURCES: &[&str] = &[
@@ -23,6 +33,9 @@ const SHARED_SOURCES: &[&str] = &[
     "src/catalogue/dataset.rs",
     "src/catalogue/duration.rs",
     "src/catalogue/model.rs",
+    "src/index/indexer.rs",
+    "src/index/pack.rs",
+    "src/index/schema.rs",
 ];
 
 fn main() {
@@ -62,6 +75,9 @@ fn compile(dataset_dir: &Path, out_dir: &Path) -> Result<(), String> {
             .map_err(|error| format!("cannot write {name}: {error}"))
     };
     write("catalogue.bin", &bytes)?;
+    let index = index::indexer::build_index(&catalogue)?;
+    write("index.pack", &index)?;
+    write("index.sha256", blob::fingerprint(&index).as_bytes())?;
     let fingerprint = blob::fingerprint(&bytes);
     write("catalogue.sha256", fingerprint.as_bytes())?;
     // `--version` names the catalogue too, so a report can cite exactly what it counted.

@@ -4,4 +4,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod engine;
+pub mod index;
 pub mod text;
+pub mod verify;

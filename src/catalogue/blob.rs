@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::model::{Action, Compiled, Index, Priority, Tables};
+use super::model::{Action, Compiled, FacetRow, Index, Priority, Tables};
 
 /// Identifies a localaction catalogue blob and its format version.
 pub const MAGIC: &[u8; 8] = b"LACAT\x00\x00\x02";
@@ -34,6 +34,10 @@ struct Header<'a> {
     ids: Vec<&'a str>,
     /// Positions of the actions sorted by id, for lookups by binary search.
     by_id: Vec<Index>,
+    /// One row per action, in catalogue order.
+    facets: Vec<FacetRow>,
+    /// The places of every action, concatenated (see `FacetRow::places_start`).
+    facet_places: Vec<Index>,
 }
 
 /// Encodes a compiled catalogue: deterministic, the same catalogue gives the same bytes.
@@ -41,10 +45,33 @@ pub fn encode(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
     let ids: Vec<&str> = compiled.actions.iter().map(|action| action.id).collect();
     let mut by_id: Vec<Index> = (0..ids.len() as Index).collect();
     by_id.sort_by_key(|&position| ids[position as usize]);
+    let mut facets = Vec::with_capacity(compiled.actions.len());
+    let mut facet_places = Vec::new();
+    for action in &compiled.actions {
+        facets.push(FacetRow {
+            year: action.year,
+            compact: action.compact,
+            priorities: action
+                .priorities
+                .iter()
+                .fold(0u16, |bits, &priority| bits | 1 << (priority & 15)),
+            region: action.region,
+            country: action.country,
+            places_start: u32::try_from(facet_places.len()).map_err(|_| "too many places")?,
+            places_count: u8::try_from(action.places.len())
+                .map_err(|_| format!("action \"{}\" has too many places", action.id))?,
+            gcf: action.gcf,
+            kind: action.kind,
+            end: action.duration.as_ref().map(|duration| duration.end),
+        });
+        facet_places.extend_from_slice(&action.places);
+    }
     let header = Header {
         tables: compiled.tables.clone(),
         ids,
         by_id,
+        facets,
+        facet_places,
     };
     let header = bincode::serde::encode_to_vec(&header, config())
         .map_err(|error| format!("cannot encode the catalogue's header: {error}"))?;
@@ -102,6 +129,8 @@ pub struct Catalogue<'a> {
     pub tables: Tables<'a>,
     ids: Vec<&'a str>,
     by_id: Vec<Index>,
+    facets: Vec<FacetRow>,
+    facet_places: Vec<Index>,
     offsets: &'a [u8],
     area: &'a [u8],
 }
@@ -141,7 +170,8 @@ impl<'a> Catalogue<'a> {
         let count = read_u32(take(&mut rest, 4, "action count")?, 0) as usize;
         let offsets = take(&mut rest, 4 * (count + 1), "offsets")?;
         let area = rest;
-        if header.ids.len() != count || header.by_id.len() != count {
+        if header.ids.len() != count || header.by_id.len() != count || header.facets.len() != count
+        {
             return Err("the catalogue is damaged: action count".into());
         }
         let mut previous = 0;
@@ -168,10 +198,18 @@ impl<'a> Catalogue<'a> {
         {
             return Err("the catalogue is damaged: id index".into());
         }
+        let places_in_range = header.facets.iter().all(|row| {
+            (row.places_start as usize + row.places_count as usize) <= header.facet_places.len()
+        });
+        if !places_in_range {
+            return Err("the catalogue is damaged: facet places".into());
+        }
         Ok(Catalogue {
             tables: header.tables,
             ids: header.ids,
             by_id: header.by_id,
+            facets: header.facets,
+            facet_places: header.facet_places,
             offsets,
             area,
         })
@@ -255,6 +293,17 @@ impl<'a> Catalogue<'a> {
     /// The priority with this number.
     pub fn priority(&self, number: u8) -> Option<&Priority<'a>> {
         self.tables.priority(number)
+    }
+
+    /// The filterable facts of every action, in catalogue order.
+    pub fn facets(&self) -> &[FacetRow] {
+        &self.facets
+    }
+
+    /// The places of a facet row.
+    pub fn places_of(&self, row: &FacetRow) -> &[Index] {
+        let start = row.places_start as usize;
+        &self.facet_places[start..start + row.places_count as usize]
     }
 
     /// Decodes every action and checks every reference: what `open` leaves unchecked.

@@ -1080,7 +1080,7 @@ pub fn sort_key(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'ă' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' => 'a',
             'ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' => 'i',
@@ -1089,6 +1089,8 @@ pub fn sort_key(text: &str) -> String {
             'ù' | 'ú' | 'û' | 'ü' => 'u',
             'ș' | 'ş' => 's',
             'ț' | 'ţ' => 't',
+            'ý' | 'ÿ' => 'y',
+            '’' => '\'',
             other => other,
         })
         .collect()

@@ -34,6 +34,25 @@ pub struct Compiled<'a> {
     pub actions: Vec<Action<'a>>,
 }
 
+/// What the filters read of one action: decoded with the catalogue's header, so filtering
+/// and counting never decode an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetRow {
+    pub year: u16,
+    pub compact: Option<Compact>,
+    /// Bit `n` is set for priority `n`.
+    pub priorities: u16,
+    pub region: Index,
+    pub country: Option<Index>,
+    /// The action's places: `Catalogue::facet_places()[start..start + count]`.
+    pub places_start: u32,
+    pub places_count: u8,
+    pub gcf: bool,
+    pub kind: SubmitterKind,
+    /// The parsed end of the duration; `None` where the report prints no duration.
+    pub end: Option<End>,
+}
+
 /// One of the report's regional groupings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region<'a> {

@@ -1,0 +1,451 @@
+//! Filters: the dimensions a selection can be narrowed by, their values, and reading the
+//! values people type (any spelling of a city, a country's French or English name or ISO
+//! code). An unknown value is an error that names the closest valid ones.
+
+use std::fmt;
+
+use crate::catalogue::dataset::{edit_distance, sort_key};
+use crate::catalogue::{Catalogue, Compact, End, FacetRow, MachineName, SubmitterKind, YearMonth};
+
+/// A dimension of the catalogue that results can be filtered and counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dimension {
+    City,
+    Country,
+    Region,
+    Priority,
+    Compact,
+    Year,
+    Gcf,
+    Kind,
+    Status,
+}
+
+impl Dimension {
+    /// Every dimension, in the order interfaces show them.
+    pub const ALL: [Dimension; 9] = [
+        Dimension::Priority,
+        Dimension::Compact,
+        Dimension::Region,
+        Dimension::Country,
+        Dimension::City,
+        Dimension::Year,
+        Dimension::Gcf,
+        Dimension::Kind,
+        Dimension::Status,
+    ];
+
+    /// The command-line flag and JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::City => "city",
+            Dimension::Country => "country",
+            Dimension::Region => "region",
+            Dimension::Priority => "priority",
+            Dimension::Compact => "compact",
+            Dimension::Year => "year",
+            Dimension::Gcf => "gcf",
+            Dimension::Kind => "kind",
+            Dimension::Status => "status",
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether an action is still running, from its parsed duration and today's month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Ongoing,
+    Ended,
+    /// The report prints no duration (the 2022 write-ups).
+    Unstated,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Ongoing, Status::Ended, Status::Unstated];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Ongoing => "ongoing",
+            Status::Ended => "ended",
+            Status::Unstated => "unstated",
+        }
+    }
+
+    /// The status of an action ending at `end`, seen in the month `today`. An end given as a
+    /// year alone runs to that year's December.
+    pub fn of(end: Option<End>, today: YearMonth) -> Status {
+        match end {
+            None => Status::Unstated,
+            Some(End::Ongoing) => Status::Ongoing,
+            Some(End::At(end)) => {
+                let last_month = (end.year, end.month.unwrap_or(12));
+                if last_month < (today.year, today.month.unwrap_or(1)) {
+                    Status::Ended
+                } else {
+                    Status::Ongoing
+                }
+            }
+        }
+    }
+}
+
+/// One value of a dimension, as the engine counts it: an index into that dimension's list
+/// of values ([`super::Engine::values`]).
+pub type ValueSlot = usize;
+
+/// A value of a dimension, with its key (what the command line accepts and JSON prints) and
+/// its label (what an interface shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+    /// Other accepted spellings (folded for matching).
+    pub(crate) spellings: Vec<String>,
+}
+
+/// The values of every dimension, computed once from the catalogue.
+#[derive(Debug, Clone)]
+pub struct Values {
+    pub(crate) by_dimension: [Vec<FacetValue>; 9],
+    /// The years present, ascending: the Year dimension's slots.
+    pub(crate) years: Vec<u16>,
+}
+
+/// Lowercase, accent-free, single-spaced: how typed values are compared.
+pub fn fold(text: &str) -> String {
+    sort_key(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn value(key: impl Into<String>, label: impl Into<String>, spellings: &[&str]) -> FacetValue {
+    let key = key.into();
+    let label = label.into();
+    let mut all: Vec<String> = spellings.iter().map(|spelling| fold(spelling)).collect();
+    all.push(fold(&key));
+    all.push(fold(&label));
+    all.sort();
+    all.dedup();
+    FacetValue {
+        key,
+        label,
+        spellings: all,
+    }
+}
+
+impl Values {
+    pub fn new(catalogue: &Catalogue<'_>) -> Values {
+        let tables = &catalogue.tables;
+        let cities = tables
+            .places
+            .iter()
+            .map(|place| {
+                let mut spellings = vec![place.name, place.name_en, place.id];
+                spellings.extend(place.aliases.iter().copied());
+                value(place.id, place.name, &spellings)
+            })
+            .collect();
+        let countries = tables
+            .countries
+            .iter()
+            .map(|country| {
+                let mut spellings = vec![country.name_fr, country.name_en, country.id];
+                spellings.extend(country.iso2);
+                spellings.extend(country.aliases.iter().copied());
+                value(country.id, country.name_fr, &spellings)
+            })
+            .collect();
+        let regions = tables
+            .regions
+            .iter()
+            .map(|region| value(region.id, region.name_en, &[region.name_fr]))
+            .collect();
+        let priorities = (1..=8u8)
+            .map(|number| {
+                let label = catalogue.priority(number).map_or_else(
+                    || number.to_string(),
+                    |priority| priority.name_en.to_owned(),
+                );
+                value(number.to_string(), label, &[])
+            })
+            .collect();
+        let compacts = Compact::ALL
+            .iter()
+            .map(|compact| {
+                let (label, spellings): (&str, &[&str]) = match compact {
+                    Compact::Gcm => ("GCM only", &["pmm", "migration"]),
+                    Compact::Gcr => ("GCR only", &["pmr", "refugees"]),
+                    Compact::Mirror => ("Both compacts (mirror)", &["both", "miroir"]),
+                    Compact::Idp => ("Internally displaced people", &["pdi"]),
+                };
+                value(compact.machine_name(), label, spellings)
+            })
+            .chain(std::iter::once(value(
+                "unstated",
+                "Not stated (2022)",
+                &["none"],
+            )))
+            .collect();
+        let mut years: Vec<u16> = catalogue.facets().iter().map(|row| row.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let year_values = years
+            .iter()
+            .map(|year| value(year.to_string(), year.to_string(), &[]))
+            .collect();
+        let gcf = vec![
+            value("yes", "Global Cities Fund", &["true", "1", "oui"]),
+            value("no", "Not stated", &["false", "0", "non"]),
+        ];
+        let kinds = SubmitterKind::ALL
+            .iter()
+            .map(|kind| {
+                let label = match kind {
+                    SubmitterKind::LocalGovernment => "Local or regional government",
+                    SubmitterKind::NationalGovernment => "National government",
+                    SubmitterKind::Organisation => "Organisation or network",
+                };
+                value(kind.machine_name(), label, &[])
+            })
+            .collect();
+        let statuses = Status::ALL
+            .iter()
+            .map(|status| {
+                let label = match status {
+                    Status::Ongoing => "Ongoing",
+                    Status::Ended => "Ended",
+                    Status::Unstated => "No duration stated",
+                };
+                value(status.key(), label, &[])
+            })
+            .collect();
+        let mut by_dimension: [Vec<FacetValue>; 9] = Default::default();
+        by_dimension[Dimension::City.slot()] = cities;
+        by_dimension[Dimension::Country.slot()] = countries;
+        by_dimension[Dimension::Region.slot()] = regions;
+        by_dimension[Dimension::Priority.slot()] = priorities;
+        by_dimension[Dimension::Compact.slot()] = compacts;
+        by_dimension[Dimension::Year.slot()] = year_values;
+        by_dimension[Dimension::Gcf.slot()] = gcf;
+        by_dimension[Dimension::Kind.slot()] = kinds;
+        by_dimension[Dimension::Status.slot()] = statuses;
+        Values {
+            by_dimension,
+            years,
+        }
+    }
+
+    /// The values of a dimension, in slot order.
+    pub fn of(&self, dimension: Dimension) -> &[FacetValue] {
+        &self.by_dimension[dimension.slot()]
+    }
+
+    /// The slot of a typed value: any accepted spelling, accents and case ignored.
+    pub fn parse(&self, dimension: Dimension, typed: &str) -> Result<ValueSlot, FilterError> {
+        let wanted = fold(typed);
+        let values = self.of(dimension);
+        if let Some(slot) = values
+            .iter()
+            .position(|value| value.spellings.contains(&wanted))
+        {
+            return Ok(slot);
+        }
+        let mut scored: Vec<(usize, &str)> = values
+            .iter()
+            .map(|value| {
+                let distance = value
+                    .spellings
+                    .iter()
+                    .map(|spelling| edit_distance(&wanted, spelling))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (distance, value.key.as_str())
+            })
+            .collect();
+        scored.sort();
+        let close: Vec<String> = scored
+            .iter()
+            .filter(|(distance, _)| *distance <= (wanted.chars().count() / 3).max(2))
+            .take(3)
+            .map(|(_, key)| (*key).to_owned())
+            .collect();
+        let listed_all = close.is_empty() || values.len() <= 12;
+        let suggestions = if listed_all {
+            values.iter().map(|value| value.key.clone()).collect()
+        } else {
+            close
+        };
+        Err(FilterError {
+            dimension,
+            typed: crate::text::sanitize(typed).into_owned(),
+            suggestions,
+            listed_all,
+        })
+    }
+
+    /// The slots a facet row occupies in one dimension (a city filter matches an action
+    /// in any of its places).
+    pub(crate) fn slots_of(
+        &self,
+        catalogue: &Catalogue<'_>,
+        row: &FacetRow,
+        dimension: Dimension,
+        today: YearMonth,
+        out: &mut Vec<ValueSlot>,
+    ) {
+        out.clear();
+        match dimension {
+            Dimension::City => {
+                out.extend(catalogue.places_of(row).iter().map(|&place| place as usize))
+            }
+            Dimension::Country => out.extend(row.country.map(|country| country as usize)),
+            Dimension::Region => out.push(row.region as usize),
+            Dimension::Priority => out.extend(
+                (1..=8usize)
+                    .filter(|number| row.priorities & (1 << number) != 0)
+                    .map(|number| number - 1),
+            ),
+            Dimension::Compact => out.push(match row.compact {
+                Some(compact) => compact as usize,
+                None => Compact::ALL.len(),
+            }),
+            Dimension::Year => out.extend(self.years.binary_search(&row.year).ok()),
+            Dimension::Gcf => out.push(if row.gcf { 0 } else { 1 }),
+            Dimension::Kind => out.push(row.kind as usize),
+            Dimension::Status => out.push(Status::of(row.end, today) as usize),
+        }
+    }
+}
+
+/// A filter value nobody recognises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterError {
+    pub dimension: Dimension,
+    pub typed: String,
+    /// The closest valid values, or all of them when there are few.
+    pub suggestions: Vec<String>,
+    pub listed_all: bool,
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "--{} \"{}\": no such {}; {}: {}",
+            self.dimension.key(),
+            self.typed,
+            self.dimension.key(),
+            if self.listed_all {
+                "valid values"
+            } else {
+                "closest"
+            },
+            self.suggestions.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for FilterError {}
+
+/// The selected values of each dimension: a result must match one selected value of every
+/// dimension that has any (any-of within a dimension, all-of across dimensions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    selected: [Vec<ValueSlot>; 9],
+}
+
+impl Filters {
+    pub fn new() -> Filters {
+        Filters::default()
+    }
+
+    /// The selected slots of a dimension.
+    pub fn selected(&self, dimension: Dimension) -> &[ValueSlot] {
+        &self.selected[dimension.slot()]
+    }
+
+    pub fn is_selected(&self, dimension: Dimension, slot: ValueSlot) -> bool {
+        self.selected(dimension).contains(&slot)
+    }
+
+    /// Selects a value (no effect if already selected).
+    pub fn select(&mut self, dimension: Dimension, slot: ValueSlot) {
+        let selected = &mut self.selected[dimension.slot()];
+        if !selected.contains(&slot) {
+            selected.push(slot);
+            selected.sort_unstable();
+        }
+    }
+
+    /// Selects or unselects a value.
+    pub fn toggle(&mut self, dimension: Dimension, slot: ValueSlot) {
+        let selected = &mut self.selected[dimension.slot()];
+        match selected.iter().position(|&chosen| chosen == slot) {
+            Some(found) => {
+                selected.remove(found);
+            }
+            None => {
+                selected.push(slot);
+                selected.sort_unstable();
+            }
+        }
+    }
+
+    pub fn clear(&mut self, dimension: Dimension) {
+        self.selected[dimension.slot()].clear();
+    }
+
+    pub fn clear_all(&mut self) {
+        *self = Filters::default();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.selected.iter().all(Vec::is_empty)
+    }
+
+    /// Selects typed values for a dimension.
+    pub fn select_typed(
+        &mut self,
+        values: &Values,
+        dimension: Dimension,
+        typed: &[String],
+    ) -> Result<(), FilterError> {
+        for text in typed {
+            let slot = values.parse(dimension, text)?;
+            self.select(dimension, slot);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_follows_the_end_and_today() {
+        let today = YearMonth {
+            year: 2024,
+            month: Some(6),
+        };
+        let at = |year, month| Some(End::At(YearMonth { year, month }));
+        assert_eq!(Status::of(None, today), Status::Unstated);
+        assert_eq!(Status::of(Some(End::Ongoing), today), Status::Ongoing);
+        assert_eq!(Status::of(at(2024, Some(5)), today), Status::Ended);
+        assert_eq!(Status::of(at(2024, Some(6)), today), Status::Ongoing);
+        assert_eq!(Status::of(at(2024, None), today), Status::Ongoing);
+        assert_eq!(Status::of(at(2023, None), today), Status::Ended);
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_spacing() {
+        assert_eq!(fold("  Galați "), "galati");
+        assert_eq!(fold("Zürich"), "zurich");
+        assert_eq!(fold("ÉTATS-UNIS  d’Amérique"), "etats-unis d'amerique");
+    }
+}

@@ -1,0 +1,540 @@
+//! The search engine: query text and filters in, ranked hits, snippets and facet counts
+//! out. One engine serves the command line and the interface, so the same query and
+//! filters give the same results everywhere.
+//!
+//! Text matching is tantivy's (BM25 over analysed fields with boosts); filters and counts
+//! read the catalogue's facet table, never decoding an action.
+
+pub mod filters;
+pub mod query;
+
+use std::ops::Range;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::directory::OwnedBytes;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+
+pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot, Values};
+pub use query::{Clause, ParsedQuery};
+
+use crate::catalogue::{Catalogue, Index as Position, YearMonth};
+use crate::index::directory::open_index;
+use crate::index::schema::{self, SearchFields};
+
+/// Words of at least this many letters match names with one typo.
+const FUZZY_MIN_CHARS: usize = 5;
+
+/// Field boosts: titles and names above summaries above descriptions.
+const BOOST_NAMES: Score = 4.0;
+const BOOST_TITLE_FR: Score = 3.0;
+const BOOST_TITLE_EN: Score = 2.5;
+const BOOST_SUMMARY_EN: Score = 1.5;
+const BOOST_DESCRIPTION: Score = 1.0;
+const BOOST_FUZZY_NAMES: Score = 2.0;
+const BOOST_PREFIX: Score = 0.5;
+
+/// A search: free text, filters, and how many hits to return.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub text: String,
+    pub filters: Filters,
+    /// At most this many hits (all when `None`); the total and counts always cover all.
+    pub limit: Option<usize>,
+}
+
+/// One result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// The action's position in the catalogue.
+    pub position: Position,
+    /// BM25 score (0 when the query is empty).
+    pub score: Score,
+}
+
+/// What a search found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Ranked: score, then year (newest first), then id.
+    pub hits: Vec<Hit>,
+    /// Every match of the query and all filters (`hits` may be cut by the limit).
+    pub total: usize,
+    /// For each dimension and value: the results that value would give with the query and
+    /// all the *other* dimensions' filters applied.
+    pub counts: FacetCounts,
+    /// The query as understood, with what was ignored.
+    pub parsed: ParsedQuery,
+}
+
+/// Counts per dimension, indexed by value slot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    by_dimension: [Vec<usize>; 9],
+}
+
+impl FacetCounts {
+    /// The count of each value of `dimension`, in slot order.
+    pub fn of(&self, dimension: Dimension) -> &[usize] {
+        &self.by_dimension[dimension as usize]
+    }
+}
+
+/// A passage of text with the query's matches marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of `text`, each on character boundaries, ascending and disjoint.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// The highlights as character ranges (what JSON output gives scripts).
+    pub fn char_ranges(&self) -> Vec<Range<usize>> {
+        let to_chars = |byte: usize| self.text[..byte].chars().count();
+        self.highlights
+            .iter()
+            .map(|range| to_chars(range.start)..to_chars(range.end))
+            .collect()
+    }
+}
+
+/// The engine over one catalogue and its index.
+pub struct Engine<'c> {
+    catalogue: &'c Catalogue<'c>,
+    searcher: Searcher,
+    fields: SearchFields,
+    values: Values,
+    today: YearMonth,
+    french: TextAnalyzer,
+    english: TextAnalyzer,
+    names: TextAnalyzer,
+    /// Kept so the searcher's segments stay alive.
+    _reader: IndexReader,
+}
+
+impl<'c> Engine<'c> {
+    /// Opens the engine over a catalogue and its packed index. `today` decides which
+    /// actions have ended.
+    pub fn open(
+        catalogue: &'c Catalogue<'c>,
+        packed_index: OwnedBytes,
+        today: YearMonth,
+    ) -> Result<Engine<'c>, String> {
+        let (index, reader) = open_index(packed_index)?;
+        let searcher = reader.searcher();
+        if searcher.num_docs() as usize != catalogue.len() || searcher.segment_readers().len() > 1 {
+            return Err(format!(
+                "the index does not match the catalogue: {} documents in {} segments for {} actions",
+                searcher.num_docs(),
+                searcher.segment_readers().len(),
+                catalogue.len()
+            ));
+        }
+        let fields = schema::search_fields();
+        if index.schema() != fields.schema {
+            return Err("the index was built with another schema".into());
+        }
+        Ok(Engine {
+            catalogue,
+            searcher,
+            values: Values::new(catalogue),
+            today,
+            french: schema::french(),
+            english: schema::english(),
+            names: schema::names(),
+            fields,
+            _reader: reader,
+        })
+    }
+
+    pub fn catalogue(&self) -> &'c Catalogue<'c> {
+        self.catalogue
+    }
+
+    /// The values of every dimension (labels, keys, parsing of typed values).
+    pub fn values(&self) -> &Values {
+        &self.values
+    }
+
+    pub fn today(&self) -> YearMonth {
+        self.today
+    }
+
+    pub(crate) fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    pub(crate) fn fields(&self) -> &SearchFields {
+        &self.fields
+    }
+
+
+    /// Runs a search.
+    pub fn search(&self, request: &Request) -> Outcome {
+        let parsed = query::parse(&request.text);
+        let matches = self.matches(&parsed);
+        let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
+        let total = hits.len();
+        let order = |left: &Hit, right: &Hit| {
+            right
+                .score
+                .total_cmp(&left.score)
+                .then_with(|| {
+                    let facets = self.catalogue.facets();
+                    facets[right.position as usize]
+                        .year
+                        .cmp(&facets[left.position as usize].year)
+                })
+                .then_with(|| {
+                    self.catalogue
+                        .id_at(left.position)
+                        .cmp(self.catalogue.id_at(right.position))
+                })
+        };
+        match request.limit {
+            Some(limit) if limit < hits.len() => {
+                if limit > 0 {
+                    hits.select_nth_unstable_by(limit - 1, order);
+                }
+                hits.truncate(limit);
+                hits.sort_unstable_by(order);
+            }
+            _ => hits.sort_unstable_by(order),
+        }
+        Outcome {
+            hits,
+            total,
+            counts,
+            parsed,
+        }
+    }
+
+    /// Every document matching the query, with its score (all documents for an empty query).
+    fn matches(&self, parsed: &ParsedQuery) -> Vec<Hit> {
+        if parsed.is_empty() {
+            return (0..self.catalogue.len() as Position)
+                .map(|position| Hit {
+                    position,
+                    score: 0.0,
+                })
+                .collect();
+        }
+        let Some(query) = self.build_query(parsed) else {
+            return Vec::new();
+        };
+        self.searcher
+            .search(query.as_ref(), &AllScored)
+            .unwrap_or_default()
+    }
+
+    /// The tantivy query for a parsed query; `None` when nothing in it can match (every
+    /// word was a stop word, say).
+    pub fn build_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let last = parsed.required.len().saturating_sub(1);
+        let mut any_required = false;
+        for (position, clause) in parsed.required.iter().enumerate() {
+            let prefix = parsed.last_word_is_prefix && position == last;
+            if let Some(query) = self.clause_query(clause, true, prefix) {
+                clauses.push((Occur::Must, query));
+                any_required = true;
+            }
+        }
+        if !parsed.required.is_empty() && !any_required {
+            return None;
+        }
+        for clause in &parsed.excluded {
+            if let Some(query) = self.clause_query(clause, false, false) {
+                clauses.push((Occur::MustNot, query));
+            }
+        }
+        if !any_required {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// One word or phrase, matched in any field.
+    fn clause_query(
+        &self,
+        clause: &Clause,
+        tolerant: bool,
+        prefix: bool,
+    ) -> Option<Box<dyn Query>> {
+        let text = clause.text();
+        // Analysers hold state while tokenising: each query works on its own copies.
+        let french = analyse(&mut self.french.clone(), text);
+        let english = analyse(&mut self.english.clone(), text);
+        let name_tokens = analyse(&mut self.names.clone(), text);
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        let fields = &self.fields;
+        for (field, tokens, boost) in [
+            (fields.names, &name_tokens, BOOST_NAMES),
+            (fields.title_fr, &french, BOOST_TITLE_FR),
+            (fields.title_en, &english, BOOST_TITLE_EN),
+            (fields.summary_en, &english, BOOST_SUMMARY_EN),
+            (fields.description_fr, &french, BOOST_DESCRIPTION),
+        ] {
+            if let Some(query) = terms_query(field, tokens) {
+                alternatives.push(Box::new(BoostQuery::new(query, boost)));
+            }
+        }
+        if tolerant
+            && let Clause::Word(_) = clause
+            && let [(_, token)] = name_tokens.as_slice()
+        {
+            let term = Term::from_field_text(fields.names, token);
+            if token.chars().count() >= FUZZY_MIN_CHARS {
+                alternatives.push(Box::new(BoostQuery::new(
+                    Box::new(FuzzyTermQuery::new(term, 1, true)),
+                    BOOST_FUZZY_NAMES,
+                )));
+            }
+            if prefix {
+                let term = Term::from_field_text(fields.words, token);
+                alternatives.push(Box::new(BoostQuery::new(
+                    Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+                    BOOST_PREFIX,
+                )));
+            }
+        }
+        match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Box::new(BooleanQuery::union(alternatives))),
+        }
+    }
+
+    /// Applies the filters to the matches and counts, for each dimension, what each value
+    /// would give with the other dimensions' filters.
+    fn filter_and_count(&self, matches: Vec<Hit>, filters: &Filters) -> (Vec<Hit>, FacetCounts) {
+        let mut counts = FacetCounts::default();
+        for dimension in Dimension::ALL {
+            counts.by_dimension[dimension as usize] = vec![0; self.values.of(dimension).len()];
+        }
+        let active: Vec<Dimension> = Dimension::ALL
+            .into_iter()
+            .filter(|&dimension| !filters.selected(dimension).is_empty())
+            .collect();
+        let facets = self.catalogue.facets();
+        let mut slots: [Vec<ValueSlot>; 9] = Default::default();
+        let mut kept = Vec::with_capacity(matches.len());
+        for hit in matches {
+            let row = &facets[hit.position as usize];
+            for dimension in Dimension::ALL {
+                self.values.slots_of(
+                    self.catalogue,
+                    row,
+                    dimension,
+                    self.today,
+                    &mut slots[dimension as usize],
+                );
+            }
+            // Which active dimensions this action fails; it counts for a dimension when it
+            // passes every other one.
+            let mut failed = None;
+            let mut failures = 0;
+            for &dimension in &active {
+                let selected = filters.selected(dimension);
+                if !slots[dimension as usize]
+                    .iter()
+                    .any(|slot| selected.contains(slot))
+                {
+                    failures += 1;
+                    failed = Some(dimension);
+                }
+            }
+            match failures {
+                0 => {
+                    for dimension in Dimension::ALL {
+                        for &slot in &slots[dimension as usize] {
+                            counts.by_dimension[dimension as usize][slot] += 1;
+                        }
+                    }
+                    kept.push(hit);
+                }
+                1 => {
+                    let dimension = failed.expect("one failure") as usize;
+                    for &slot in &slots[dimension] {
+                        counts.by_dimension[dimension][slot] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        (kept, counts)
+    }
+
+    /// A passage of `text` (a description) around the query's matches, at most
+    /// `max_chars` long, or the whole text highlighted when `max_chars` is `None`.
+    pub fn snippet(&self, parsed: &ParsedQuery, text: &str, max_chars: Option<usize>) -> Snippet {
+        let plain = |text: &str| Snippet {
+            text: text.to_owned(),
+            highlights: Vec::new(),
+        };
+        let Some(query) = self
+            .build_query(parsed)
+            .filter(|_| !parsed.required.is_empty())
+        else {
+            return match max_chars {
+                None => plain(text),
+                Some(max) => plain(&text.chars().take(max).collect::<String>()),
+            };
+        };
+        let Ok(mut generator) =
+            SnippetGenerator::create(&self.searcher, query.as_ref(), self.fields.description_fr)
+        else {
+            return plain(text);
+        };
+        generator.set_max_num_chars(max_chars.unwrap_or(text.len() + 1));
+        let snippet = generator.snippet(text);
+        let fragment = snippet.fragment();
+        if fragment.is_empty() {
+            return match max_chars {
+                None => plain(text),
+                Some(max) => plain(&text.chars().take(max).collect::<String>()),
+            };
+        }
+        let highlights = snippet
+            .highlighted()
+            .iter()
+            .filter(|range| {
+                fragment.is_char_boundary(range.start) && fragment.is_char_boundary(range.end)
+            })
+            .cloned()
+            .collect();
+        Snippet {
+            text: fragment.to_owned(),
+            highlights,
+        }
+    }
+}
+
+/// Runs an analyzer: `(position, token)` pairs.
+fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut tokens = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    stream.process(&mut |token| tokens.push((token.position, token.text.clone())));
+    tokens
+}
+
+/// A term query for one token, a phrase query for several.
+fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [(_, token)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, token),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => {
+            let first = tokens[0].0;
+            Some(Box::new(PhraseQuery::new_with_offset(
+                tokens
+                    .iter()
+                    .map(|(position, token)| {
+                        (position - first, Term::from_field_text(field, token))
+                    })
+                    .collect(),
+            )))
+        }
+    }
+}
+
+/// Collects every matching document with its score.
+struct AllScored;
+
+struct AllScoredSegment(Vec<Hit>);
+
+impl Collector for AllScored {
+    type Fruit = Vec<Hit>;
+    type Child = AllScoredSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<AllScoredSegment> {
+        Ok(AllScoredSegment(Vec::new()))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        // One segment: document ids are catalogue positions.
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for AllScoredSegment {
+    type Fruit = Vec<Hit>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.0.push(Hit {
+            position: doc,
+            score,
+        });
+    }
+
+    fn harvest(self) -> Vec<Hit> {
+        self.0
+    }
+}
+
+/// The engine over the catalogue and index embedded in the binary, seen from this month.
+pub fn embedded() -> Result<Engine<'static>, String> {
+    Engine::open(
+        crate::catalogue::embedded::catalogue(),
+        OwnedBytes::new(crate::index::embedded::PACKED),
+        this_month(),
+    )
+}
+
+/// The current month, from the system clock (UTC).
+pub fn this_month() -> YearMonth {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    let (year, month) = civil_year_month(seconds / 86_400);
+    YearMonth {
+        year,
+        month: Some(month),
+    }
+}
+
+/// Year and month of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days).
+fn civil_year_month(days: u64) -> (u16, u8) {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as u16, month as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_year_month;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_year_month(0), (1970, 1));
+        assert_eq!(civil_year_month(19_722), (2023, 12)); // 2023-12-31
+        assert_eq!(civil_year_month(19_723), (2024, 1));
+        assert_eq!(civil_year_month(20_513), (2026, 3)); // 2026-03-01
+    }
+}

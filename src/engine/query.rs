@@ -1,0 +1,212 @@
+//! Reading what a person typed: a lenient parser that never fails. Quotes make phrases (an
+//! unclosed quote runs to the end), `-` excludes, `AND`/`OR`/`+`/`field:` are accepted and
+//! set aside, control characters are dropped, and very long input is cut. Whatever was not
+//! used is reported, so an interface can say what it ignored.
+
+/// At most this many words or phrases are used; more are reported as ignored.
+pub const MAX_CLAUSES: usize = 16;
+/// Input beyond this many characters is ignored.
+pub const MAX_CHARS: usize = 1_000;
+
+/// A word or a phrase of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    Word(String),
+    Phrase(String),
+}
+
+impl Clause {
+    pub fn text(&self) -> &str {
+        match self {
+            Clause::Word(text) | Clause::Phrase(text) => text,
+        }
+    }
+}
+
+/// The query as understood.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    /// Words and phrases every result must match.
+    pub required: Vec<Clause>,
+    /// Words and phrases no result may match.
+    pub excluded: Vec<Clause>,
+    /// The last required word was still being typed (no space after it): match it as a prefix.
+    pub last_word_is_prefix: bool,
+    /// What was set aside, in words a person understands.
+    pub ignored: Vec<String>,
+}
+
+impl ParsedQuery {
+    /// True when the query asks for nothing: every record matches.
+    pub fn is_empty(&self) -> bool {
+        self.required.is_empty() && self.excluded.is_empty()
+    }
+}
+
+/// Parses free text. Never fails.
+pub fn parse(input: &str) -> ParsedQuery {
+    let mut parsed = ParsedQuery::default();
+    let mut text: String = input
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > MAX_CHARS {
+        parsed
+            .ignored
+            .push(format!("everything after the first {MAX_CHARS} characters"));
+        text = text.chars().take(MAX_CHARS).collect();
+    }
+    let ends_with_space = text.ends_with(char::is_whitespace) || text.is_empty();
+
+    let mut chars = text.chars().peekable();
+    let mut exclude_next = false;
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut excluded = exclude_next;
+        exclude_next = false;
+        if c == '-' {
+            chars.next();
+            match chars.peek() {
+                Some(next) if !next.is_whitespace() => excluded = true,
+                _ => {
+                    parsed.ignored.push("a lone \"-\"".to_owned());
+                    continue;
+                }
+            }
+        } else if c == '+' {
+            chars.next();
+            continue;
+        }
+        let clause = if chars.peek() == Some(&'"') {
+            chars.next();
+            let mut phrase = String::new();
+            let mut closed = false;
+            for c in chars.by_ref() {
+                if c == '"' {
+                    closed = true;
+                    break;
+                }
+                phrase.push(c);
+            }
+            if !closed {
+                parsed
+                    .ignored
+                    .push("an unclosed quote (the phrase runs to the end)".to_owned());
+            }
+            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if phrase.is_empty() {
+                continue;
+            }
+            Clause::Phrase(phrase)
+        } else {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() || c == '"' {
+                    break;
+                }
+                word.push(c);
+                chars.next();
+            }
+            match word.as_str() {
+                "AND" | "OR" | "&&" | "||" => {
+                    parsed
+                        .ignored
+                        .push(format!("\"{word}\" (every word must match)"));
+                    continue;
+                }
+                "NOT" => {
+                    exclude_next = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some((field, value)) = word.rsplit_once(':')
+                && !field.is_empty()
+            {
+                parsed.ignored.push(format!(
+                    "the prefix \"{field}:\" (every field is searched; use the filters)"
+                ));
+                word = value.to_owned();
+            }
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+            if word.is_empty() {
+                continue;
+            }
+            Clause::Word(word)
+        };
+        if parsed.required.len() + parsed.excluded.len() >= MAX_CLAUSES {
+            parsed.ignored.push(format!(
+                "\"{}\" and what follows (at most {MAX_CLAUSES} words or phrases)",
+                clause.text()
+            ));
+            break;
+        }
+        if excluded {
+            parsed.excluded.push(clause);
+        } else {
+            parsed.required.push(clause);
+        }
+    }
+    parsed.last_word_is_prefix = !ends_with_space
+        && matches!(parsed.required.last(), Some(Clause::Word(_)))
+        && !text.trim_end().ends_with('"');
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(texts: &[&str]) -> Vec<Clause> {
+        texts
+            .iter()
+            .map(|text| Clause::Word(text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn words_phrases_and_exclusions() {
+        let parsed = parse("réfugiés \"centre d'accueil\" -Grèce climat");
+        assert_eq!(
+            parsed.required,
+            vec![
+                Clause::Word("réfugiés".into()),
+                Clause::Phrase("centre d'accueil".into()),
+                Clause::Word("climat".into())
+            ]
+        );
+        assert_eq!(parsed.excluded, words(&["Grèce"]));
+        assert!(parsed.last_word_is_prefix);
+        assert!(parsed.ignored.is_empty());
+        assert!(!parse("climat ").last_word_is_prefix);
+    }
+
+    #[test]
+    fn operators_and_fields_are_set_aside() {
+        let parsed = parse("title:climat AND OR enfants NOT Kenya");
+        assert_eq!(parsed.required, words(&["climat", "enfants"]));
+        assert_eq!(parsed.excluded, words(&["Kenya"]));
+        assert_eq!(parsed.ignored.len(), 3, "{:?}", parsed.ignored);
+    }
+
+    #[test]
+    fn broken_input_is_understood_as_far_as_possible() {
+        let parsed = parse("\"unclosed phrase");
+        assert_eq!(
+            parsed.required,
+            vec![Clause::Phrase("unclosed phrase".into())]
+        );
+        assert!(!parsed.last_word_is_prefix);
+        assert_eq!(parse(" - -- \"\" :: ").required, vec![]);
+        assert!(parse("").is_empty());
+        assert_eq!(parse("a\u{1b}[2Jb").required, words(&["a", "2Jb"]));
+        let long = "migrants ".repeat(2_000);
+        let parsed = parse(&long);
+        assert_eq!(parsed.required.len(), MAX_CLAUSES);
+        assert_eq!(parsed.ignored.len(), 2);
+        assert_eq!(parse("🙂 réfugiés 🙂").required, words(&["réfugiés"]));
+    }
+}

@@ -1,0 +1,114 @@
+//! The full-text schema and its analyzers, defined once for the build script (which writes
+//! the index) and the runtime (which must tokenise queries exactly as documents were).
+//! Shared with `build.rs` through `#[path]`.
+//!
+//! The index stores only analyzer *names*: [`register_analyzers`] must run on every index,
+//! written or opened.
+
+use tantivy::Index;
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, STORED, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+
+/// French prose: lowercase, drop stop words, fold accents, then stem — in that order, so
+/// that "refugies", "Réfugiés" and "réfugié" meet.
+pub const FRENCH: &str = "localaction_fr";
+/// English prose (the editors' titles and summaries): lowercase, stop words, stem.
+pub const ENGLISH: &str = "localaction_en";
+/// Names and spellings (submitters, places, countries, regions, mayors), and the
+/// unstemmed words used for prefix matching: lowercase and fold accents only.
+pub const NAMES: &str = "localaction_names";
+
+/// The indexed fields, kept as handles (never looked up by name at query time).
+#[derive(Debug, Clone)]
+pub struct SearchFields {
+    pub schema: Schema,
+    /// The action's position in the catalogue (also its document id: one segment, added in
+    /// order); stored so that `verify` can check the correspondence.
+    pub position: Field,
+    pub title_fr: Field,
+    pub description_fr: Field,
+    pub title_en: Field,
+    pub summary_en: Field,
+    pub names: Field,
+    /// Every word of every text field, unstemmed, for prefix matching while typing.
+    pub words: Field,
+}
+
+fn text_field(analyzer: &str, stored: bool) -> TextOptions {
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// The schema. Only the description is stored (for snippets); everything else is read
+/// from the catalogue.
+pub fn search_fields() -> SearchFields {
+    let mut builder = Schema::builder();
+    let position = builder.add_u64_field("position", NumericOptions::default() | STORED);
+    let title_fr = builder.add_text_field("title_fr", text_field(FRENCH, false));
+    let description_fr = builder.add_text_field("description_fr", text_field(FRENCH, true));
+    let title_en = builder.add_text_field("title_en", text_field(ENGLISH, false));
+    let summary_en = builder.add_text_field("summary_en", text_field(ENGLISH, false));
+    let names = builder.add_text_field("names", text_field(NAMES, false));
+    let words = builder.add_text_field("words", text_field(NAMES, false));
+    SearchFields {
+        schema: builder.build(),
+        position,
+        title_fr,
+        description_fr,
+        title_en,
+        summary_en,
+        names,
+        words,
+    }
+}
+
+/// The French analyzer.
+pub fn french() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(StopWordFilter::new(Language::French).expect("French stop words are built in"))
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::French))
+        .build()
+}
+
+/// The English analyzer.
+pub fn english() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(StopWordFilter::new(Language::English).expect("English stop words are built in"))
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The names analyzer.
+pub fn names() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the three analyzers under the names the schema refers to.
+pub fn register_analyzers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(FRENCH, french());
+    tokenizers.register(ENGLISH, english());
+    tokenizers.register(NAMES, names());
+}
