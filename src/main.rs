@@ -1,5 +1,6 @@
 //! The `localaction` binary: parses arguments, runs the command, maps the outcome to an
-//! exit code (0 success, 2 usage or input error); a closed pipe is a quiet success.
+//! exit code like grep's (0 found, 1 nothing found, 2 usage or input error); a closed pipe
+//! is a quiet success.
 
 use std::process::ExitCode;
 
@@ -21,7 +22,8 @@ fn main() -> ExitCode {
         }
     };
     match cli::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(cli::Outcome::Found) => ExitCode::SUCCESS,
+        Ok(cli::Outcome::NothingFound) => ExitCode::from(1),
         Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("localaction: error: {error:#}");

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
 use localaction::catalogue::record::ActionRecord;
+use localaction::cli::output::HitRecord;
 
 fn localaction(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_localaction"))
@@ -116,14 +117,20 @@ fn list_filters_by_year() {
 }
 
 #[test]
-fn an_unknown_year_is_an_input_error() {
+fn an_unknown_filter_value_is_an_input_error_listing_valid_ones() {
     let output = localaction(&["list", "--year", "1999"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output).trim(),
-        "localaction: error: --year 1999: the catalogue has no actions of 1999 (years: 2022, 2023)"
+        "localaction: error: --year \"1999\": no such year; valid values: 2022, 2023"
     );
     assert!(output.stdout.is_empty());
+    let output = localaction(&["search", "--country", "Grece-du-nord"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim(),
+        "localaction: error: --country \"Grece-du-nord\": no such country; closest: greece"
+    );
 }
 
 #[test]
@@ -221,4 +228,255 @@ fn a_closed_pipe_is_a_quiet_success() {
     let status = child.wait().unwrap();
     assert!(status.success(), "exit {status}: {errors}");
     assert_eq!(errors, "");
+}
+
+fn hits(args: &[&str]) -> Vec<HitRecord<'static>> {
+    let output = localaction(args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("a JSON array of hits")
+}
+
+#[test]
+fn search_json_gives_ranked_hits_with_snippets() {
+    let found = hits(&["search", "climat", "--format", "json"]);
+    assert!(found.len() >= 5, "{}", found.len());
+    assert!(found.windows(2).all(|pair| pair[0].score >= pair[1].score));
+    let first = &found[0];
+    let snippet = first.snippet.as_ref().expect("a snippet");
+    assert!(!snippet.highlights.is_empty());
+    // Highlights are character ranges of the snippet text and cover the matched word.
+    let chars: Vec<char> = snippet.text.chars().collect();
+    let [start, end] = snippet.highlights[0];
+    let highlighted: String = chars[start..end].iter().collect();
+    assert!(
+        highlighted.to_lowercase().starts_with("clima"),
+        "{highlighted}"
+    );
+}
+
+#[test]
+fn search_filters_give_exact_counts() {
+    assert_eq!(
+        hits(&["search", "--compact", "idp", "--format", "json"]).len(),
+        1
+    );
+    assert_eq!(
+        hits(&["search", "--compact", "mirror", "--format", "json"]).len(),
+        33
+    );
+    assert_eq!(
+        hits(&[
+            "search",
+            "--year",
+            "2022",
+            "--compact",
+            "unstated",
+            "--format",
+            "json"
+        ])
+        .len(),
+        23
+    );
+    let zurich = hits(&["search", "--city", "ZÜRICH", "--format", "json"]);
+    assert!(
+        zurich
+            .iter()
+            .all(|hit| hit.record.city.as_deref() == Some("Zürich"))
+    );
+    assert_eq!(zurich.len(), 4);
+}
+
+#[test]
+fn search_exit_codes_are_grep_like() {
+    assert_eq!(localaction(&["search", "réfugiés"]).status.code(), Some(0));
+    let nothing = localaction(&["search", "xylophonequantique"]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert_eq!(stdout(&nothing).trim(), "No action matches (of 77).");
+    assert_eq!(
+        localaction(&["search", "--priority", "9"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        localaction(&["search", "--limit", "lots"]).status.code(),
+        Some(2)
+    );
+    // Broken queries are read leniently, and what was ignored is said on stderr.
+    let lenient = localaction(&["search", "title:climat AND \"unclosed"]);
+    assert!(lenient.status.code() != Some(2), "{}", stderr(&lenient));
+    assert!(
+        stderr(&lenient).contains("note: ignored"),
+        "{}",
+        stderr(&lenient)
+    );
+}
+
+#[test]
+fn jsonl_is_one_hit_a_line() {
+    let output = localaction(&["search", "enfants", "--format", "jsonl", "--limit", "4"]);
+    assert!(output.status.success());
+    let lines: Vec<HitRecord<'static>> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let all = hits(&["search", "enfants", "--format", "json"]);
+    assert_eq!(lines, all[..4]);
+}
+
+#[test]
+fn csv_parses_back_with_the_documented_columns() {
+    let output = localaction(&["export", "--format", "csv"]);
+    assert!(output.status.success());
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(headers, localaction::cli::output::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 77);
+    let column = |name: &str| headers.iter().position(|header| header == name).unwrap();
+    let tyre = rows
+        .iter()
+        .find(|row| &row[column("id")] == "2023-tyre-zurich-city-cooperation")
+        .unwrap();
+    assert_eq!(
+        &tyre[column("partners")],
+        "2023-zurich-tyre-city-cooperation"
+    );
+    assert_eq!(&tyre[column("country_code")], "LB");
+    // Multi-line descriptions survive quoting.
+    assert!(
+        rows.iter()
+            .any(|row| row[column("description")].contains('\n'))
+    );
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "formula-like cell {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_neutralises_formulas() {
+    use localaction::cli::output::neutralise_formula;
+    for dangerous in [
+        "=HYPERLINK(\"x\")",
+        "+1",
+        "-1+2",
+        "@SUM(A1)",
+        "\tcmd",
+        "\rcmd",
+    ] {
+        let safe = neutralise_formula(dangerous);
+        assert_eq!(safe, format!("'{dangerous}"));
+    }
+    assert_eq!(neutralise_formula("Zürich"), "Zürich");
+    assert_eq!(neutralise_formula(""), "");
+}
+
+#[test]
+fn markdown_is_a_table_with_its_source() {
+    let output = localaction(&["search", "--gcf", "--format", "markdown"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        hits(&["search", "--gcf", "--format", "json"]).len()
+    );
+    assert!(
+        rows.iter().all(|row| row.matches(" | ").count() == 7),
+        "{text}"
+    );
+    assert!(text.contains("catalogue sha256"));
+}
+
+#[test]
+fn export_writes_a_file_atomically() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("climate.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(["export", "--priority", "2", "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records: Vec<ActionRecord<'static>> =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(records.iter().all(|record| record.priorities.contains(&2)));
+    assert!(!records.is_empty());
+    // Only the file asked for: no temporary file left beside it.
+    let names: Vec<_> = std::fs::read_dir(directory.path()).unwrap().collect();
+    assert_eq!(names.len(), 1);
+    // A folder that does not exist is an error, not a panic.
+    let output = localaction(&["export", "--output", "/nonexistent-folder/x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot write /nonexistent-folder/x.json"));
+}
+
+#[test]
+fn stats_counts_each_value_under_the_other_filters() {
+    let output = localaction(&["stats", "--compact", "gcr", "--format", "json"]);
+    assert!(output.status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stats["total"], 15);
+    let values = |dimension: &str| -> Vec<(String, u64, bool)> {
+        stats["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|counts| counts["dimension"] == dimension)
+            .unwrap()["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|value| {
+                (
+                    value["key"].as_str().unwrap().to_owned(),
+                    value["count"].as_u64().unwrap(),
+                    value["selected"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // The compact dimension ignores its own filter: every commitment type is counted.
+    let compacts = values("compact");
+    assert!(compacts.contains(&("gcr".into(), 15, true)));
+    assert!(compacts.contains(&("mirror".into(), 33, false)));
+    assert!(compacts.contains(&("idp".into(), 1, false)));
+    assert!(compacts.contains(&("unstated".into(), 23, false)));
+    // Other dimensions count within the GCR-only actions.
+    let years = values("year");
+    assert_eq!(years, vec![("2023".into(), 15, false)]);
+}
+
+#[test]
+fn verify_passes_on_the_embedded_data() {
+    let output = localaction(&["verify"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("ok: 77 actions"), "{text}");
+    assert!(text.contains(localaction::catalogue::embedded::FINGERPRINT));
+}
+
+#[test]
+fn completions_and_manual_come_from_the_same_definitions() {
+    let bash = localaction(&["completions", "bash"]);
+    assert!(bash.status.success());
+    assert!(stdout(&bash).contains("--priority"));
+    let man = localaction(&["man"]);
+    assert!(man.status.success());
+    let page = stdout(&man);
+    assert!(page.starts_with(".ie"), "{}", &page[..40.min(page.len())]);
+    assert!(page.contains("search"));
+    assert_eq!(localaction(&["completions", "tcsh"]).status.code(), Some(2));
 }

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::blob::Catalogue;
 use super::model::{Action, End, MachineName};
 
-/// One action as `list --format json` and `show --format json` print it.
+/// One action as `list --format json` and `show --format json` print it. Readers should
+/// ignore fields they do not know: fields are added over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ActionRecord<'a> {
     pub id: Cow<'a, str>,
     /// 2022 or 2023: the collection the action belongs to.

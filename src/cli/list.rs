@@ -1,136 +1,120 @@
-//! `localaction list`: every action, as a table fitted to the terminal or as a JSON array.
+//! `localaction list` and `localaction export`: every action matching the filters, in
+//! catalogue order (year, then submitter), as a table or full records.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ListFormat, Output};
-use crate::catalogue::record::ActionRecord;
-use crate::catalogue::{Action, Catalogue, MachineName};
-use crate::text;
+use super::filters::FilterArgs;
+use super::output::{Format, Row, write_rows};
+use super::{Outcome, Output};
+use crate::engine::{Engine, Request};
 
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
-    /// Only the actions of this collection (2022 or 2023).
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<u16>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 impl Default for ListArgs {
     fn default() -> Self {
         ListArgs {
-            year: None,
-            format: ListFormat::Table,
+            filters: FilterArgs::default(),
+            format: Format::Table,
         }
     }
 }
 
-pub fn run<W: Write>(
-    catalogue: &Catalogue<'_>,
-    args: &ListArgs,
-    output: &mut Output<W>,
-) -> anyhow::Result<()> {
-    if let Some(year) = args.year {
-        let years: std::collections::BTreeSet<u16> =
-            catalogue.actions().map(|action| action.year).collect();
-        if !years.contains(&year) {
-            let known: Vec<String> = years.iter().map(u16::to_string).collect();
-            anyhow::bail!(
-                "--year {year}: the catalogue has no actions of {year} (years: {})",
-                known.join(", ")
-            );
-        }
-    }
-    let actions: Vec<Action<'_>> = catalogue
-        .actions()
-        .filter(|action| args.year.is_none_or(|year| action.year == year))
-        .collect();
-    match args.format {
-        ListFormat::Json => {
-            let records: Vec<ActionRecord<'_>> = actions
-                .iter()
-                .map(|action| ActionRecord::new(catalogue, action))
-                .collect();
-            serde_json::to_writer_pretty(&mut output.writer, &records)?;
-            writeln!(output.writer)?;
-        }
-        ListFormat::Table => write_table(catalogue, &actions, output)?,
-    }
-    Ok(())
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
-/// Columns: id, year, submitter, country, compact, priorities, title (takes what is left).
-fn write_table<W: Write>(
-    catalogue: &Catalogue<'_>,
-    actions: &[Action<'_>],
-    output: &mut Output<W>,
-) -> anyhow::Result<()> {
-    let rows: Vec<[String; 7]> = actions
-        .iter()
-        .map(|action| {
-            let country = action
-                .country
-                .map(|country| catalogue.tables.countries[country as usize].name_fr)
-                .unwrap_or_else(|| catalogue.tables.regions[action.region as usize].name_fr);
-            let priorities: Vec<String> = action.priorities.iter().map(u8::to_string).collect();
-            [
-                action.id.to_owned(),
-                action.year.to_string(),
-                action.submitter.to_owned(),
-                country.to_owned(),
-                action
-                    .compact
-                    .map_or("-", |compact| compact.machine_name())
-                    .to_owned(),
-                priorities.join(","),
-                action.title.to_owned(),
-            ]
+/// The matching actions, in catalogue order.
+fn matching<'c>(engine: &Engine<'c>, filters: &FilterArgs) -> anyhow::Result<Vec<Row<'c>>> {
+    let filters = filters.to_filters(engine.values())?;
+    let outcome = engine.search(&Request {
+        filters,
+        ..Request::default()
+    });
+    let mut positions: Vec<u32> = outcome.hits.iter().map(|hit| hit.position).collect();
+    positions.sort_unstable();
+    Ok(positions
+        .into_iter()
+        .map(|position| Row {
+            action: engine.catalogue().action_at(position),
+            score: None,
+            snippet: None,
         })
-        .collect();
-    let headers = [
-        "ID",
-        "YEAR",
-        "SUBMITTER",
-        "COUNTRY",
-        "COMPACT",
-        "PRIORITIES",
-        "TITLE",
-    ];
-    // Natural widths, capped so that the title keeps room on an 80-column terminal.
-    let caps = [44, 4, 24, 16, 7, 10, usize::MAX];
-    let mut widths: Vec<usize> = headers.iter().map(|header| text::width(header)).collect();
-    for row in &rows {
-        for (column, cell) in row.iter().enumerate() {
-            widths[column] = widths[column].max(text::width(cell)).min(caps[column]);
+        .collect())
+}
+
+pub fn run_list(
+    engine: &Engine<'_>,
+    args: &ListArgs,
+    output: &mut Output,
+) -> anyhow::Result<Outcome> {
+    let rows = matching(engine, &args.filters)?;
+    write_rows(engine.catalogue(), &rows, args.format, output)?;
+    if args.format == Format::Table {
+        writeln_total(output, rows.len(), engine.catalogue().len())?;
+    }
+    Ok(if rows.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+pub fn run_export(
+    engine: &Engine<'_>,
+    args: &ExportArgs,
+    output: &mut Output,
+) -> anyhow::Result<Outcome> {
+    let rows = matching(engine, &args.filters)?;
+    match &args.output {
+        None => write_rows(engine.catalogue(), &rows, args.format, output)?,
+        Some(path) => {
+            let (mut file_output, atomic) = Output::file(path)?;
+            let written = write_rows(engine.catalogue(), &rows, args.format, &mut file_output)
+                .and_then(|()| Ok(file_output.writer.flush()?));
+            drop(file_output);
+            match written {
+                Ok(()) => atomic.commit()?,
+                Err(error) => {
+                    atomic.abandon();
+                    return Err(error);
+                }
+            }
+            eprintln!("wrote {} actions to {}", rows.len(), path.display());
         }
     }
-    if let Some(columns) = output.columns {
-        let fixed: usize = widths[..6].iter().sum::<usize>() + 2 * 6;
-        widths[6] = columns.saturating_sub(fixed).max(10);
+    Ok(if rows.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+/// "77 actions", or "12 of 77 actions".
+pub fn writeln_total(output: &mut Output, shown: usize, all: usize) -> anyhow::Result<()> {
+    if shown == 0 {
+        writeln!(output.writer, "No action matches (of {all}).")?;
+    } else if shown == all {
+        writeln!(output.writer, "{shown} actions")?;
+    } else {
+        writeln!(output.writer, "{shown} of {all} actions")?;
     }
-    let line = |cells: &[&str]| -> String {
-        let mut line = String::new();
-        for (column, cell) in cells.iter().enumerate() {
-            let cell = text::sanitize(cell);
-            if column == 6 && output.columns.is_none() {
-                line.push_str(&cell.replace('\n', " "));
-            } else {
-                line.push_str(&text::fit(&cell, widths[column]));
-            }
-            if column < 6 {
-                line.push_str("  ");
-            }
-        }
-        line.trim_end().to_owned()
-    };
-    writeln!(output.writer, "{}", line(&headers))?;
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        writeln!(output.writer, "{}", line(&cells))?;
-    }
-    writeln!(output.writer, "{} actions", rows.len())?;
     Ok(())
 }

@@ -4,10 +4,11 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use super::Output;
+use super::{Outcome, Output};
 use crate::catalogue::dataset::edit_distance;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
+use crate::engine::Engine;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -28,11 +29,8 @@ pub enum ShowFormat {
     Json,
 }
 
-pub fn run<W: Write>(
-    catalogue: &Catalogue<'_>,
-    args: &ShowArgs,
-    output: &mut Output<W>,
-) -> anyhow::Result<()> {
+pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+    let catalogue = engine.catalogue();
     let action = &find(catalogue, &args.id)?;
     match args.format {
         ShowFormat::Json => {
@@ -49,7 +47,7 @@ pub fn run<W: Write>(
                 .write_all(render_text(catalogue, action, columns).as_bytes())?;
         }
     }
-    Ok(())
+    Ok(Outcome::Found)
 }
 
 /// The action with `id`, or an error that suggests the closest ids.

@@ -261,7 +261,17 @@ impl Values {
                 let distance = value
                     .spellings
                     .iter()
-                    .map(|spelling| edit_distance(&wanted, spelling))
+                    .map(|spelling| {
+                        // "Grece du nord" is close to "Grece": one spelling starts the other.
+                        if spelling.len() >= 3
+                            && (wanted.starts_with(spelling.as_str())
+                                || spelling.starts_with(wanted.as_str()))
+                        {
+                            1
+                        } else {
+                            edit_distance(&wanted, spelling)
+                        }
+                    })
                     .min()
                     .unwrap_or(usize::MAX);
                 (distance, value.key.as_str())

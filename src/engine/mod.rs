@@ -173,7 +173,6 @@ impl<'c> Engine<'c> {
         &self.fields
     }
 
-
     /// Runs a search.
     pub fn search(&self, request: &Request) -> Outcome {
         let parsed = query::parse(&request.text);

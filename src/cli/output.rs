@@ -1,0 +1,369 @@
+//! Output formats for lists of actions: a table fitted to the terminal, JSON, JSON Lines,
+//! CSV (safe to open in a spreadsheet) and Markdown. Field names follow `ActionRecord`.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use super::Output;
+use crate::catalogue::record::ActionRecord;
+use crate::catalogue::{Action, Catalogue, MachineName};
+use crate::engine::Snippet;
+use crate::text;
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns, fitted to the terminal's width.
+    Table,
+    /// One JSON array.
+    Json,
+    /// One JSON object a line.
+    Jsonl,
+    /// Comma-separated values; cells that a spreadsheet would run as a formula are neutralised.
+    Csv,
+    /// A Markdown table, ready to paste in a report.
+    Markdown,
+}
+
+/// A search hit as JSON prints it: the action's record, its score and a snippet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitRecord<'a> {
+    #[serde(flatten)]
+    pub record: ActionRecord<'a>,
+    pub score: f32,
+    pub snippet: Option<SnippetRecord>,
+}
+
+/// A snippet with its highlighted ranges, in characters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnippetRecord {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+impl From<&Snippet> for SnippetRecord {
+    fn from(snippet: &Snippet) -> SnippetRecord {
+        SnippetRecord {
+            text: snippet.text.clone(),
+            highlights: snippet
+                .char_ranges()
+                .into_iter()
+                .map(|range| [range.start, range.end])
+                .collect(),
+        }
+    }
+}
+
+/// One row to print: an action, and for search hits its score and snippet.
+pub struct Row<'a> {
+    pub action: Action<'a>,
+    pub score: Option<f32>,
+    pub snippet: Option<Snippet>,
+}
+
+/// Prints rows in a format.
+pub fn write_rows(
+    catalogue: &Catalogue<'_>,
+    rows: &[Row<'_>],
+    format: Format,
+    output: &mut Output,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Table => write_table(catalogue, rows, output),
+        Format::Json => {
+            if rows.iter().any(|row| row.score.is_some()) {
+                let hits: Vec<HitRecord<'_>> = rows.iter().map(|row| hit(catalogue, row)).collect();
+                serde_json::to_writer_pretty(&mut output.writer, &hits)?;
+            } else {
+                let records: Vec<ActionRecord<'_>> = rows
+                    .iter()
+                    .map(|row| ActionRecord::new(catalogue, &row.action))
+                    .collect();
+                serde_json::to_writer_pretty(&mut output.writer, &records)?;
+            }
+            writeln!(output.writer)?;
+            Ok(())
+        }
+        Format::Jsonl => {
+            for row in rows {
+                if row.score.is_some() {
+                    serde_json::to_writer(&mut output.writer, &hit(catalogue, row))?;
+                } else {
+                    serde_json::to_writer(
+                        &mut output.writer,
+                        &ActionRecord::new(catalogue, &row.action),
+                    )?;
+                }
+                writeln!(output.writer)?;
+            }
+            Ok(())
+        }
+        Format::Csv => write_csv(catalogue, rows, output),
+        Format::Markdown => write_markdown(catalogue, rows, output),
+    }
+}
+
+fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
+    HitRecord {
+        record: ActionRecord::new(catalogue, &row.action),
+        score: row.score.unwrap_or(0.0),
+        snippet: row.snippet.as_ref().map(SnippetRecord::from),
+    }
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "year",
+    "submitter",
+    "kind",
+    "city",
+    "country",
+    "country_code",
+    "region",
+    "title",
+    "title_en",
+    "summary_en",
+    "duration",
+    "start",
+    "end",
+    "ongoing",
+    "compact",
+    "priorities",
+    "priorities_stated",
+    "gcf",
+    "partners",
+    "themes",
+    "mayor",
+    "description",
+    "score",
+    "snippet",
+];
+
+/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) is
+/// prefixed with an apostrophe, the usual neutraliser.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+fn write_csv(
+    catalogue: &Catalogue<'_>,
+    rows: &[Row<'_>],
+    output: &mut Output,
+) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(&mut output.writer);
+    writer.write_record(CSV_COLUMNS)?;
+    let join = |items: &[std::borrow::Cow<'_, str>]| items.join(";");
+    let numbers = |items: &[u8]| {
+        items
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    for row in rows {
+        let record = ActionRecord::new(catalogue, &row.action);
+        let optional = |value: &Option<std::borrow::Cow<'_, str>>| {
+            value.as_deref().unwrap_or_default().to_owned()
+        };
+        let cells: Vec<String> = vec![
+            record.id.to_string(),
+            record.year.to_string(),
+            record.submitter.to_string(),
+            record.kind.to_string(),
+            optional(&record.city),
+            optional(&record.country),
+            optional(&record.country_code),
+            record.region.to_string(),
+            record.title.to_string(),
+            record.title_en.to_string(),
+            record.summary_en.to_string(),
+            optional(&record.duration),
+            optional(&record.start),
+            optional(&record.end),
+            record
+                .ongoing
+                .map(|ongoing| ongoing.to_string())
+                .unwrap_or_default(),
+            optional(&record.compact),
+            numbers(&record.priorities),
+            numbers(&record.priorities_stated),
+            record.gcf.to_string(),
+            join(&record.partners),
+            join(&record.themes),
+            optional(&record.mayor),
+            record.description.to_string(),
+            row.score.map(|score| score.to_string()).unwrap_or_default(),
+            row.snippet
+                .as_ref()
+                .map(|snippet| snippet.text.clone())
+                .unwrap_or_default(),
+        ];
+        writer.write_record(
+            cells
+                .iter()
+                .map(|cell| neutralise_formula(cell).into_owned()),
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// A Markdown table cell: one line, pipes escaped.
+fn markdown_cell(text: &str) -> String {
+    text::sanitize(text)
+        .replace('\n', " ")
+        .replace('|', "\\|")
+        .trim()
+        .to_owned()
+}
+
+fn write_markdown(
+    catalogue: &Catalogue<'_>,
+    rows: &[Row<'_>],
+    output: &mut Output,
+) -> anyhow::Result<()> {
+    writeln!(
+        output.writer,
+        "| ID | Year | Submitter | Country | Compact | Priorities | Title | Title (English, editors' translation) |"
+    )?;
+    writeln!(output.writer, "|---|---|---|---|---|---|---|---|")?;
+    for row in rows {
+        let action = &row.action;
+        let cells = summary_cells(catalogue, action);
+        writeln!(
+            output.writer,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
+            cells.id,
+            cells.year,
+            markdown_cell(&cells.submitter),
+            markdown_cell(&cells.country),
+            cells.compact,
+            cells.priorities,
+            markdown_cell(action.title),
+            markdown_cell(action.title_en),
+        )?;
+    }
+    writeln!(output.writer)?;
+    writeln!(
+        output.writer,
+        "{} action{}. Source: *Localisation des pactes mondiaux — Deuxième rapport sur l'Action locale pour les migrants et réfugiés — 2023*; catalogue sha256 {}.",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+        crate::catalogue::embedded::short_fingerprint()
+    )?;
+    Ok(())
+}
+
+/// The short columns every summary shows.
+struct SummaryCells {
+    id: String,
+    year: String,
+    submitter: String,
+    country: String,
+    compact: String,
+    priorities: String,
+}
+
+fn summary_cells(catalogue: &Catalogue<'_>, action: &Action<'_>) -> SummaryCells {
+    let tables = &catalogue.tables;
+    let country = action
+        .country
+        .map(|country| tables.countries[country as usize].name_fr)
+        .unwrap_or_else(|| tables.regions[action.region as usize].name_fr);
+    SummaryCells {
+        id: action.id.to_owned(),
+        year: action.year.to_string(),
+        submitter: action.submitter.to_owned(),
+        country: country.to_owned(),
+        compact: action
+            .compact
+            .map_or("-", |compact| compact.machine_name())
+            .to_owned(),
+        priorities: action
+            .priorities
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+    }
+}
+
+/// Columns: id, year, submitter, country, compact, priorities, title (takes what is left).
+fn write_table(
+    catalogue: &Catalogue<'_>,
+    rows: &[Row<'_>],
+    output: &mut Output,
+) -> anyhow::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let cells: Vec<[String; 7]> = rows
+        .iter()
+        .map(|row| {
+            let summary = summary_cells(catalogue, &row.action);
+            [
+                summary.id,
+                summary.year,
+                summary.submitter,
+                summary.country,
+                summary.compact,
+                summary.priorities,
+                row.action.title.to_owned(),
+            ]
+        })
+        .collect();
+    let headers = [
+        "ID",
+        "YEAR",
+        "SUBMITTER",
+        "COUNTRY",
+        "COMPACT",
+        "PRIORITIES",
+        "TITLE",
+    ];
+    // Natural widths, capped so that the title keeps room on an 80-column terminal.
+    let caps = [44, 4, 24, 16, 7, 10, usize::MAX];
+    let mut widths: Vec<usize> = headers.iter().map(|header| text::width(header)).collect();
+    for row in &cells {
+        for (column, cell) in row.iter().enumerate() {
+            widths[column] = widths[column].max(text::width(cell)).min(caps[column]);
+        }
+    }
+    if let Some(columns) = output.columns {
+        let fixed: usize = widths[..6].iter().sum::<usize>() + 2 * 6;
+        widths[6] = columns.saturating_sub(fixed).max(10);
+    }
+    let line = |cells: &[&str]| -> String {
+        let mut line = String::new();
+        for (column, cell) in cells.iter().enumerate() {
+            let cell = text::sanitize(cell);
+            if column == 6 && output.columns.is_none() {
+                line.push_str(&cell.replace('\n', " "));
+            } else {
+                line.push_str(&text::fit(&cell, widths[column]));
+            }
+            if column < 6 {
+                line.push_str("  ");
+            }
+        }
+        line.trim_end().to_owned()
+    };
+    let header = line(&headers);
+    if output.colour {
+        writeln!(output.writer, "\x1b[1m{header}\x1b[0m")?;
+    } else {
+        writeln!(output.writer, "{header}")?;
+    }
+    for row in &cells {
+        let row: Vec<&str> = row.iter().map(String::as_str).collect();
+        writeln!(output.writer, "{}", line(&row))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! `localaction stats [QUERY] [filters]`: how many actions each value of each dimension
+//! gives, with the query and the other filters applied — the counts an interface shows
+//! next to each choice.
+
+use std::io::Write;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::filters::FilterArgs;
+use super::{Outcome, Output};
+use crate::engine::{Dimension, Engine, Request};
+use crate::text;
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    /// Count only the actions matching these words.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+    /// Also list values with no action.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Table or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+/// `stats --format json`.
+#[derive(Debug, Serialize)]
+pub struct StatsRecord {
+    /// Actions matching the query and every filter.
+    pub total: usize,
+    /// Actions in the catalogue.
+    pub catalogue: usize,
+    pub query: String,
+    /// Per dimension (`priority`, `compact`, `region`, `year`, `country`, `city`, `gcf`,
+    /// `kind`, `status`): each value with its count under the query and the other filters.
+    pub counts: Vec<DimensionCounts>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DimensionCounts {
+    pub dimension: &'static str,
+    pub values: Vec<ValueCount>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValueCount {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+    let filters = args.filters.to_filters(engine.values())?;
+    let query = args.query.join(" ");
+    let outcome = engine.search(&Request {
+        text: format!("{query} "),
+        filters: filters.clone(),
+        limit: Some(0),
+    });
+    for ignored in &outcome.parsed.ignored {
+        eprintln!("localaction: note: ignored {ignored}");
+    }
+    let counts: Vec<DimensionCounts> = Dimension::ALL
+        .into_iter()
+        .map(|dimension| {
+            let mut values: Vec<ValueCount> = engine
+                .values()
+                .of(dimension)
+                .iter()
+                .zip(outcome.counts.of(dimension))
+                .enumerate()
+                .filter(|(_, (_, count))| args.all || **count > 0)
+                .map(|(slot, (value, &count))| ValueCount {
+                    key: value.key.clone(),
+                    label: value.label.clone(),
+                    count,
+                    selected: filters.is_selected(dimension, slot),
+                })
+                .collect();
+            // Long lists (countries, cities) read best by count.
+            if matches!(dimension, Dimension::Country | Dimension::City) {
+                values.sort_by(|left, right| {
+                    right.count.cmp(&left.count).then(left.key.cmp(&right.key))
+                });
+            }
+            DimensionCounts {
+                dimension: dimension.key(),
+                values,
+            }
+        })
+        .collect();
+    let record = StatsRecord {
+        total: outcome.total,
+        catalogue: engine.catalogue().len(),
+        query,
+        counts,
+    };
+    match args.format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut output.writer, &record)?;
+            writeln!(output.writer)?;
+        }
+        StatsFormat::Table => write_table(&record, output)?,
+    }
+    Ok(if record.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+fn write_table(record: &StatsRecord, output: &mut Output) -> anyhow::Result<()> {
+    writeln!(
+        output.writer,
+        "{} of {} actions match. Each count: the actions that value gives with the query and the other filters.",
+        record.total, record.catalogue
+    )?;
+    let label_width = output.columns.unwrap_or(100).clamp(40, 100) - 12;
+    for dimension in &record.counts {
+        writeln!(output.writer)?;
+        writeln!(output.writer, "{}", dimension.dimension.to_uppercase())?;
+        for value in &dimension.values {
+            let mark = if value.selected { "*" } else { " " };
+            let label = if value.key == value.label {
+                value.key.clone()
+            } else {
+                format!("{}  {}", value.key, value.label)
+            };
+            writeln!(
+                output.writer,
+                "{mark} {}  {:>6}",
+                text::fit(&text::sanitize(&label), label_width),
+                value.count
+            )?;
+        }
+    }
+    Ok(())
+}
