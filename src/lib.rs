@@ -5,6 +5,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod engine;
+pub mod i18n;
 pub mod index;
 pub mod text;
+pub mod tui;
 pub mod verify;

@@ -21,13 +21,19 @@ pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"))
 
 /// Offline browser over the catalogue of the Call to Local Action for Migrants and Refugees.
 ///
-/// With no command, on a terminal, lists the catalogue. Every command reads the catalogue
-/// embedded in this file: nothing is installed, downloaded or written unless asked.
+/// With no command, on a terminal, opens the interactive browser. Every command reads the
+/// catalogue embedded in this file: nothing is installed, downloaded or written unless asked.
 #[derive(Debug, Parser)]
 #[command(name = "localaction", version = VERSION, about, long_about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Interface language (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Interface colours (default: colour, or mono when NO_COLOR is set).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<crate::tui::theme::Theme>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -178,8 +184,20 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             clap_mangen::Man::new(Cli::command()).render(&mut output.writer)?;
             Outcome::Found
         }
-        // Until the interactive browser exists, the program opens on the whole list.
-        None => list::run_list(&open_engine()?, &list::ListArgs::default(), &mut output)?,
+        None => {
+            if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "the interactive browser needs a terminal; for scripts use a command, e.g. `localaction list --format json` (see --help)"
+                );
+            }
+            drop(output);
+            let lang = cli.lang.unwrap_or_else(crate::i18n::Lang::from_environment);
+            let theme = cli
+                .theme
+                .unwrap_or_else(crate::tui::theme::Theme::from_environment);
+            crate::tui::run(&open_engine()?, lang, theme)?;
+            return Ok(Outcome::Found);
+        }
     };
     output.writer.flush()?;
     Ok(outcome)

@@ -1,0 +1,728 @@
+//! The interface's state and its one way of changing: every input becomes an [`Action`],
+//! and only [`App::update`] changes the state. Drawing reads the state and never mutates it;
+//! mouse clicks are placed with the same layout computation the drawing uses.
+//! The interface holds no search logic: every change of query or filters asks the engine.
+
+use std::path::PathBuf;
+
+use crate::catalogue::Index as Position;
+use crate::engine::{Dimension, Engine, Filters, Outcome, Request, ValueSlot};
+use crate::i18n::Lang;
+
+use super::layout::Layout;
+
+/// The panes of the browse view, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Search,
+    Filters,
+    Results,
+    Detail,
+}
+
+impl Pane {
+    const ORDER: [Pane; 4] = [Pane::Search, Pane::Filters, Pane::Results, Pane::Detail];
+}
+
+/// What the main area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Browse,
+    Stats,
+    Map,
+    Shortlist,
+}
+
+/// A dialog over everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Typing the path to export the shortlist to.
+    ExportPath { path: String },
+    /// The path exists: overwrite?
+    ConfirmOverwrite { path: String },
+}
+
+/// Everything a person can do, whatever key, click or signal it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Type a character on the search line (or in a dialog).
+    Insert(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Move the text cursor.
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
+    /// Move the selection in the focused list, or scroll the detail.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Next or previous pane.
+    FocusNext,
+    FocusPrevious,
+    /// Go to the search line.
+    FocusSearch,
+    /// Open the selected action, or select the filter value under the cursor.
+    Open,
+    /// Close what is open, or clear the search line.
+    Back,
+    /// Mark or unmark the selected action (or, in filters, toggle the value).
+    ToggleMark,
+    /// Clear the filter of the dimension under the cursor.
+    ClearFilter,
+    /// Clear every filter.
+    ClearAllFilters,
+    /// Follow the open action's joint commitment.
+    FollowPartner,
+    /// Show a view.
+    Show(View),
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Start exporting the shortlist.
+    StartExport,
+    /// Answer a yes/no question.
+    Answer(bool),
+    /// A click at a cell of the screen.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The wheel, over a cell of the screen.
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// The terminal's new size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Quit,
+}
+
+/// A row of the filter panel: a dimension's heading, or one of its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterRow {
+    Heading(Dimension),
+    Value(Dimension, ValueSlot),
+}
+
+/// The interface's state.
+pub struct App<'e, 'c> {
+    pub engine: &'e Engine<'c>,
+    pub lang: Lang,
+    pub query: String,
+    /// Cursor position in `query`, in characters.
+    pub cursor: usize,
+    pub filters: Filters,
+    /// The engine's answer for the current query and filters.
+    pub outcome: Outcome,
+    /// Index of the selected hit.
+    pub selected: usize,
+    pub focus: Pane,
+    pub view: View,
+    /// The action shown in the detail pane, if open.
+    pub open: Option<Position>,
+    /// Actions left by following partner links, to come back with Esc.
+    pub trail: Vec<Position>,
+    pub detail_scroll: u16,
+    /// Index of the row under the filter cursor.
+    pub filter_cursor: usize,
+    /// The marked actions, in the order they were marked.
+    pub shortlist: Vec<Position>,
+    pub shortlist_cursor: usize,
+    pub help: bool,
+    pub dialog: Option<Dialog>,
+    /// A message for the status line (the result of an export, say).
+    pub message: Option<String>,
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// Where exports go when the person gives a bare file name.
+    pub export_directory: PathBuf,
+}
+
+impl<'e, 'c> App<'e, 'c> {
+    pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
+        let outcome = engine.search(&Request::default());
+        App {
+            engine,
+            lang,
+            query: String::new(),
+            cursor: 0,
+            filters: Filters::new(),
+            outcome,
+            selected: 0,
+            focus: Pane::Search,
+            view: View::Browse,
+            open: None,
+            trail: Vec::new(),
+            detail_scroll: 0,
+            filter_cursor: 0,
+            shortlist: Vec::new(),
+            shortlist_cursor: 0,
+            help: false,
+            dialog: None,
+            message: None,
+            size,
+            quit: false,
+            export_directory: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        }
+    }
+
+    /// The position of the selected action, if any.
+    pub fn selected_position(&self) -> Option<Position> {
+        self.outcome.hits.get(self.selected).map(|hit| hit.position)
+    }
+
+    /// The action the detail shows: the one opened, else the selected one.
+    pub fn detail_position(&self) -> Option<Position> {
+        self.open.or_else(|| self.selected_position())
+    }
+
+    pub fn is_marked(&self, position: Position) -> bool {
+        self.shortlist.contains(&position)
+    }
+
+    /// The rows of the filter panel: each dimension's heading, then its values that have
+    /// results or are selected.
+    pub fn filter_rows(&self) -> Vec<FilterRow> {
+        let mut rows = Vec::new();
+        for dimension in Dimension::ALL {
+            rows.push(FilterRow::Heading(dimension));
+            let counts = self.outcome.counts.of(dimension);
+            for (slot, &count) in counts.iter().enumerate() {
+                if count > 0 || self.filters.is_selected(dimension, slot) {
+                    rows.push(FilterRow::Value(dimension, slot));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Asks the engine again after the query or the filters changed.
+    fn refresh(&mut self) {
+        let previous = self.selected_position();
+        self.outcome = self.engine.search(&Request {
+            text: self.query.clone(),
+            filters: self.filters.clone(),
+            limit: None,
+        });
+        // Keep the same action selected when it is still there.
+        self.selected = previous
+            .and_then(|position| {
+                self.outcome
+                    .hits
+                    .iter()
+                    .position(|hit| hit.position == position)
+            })
+            .unwrap_or(0);
+        let rows = self.filter_rows().len();
+        self.filter_cursor = self.filter_cursor.min(rows.saturating_sub(1));
+    }
+
+    fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(6)).max(1)
+    }
+
+    /// The one place where the state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        if let Some(dialog) = self.dialog.clone() {
+            self.update_dialog(dialog, action);
+            return;
+        }
+        if self.help {
+            match action {
+                Action::Quit => self.quit = true,
+                Action::Resize { width, height } => self.size = (width, height),
+                _ => self.help = false,
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::ToggleHelp => self.help = true,
+            Action::Show(view) => {
+                self.view = if self.view == view {
+                    View::Browse
+                } else {
+                    view
+                };
+            }
+            Action::StartExport => {
+                self.dialog = Some(Dialog::ExportPath {
+                    path: "shortlist.md".to_owned(),
+                });
+            }
+            Action::FocusSearch => {
+                self.view = View::Browse;
+                self.focus = Pane::Search;
+            }
+            Action::FocusNext | Action::FocusPrevious => {
+                self.view = View::Browse;
+                let panes: Vec<Pane> = Pane::ORDER
+                    .into_iter()
+                    .filter(|&pane| pane != Pane::Detail || self.detail_position().is_some())
+                    .collect();
+                let current = panes
+                    .iter()
+                    .position(|&pane| pane == self.focus)
+                    .unwrap_or(0);
+                let next = if action == Action::FocusNext {
+                    (current + 1) % panes.len()
+                } else {
+                    (current + panes.len() - 1) % panes.len()
+                };
+                self.focus = panes[next];
+            }
+            Action::ClearAllFilters => {
+                self.filters.clear_all();
+                self.refresh();
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { column, row, down } => self.scroll(column, row, down),
+            other => match self.view {
+                View::Browse => self.update_browse(other),
+                View::Shortlist => self.update_shortlist(other),
+                View::Stats | View::Map => self.update_overview(other),
+            },
+        }
+    }
+
+    fn update_browse(&mut self, action: Action) {
+        match self.focus {
+            Pane::Search => self.update_search(action),
+            Pane::Filters => self.update_filters(action),
+            Pane::Results => self.update_results(action),
+            Pane::Detail => self.update_detail(action),
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let chars: Vec<char> = self.query.chars().collect();
+        match action {
+            Action::Insert(c) if !c.is_control() => {
+                let mut chars = chars;
+                chars.insert(self.cursor.min(chars.len()), c);
+                self.query = chars.into_iter().collect();
+                self.cursor += 1;
+                self.refresh();
+            }
+            Action::Backspace if self.cursor > 0 => {
+                let mut chars = chars;
+                chars.remove(self.cursor - 1);
+                self.query = chars.into_iter().collect();
+                self.cursor -= 1;
+                self.refresh();
+            }
+            Action::DeleteWord if self.cursor > 0 => {
+                let mut start = self.cursor;
+                while start > 0 && chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                let mut chars = chars;
+                chars.drain(start..self.cursor);
+                self.query = chars.into_iter().collect();
+                self.cursor = start;
+                self.refresh();
+            }
+            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::CursorRight => self.cursor = (self.cursor + 1).min(chars.len()),
+            Action::CursorStart => self.cursor = 0,
+            Action::CursorEnd => self.cursor = chars.len(),
+            Action::Back => {
+                if !self.query.is_empty() {
+                    self.query.clear();
+                    self.cursor = 0;
+                    self.refresh();
+                } else if self.open.is_some() {
+                    self.open = None;
+                }
+            }
+            // Down leaves the search line for the results, on the first one.
+            Action::Down | Action::PageDown => self.focus = Pane::Results,
+            Action::Up => {}
+            Action::Open if self.selected_position().is_some() => {
+                self.focus = Pane::Results;
+                self.update_results(Action::Open);
+            }
+            _ => {}
+        }
+    }
+
+    fn move_in(length: usize, current: usize, action: &Action, page: usize) -> usize {
+        if length == 0 {
+            return 0;
+        }
+        let last = length - 1;
+        match action {
+            Action::Up => current.saturating_sub(1),
+            Action::Down => (current + 1).min(last),
+            Action::PageUp => current.saturating_sub(page),
+            Action::PageDown => (current + page).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => current.min(last),
+        }
+    }
+
+    fn update_results(&mut self, action: Action) {
+        match action {
+            Action::Up if self.selected == 0 => self.focus = Pane::Search,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.selected =
+                    Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
+                self.detail_scroll = 0;
+                if self.open.is_some() {
+                    self.open = self.selected_position();
+                    self.trail.clear();
+                }
+            }
+            Action::Open => {
+                if let Some(position) = self.selected_position() {
+                    self.open = Some(position);
+                    self.trail.clear();
+                    self.detail_scroll = 0;
+                    self.focus = Pane::Detail;
+                }
+            }
+            Action::ToggleMark => self.toggle_mark(self.selected_position()),
+            Action::Back => {
+                if self.open.is_some() {
+                    self.open = None;
+                } else {
+                    self.focus = Pane::Search;
+                }
+            }
+            Action::Insert(c) => {
+                // Typing anywhere goes to the search line.
+                self.focus = Pane::Search;
+                self.update_search(Action::Insert(c));
+            }
+            _ => {}
+        }
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        match action {
+            Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+            Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
+            Action::PageUp => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(self.page() as u16)
+            }
+            Action::PageDown => {
+                self.detail_scroll = self.detail_scroll.saturating_add(self.page() as u16)
+            }
+            Action::Top => self.detail_scroll = 0,
+            Action::ToggleMark => self.toggle_mark(self.detail_position()),
+            Action::FollowPartner => {
+                let Some(current) = self.detail_position() else {
+                    return;
+                };
+                let action = self.engine.catalogue().action_at(current);
+                if let Some(&partner) = action.partners.first() {
+                    self.trail.push(current);
+                    self.open = Some(partner);
+                    self.detail_scroll = 0;
+                    if let Some(index) = self
+                        .outcome
+                        .hits
+                        .iter()
+                        .position(|hit| hit.position == partner)
+                    {
+                        self.selected = index;
+                    }
+                }
+            }
+            Action::Back => {
+                if let Some(previous) = self.trail.pop() {
+                    self.open = Some(previous);
+                    self.detail_scroll = 0;
+                } else {
+                    self.open = None;
+                    self.focus = Pane::Results;
+                }
+            }
+            Action::Insert(c) => {
+                self.focus = Pane::Search;
+                self.update_search(Action::Insert(c));
+            }
+            _ => {}
+        }
+    }
+
+    fn update_filters(&mut self, action: Action) {
+        let rows = self.filter_rows();
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.filter_cursor =
+                    Self::move_in(rows.len(), self.filter_cursor, &action, self.page());
+            }
+            Action::Open | Action::ToggleMark => {
+                if let Some(FilterRow::Value(dimension, slot)) = rows.get(self.filter_cursor) {
+                    self.filters.toggle(*dimension, *slot);
+                    self.refresh();
+                    // Keep the cursor on the same value as the rows change.
+                    let target = FilterRow::Value(*dimension, *slot);
+                    if let Some(index) = self.filter_rows().iter().position(|row| *row == target) {
+                        self.filter_cursor = index;
+                    }
+                }
+            }
+            Action::ClearFilter => {
+                let dimension = match rows.get(self.filter_cursor) {
+                    Some(FilterRow::Heading(dimension) | FilterRow::Value(dimension, _)) => {
+                        *dimension
+                    }
+                    None => return,
+                };
+                self.filters.clear(dimension);
+                self.refresh();
+            }
+            Action::Back => self.focus = Pane::Results,
+            Action::Insert(c) => {
+                self.focus = Pane::Search;
+                self.update_search(Action::Insert(c));
+            }
+            _ => {}
+        }
+    }
+
+    fn update_shortlist(&mut self, action: Action) {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.shortlist_cursor = Self::move_in(
+                    self.shortlist.len(),
+                    self.shortlist_cursor,
+                    &action,
+                    self.page(),
+                );
+            }
+            Action::ToggleMark if self.shortlist_cursor < self.shortlist.len() => {
+                self.shortlist.remove(self.shortlist_cursor);
+                self.shortlist_cursor = self
+                    .shortlist_cursor
+                    .min(self.shortlist.len().saturating_sub(1));
+            }
+            Action::Open => {
+                if let Some(&position) = self.shortlist.get(self.shortlist_cursor) {
+                    self.view = View::Browse;
+                    self.open = Some(position);
+                    self.trail.clear();
+                    self.detail_scroll = 0;
+                    self.focus = Pane::Detail;
+                }
+            }
+            Action::Back => self.view = View::Browse,
+            _ => {}
+        }
+    }
+
+    fn update_overview(&mut self, action: Action) {
+        match action {
+            Action::Back => self.view = View::Browse,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                // The map and the statistics follow the selection: move it.
+                self.selected =
+                    Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
+            }
+            Action::Open => {
+                if let Some(position) = self.selected_position() {
+                    self.view = View::Browse;
+                    self.open = Some(position);
+                    self.focus = Pane::Detail;
+                }
+            }
+            Action::ToggleMark => self.toggle_mark(self.selected_position()),
+            _ => {}
+        }
+    }
+
+    fn toggle_mark(&mut self, position: Option<Position>) {
+        let Some(position) = position else {
+            return;
+        };
+        match self.shortlist.iter().position(|&marked| marked == position) {
+            Some(index) => {
+                self.shortlist.remove(index);
+            }
+            None => self.shortlist.push(position),
+        }
+    }
+
+    fn update_dialog(&mut self, dialog: Dialog, action: Action) {
+        match (dialog, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Resize { width, height }) => self.size = (width, height),
+            (_, Action::Back) => {
+                self.dialog = None;
+                self.message = Some(self.lang.strings().cancelled.to_owned());
+            }
+            (Dialog::ExportPath { mut path }, Action::Insert(c)) if !c.is_control() => {
+                path.push(c);
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
+            (Dialog::ExportPath { mut path }, Action::Backspace) => {
+                path.pop();
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
+            (Dialog::ExportPath { .. }, Action::DeleteWord) => {
+                self.dialog = Some(Dialog::ExportPath {
+                    path: String::new(),
+                });
+            }
+            (Dialog::ExportPath { path }, Action::Open) => {
+                if path.trim().is_empty() {
+                    return;
+                }
+                if self.resolve(&path).exists() {
+                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                } else {
+                    self.export(&path);
+                }
+            }
+            (Dialog::ConfirmOverwrite { path }, Action::Answer(true) | Action::Open) => {
+                self.export(&path);
+            }
+            (Dialog::ConfirmOverwrite { path }, Action::Answer(false)) => {
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
+            (dialog, _) => self.dialog = Some(dialog),
+        }
+    }
+
+    fn resolve(&self, path: &str) -> PathBuf {
+        let path = PathBuf::from(path.trim());
+        if path.is_absolute() {
+            path
+        } else {
+            self.export_directory.join(path)
+        }
+    }
+
+    /// Writes the shortlist. On failure the dialog stays open with the message, so another
+    /// path can be chosen; nothing is lost.
+    fn export(&mut self, path: &str) {
+        let target = self.resolve(path);
+        let strings = self.lang.strings();
+        match super::export::write_shortlist(self.engine.catalogue(), &self.shortlist, &target) {
+            Ok(count) => {
+                self.dialog = None;
+                self.message = Some(format!(
+                    "{} {count} {} → {}",
+                    strings.exported,
+                    strings.actions,
+                    target.display()
+                ));
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::ExportPath {
+                    path: path.to_owned(),
+                });
+                // The error names the path and the reason (read-only folder, say).
+                self.message = Some(format!("{}: {error}", strings.export_failed));
+            }
+        }
+    }
+
+    /// Where the screen shows each pane now: the same computation the drawing uses.
+    fn layout(&self) -> Layout {
+        Layout::new(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self,
+        )
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let layout = self.layout();
+        let inside = |area: Option<ratatui::layout::Rect>| {
+            area.filter(|area| area.contains(ratatui::layout::Position { x: column, y: row }))
+        };
+        if inside(layout.search).is_some() {
+            self.view = View::Browse;
+            self.focus = Pane::Search;
+        } else if let Some(area) = inside(layout.results) {
+            self.focus = Pane::Results;
+            // One line a result, after the border; the list scrolls to keep the selection
+            // visible, so the first visible index is computed as the drawing does.
+            let visible = usize::from(area.height.saturating_sub(2)).max(1);
+            let first = super::view::first_visible(self.selected, visible);
+            let clicked = first + usize::from(row.saturating_sub(area.y + 1));
+            if row > area.y && clicked < self.outcome.hits.len() {
+                if clicked == self.selected {
+                    self.update_results(Action::Open);
+                } else {
+                    self.selected = clicked;
+                    self.detail_scroll = 0;
+                    if self.open.is_some() {
+                        self.open = self.selected_position();
+                    }
+                }
+            }
+        } else if let Some(area) = inside(layout.filters) {
+            self.focus = Pane::Filters;
+            let visible = usize::from(area.height.saturating_sub(2)).max(1);
+            let first = super::view::first_visible(self.filter_cursor, visible);
+            let clicked = first + usize::from(row.saturating_sub(area.y + 1));
+            if row > area.y && clicked < self.filter_rows().len() {
+                self.filter_cursor = clicked;
+                self.update_filters(Action::Open);
+            }
+        } else if inside(layout.detail).is_some() {
+            self.focus = Pane::Detail;
+        } else if let Some(area) = inside(layout.main)
+            && self.view == View::Map
+            && let Some(index) = super::view::map::nearest_hit(self, area, column, row)
+        {
+            self.selected = index;
+        }
+    }
+
+    fn scroll(&mut self, column: u16, row: u16, down: bool) {
+        let step = if down { Action::Down } else { Action::Up };
+        let layout = self.layout();
+        let point = ratatui::layout::Position { x: column, y: row };
+        let over =
+            |area: Option<ratatui::layout::Rect>| area.is_some_and(|area| area.contains(point));
+        if over(layout.detail) {
+            self.update_detail(step);
+        } else if over(layout.filters) {
+            self.update_filters(step);
+        } else if over(layout.results) || over(layout.main) {
+            self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);
+        }
+    }
+}

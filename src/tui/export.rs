@@ -1,0 +1,48 @@
+//! Writes the shortlist where the person asked: Markdown or CSV from the file's extension,
+//! atomically (a temporary file renamed into place). The interface asks before
+//! overwriting; nothing is written anywhere else.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::catalogue::{Catalogue, Index as Position};
+use crate::cli::Output;
+use crate::cli::output::{Format, Row, write_rows};
+
+/// The format a path asks for: CSV for `.csv`, Markdown otherwise.
+pub fn format_for(path: &Path) -> Format {
+    match path.extension().and_then(|extension| extension.to_str()) {
+        Some(extension) if extension.eq_ignore_ascii_case("csv") => Format::Csv,
+        _ => Format::Markdown,
+    }
+}
+
+/// Writes the shortlist to `path`; the number of actions written, or why not.
+pub fn write_shortlist(
+    catalogue: &Catalogue<'_>,
+    shortlist: &[Position],
+    path: &Path,
+) -> Result<usize, String> {
+    let rows: Vec<Row<'_>> = shortlist
+        .iter()
+        .map(|&position| Row {
+            action: catalogue.action_at(position),
+            score: None,
+            snippet: None,
+        })
+        .collect();
+    let (mut output, atomic) = Output::file(path).map_err(|error| error.to_string())?;
+    let written = write_rows(catalogue, &rows, format_for(path), &mut output)
+        .and_then(|()| Ok(output.writer.flush()?));
+    drop(output);
+    match written {
+        Ok(()) => {
+            atomic.commit().map_err(|error| error.to_string())?;
+            Ok(rows.len())
+        }
+        Err(error) => {
+            atomic.abandon();
+            Err(error.to_string())
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The interactive browser: terminal set-up and restoration, the event loop, and the parts
+//! (state, keys, layout, drawing). The terminal is restored on every way out: quit, error,
+//! panic, SIGTERM, SIGHUP, SIGINT.
+
+pub mod app;
+pub mod export;
+pub mod keys;
+pub mod layout;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::engine::Engine;
+use crate::i18n::Lang;
+use app::App;
+use theme::Theme;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal when dropped, whatever the way out.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Runs the interface until the person quits or a signal asks to stop.
+pub fn run(engine: &Engine<'_>, lang: Lang, theme: Theme) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous_hook(info);
+    }));
+
+    enable_raw_mode()?;
+    let _guard = TerminalGuard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(engine, lang, (size.width, size.height));
+    loop {
+        terminal.draw(|frame| view::draw(frame, &app, theme))?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            break;
+        }
+        // Wake up now and then to notice signals; otherwise wait for input.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        // Apply every pending event before drawing again, so fast typing never lags.
+        loop {
+            let event = event::read()?;
+            if let Some(action) = keys::action_for(&event, &app) {
+                app.update(action);
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}

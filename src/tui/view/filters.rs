@@ -1,0 +1,94 @@
+//! The filter panel: each dimension with its values and live counts; selected values are
+//! ticked (`[x]`), so the selection shows without colour.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, first_visible};
+use crate::engine::Dimension;
+use crate::text;
+use crate::tui::app::{App, FilterRow, Pane, View};
+use crate::tui::theme::Theme;
+
+/// The panel's name for a dimension.
+pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
+    let names = app.lang.strings().dimension_names;
+    match dimension {
+        Dimension::City => names[0],
+        Dimension::Country => names[1],
+        Dimension::Region => names[2],
+        Dimension::Priority => names[3],
+        Dimension::Compact => names[4],
+        Dimension::Year => names[5],
+        Dimension::Gcf => names[6],
+        Dimension::Kind => names[7],
+        Dimension::Status => names[8],
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let focused = app.focus == Pane::Filters && app.view == View::Browse;
+    let widget = block(strings.filters.to_owned(), focused, theme);
+    let inner = widget.inner(area);
+    frame.render_widget(widget, area);
+    let rows = app.filter_rows();
+    let visible = usize::from(inner.height);
+    let first = first_visible(app.filter_cursor, visible);
+    let width = usize::from(inner.width);
+    let values = app.engine.values();
+    let lines: Vec<Line<'_>> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(index, row)| {
+            let under_cursor = focused && index == app.filter_cursor;
+            let line = match *row {
+                FilterRow::Heading(dimension) => {
+                    let active = app.filters.selected(dimension).len();
+                    let suffix = if active > 0 {
+                        format!(" ({active})")
+                    } else {
+                        String::new()
+                    };
+                    Line::from(Span::styled(
+                        text::fit(
+                            &format!("{}{suffix}", dimension_name(app, dimension)),
+                            width,
+                        ),
+                        theme.label(),
+                    ))
+                }
+                FilterRow::Value(dimension, slot) => {
+                    let value = &values.of(dimension)[slot];
+                    let count = app.outcome.counts.of(dimension)[slot];
+                    let tick = if app.filters.is_selected(dimension, slot) {
+                        "[x]"
+                    } else {
+                        "[ ]"
+                    };
+                    let label = match dimension {
+                        Dimension::Priority => format!("{} {}", value.key, value.label),
+                        _ => value.label.clone(),
+                    };
+                    let count = format!(" {count:>3}");
+                    let room = width.saturating_sub(4 + count.len());
+                    Line::from(vec![
+                        Span::raw(format!("{tick} ")),
+                        Span::raw(text::fit(&text::sanitize(&label), room)),
+                        Span::styled(count, theme.dim()),
+                    ])
+                }
+            };
+            if under_cursor {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

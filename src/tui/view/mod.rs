@@ -1,0 +1,160 @@
+//! Drawing: one function per screen part, each reading the state and never changing it.
+
+mod detail;
+mod filters;
+mod help;
+pub(crate) mod map;
+mod results;
+mod search;
+mod shortlist;
+pub(crate) mod stats;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Dialog, View};
+use super::layout::Layout;
+use super::theme::Theme;
+use crate::text;
+
+/// The first row to show so that `selected` is visible in `visible` rows.
+pub fn first_visible(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        return selected;
+    }
+    (selected + 1).saturating_sub(visible)
+}
+
+/// Draws a whole frame.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, theme: Theme) {
+    let area = frame.area();
+    let layout = Layout::new(area, app);
+    let strings = app.lang.strings();
+    if layout.too_small {
+        // Whatever fits of the notice, never more than the screen.
+        let notice = Paragraph::new(text::truncate(strings.too_small, usize::from(area.width)))
+            .wrap(Wrap { trim: true });
+        frame.render_widget(notice, area);
+        return;
+    }
+    if let Some(area) = layout.search {
+        search::draw(frame, area, app, theme);
+    }
+    if let Some(area) = layout.filters {
+        filters::draw(frame, area, app, theme);
+    }
+    if let Some(area) = layout.results {
+        results::draw(frame, area, app, theme);
+    }
+    if let Some(area) = layout.detail {
+        detail::draw(frame, area, app, theme);
+    }
+    if let Some(area) = layout.main {
+        match app.view {
+            View::Stats => stats::draw(frame, area, app, theme),
+            View::Map => map::draw(frame, area, app, theme),
+            View::Shortlist => shortlist::draw(frame, area, app, theme),
+            View::Browse => {}
+        }
+    }
+    if let Some(area) = layout.status {
+        status::draw(frame, area, app, theme);
+    }
+    if app.help {
+        help::draw(frame, area, app, theme);
+    }
+    if let Some(dialog) = &app.dialog {
+        draw_dialog(frame, area, app, dialog, theme);
+    }
+}
+
+/// A bordered block with a title.
+pub(crate) fn block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.title()))
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+pub(crate) fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// `text` split into spans, the byte ranges `highlights` styled as matches.
+pub(crate) fn highlighted<'t>(
+    text: &'t str,
+    highlights: &[std::ops::Range<usize>],
+    base: Style,
+    theme: Theme,
+) -> Vec<Span<'t>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in highlights {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        if range.start > at {
+            spans.push(Span::styled(&text[at..range.start], base));
+        }
+        spans.push(Span::styled(
+            &text[range.clone()],
+            base.patch(theme.highlight()),
+        ));
+        at = range.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], base));
+    }
+    spans
+}
+
+fn draw_dialog(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_, '_>,
+    dialog: &Dialog,
+    theme: Theme,
+) {
+    let strings = app.lang.strings();
+    let popup = centred(area, 70, 7);
+    frame.render_widget(Clear, popup);
+    let (title, lines) = match dialog {
+        Dialog::ExportPath { path } => (
+            format!("{} ({})", strings.shortlist, app.shortlist.len()),
+            vec![
+                Line::from(strings.export_prompt),
+                Line::from(vec![
+                    Span::styled("> ", theme.label()),
+                    Span::raw(text::sanitize(path).into_owned()),
+                    Span::styled("█", theme.dim()),
+                ]),
+                Line::styled(strings.export_format, theme.dim()),
+                Line::styled(app.message.clone().unwrap_or_default(), theme.highlight()),
+            ],
+        ),
+        Dialog::ConfirmOverwrite { path } => (
+            strings.shortlist.to_owned(),
+            vec![Line::from(format!(
+                "{} {}",
+                text::sanitize(path),
+                strings.overwrite_prompt
+            ))],
+        ),
+    };
+    let paragraph = Paragraph::new(lines)
+        .block(block(title, true, theme))
+        .wrap(Wrap { trim: false });
+    frame.render_widget(paragraph, popup);
+}

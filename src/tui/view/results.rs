@@ -1,0 +1,91 @@
+//! The results list: a line per action with its mark, year, compact, priorities, submitter
+//! and title; the query's matches in the title are highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, first_visible};
+use crate::catalogue::MachineName;
+use crate::text;
+use crate::tui::app::{App, Pane, View};
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let focused = app.focus == Pane::Results && app.view == View::Browse;
+    let title = format!(
+        "{} ({}/{})",
+        strings.results,
+        app.outcome.total,
+        app.engine.catalogue().len()
+    );
+    let widget = block(title, focused, theme);
+    let inner = widget.inner(area);
+    frame.render_widget(widget, area);
+    if app.outcome.hits.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(strings.no_match, theme.dim())),
+            inner,
+        );
+        return;
+    }
+    let visible = usize::from(inner.height);
+    let first = first_visible(app.selected, visible);
+    let catalogue = app.engine.catalogue();
+    let width = usize::from(inner.width);
+    let lines: Vec<Line<'_>> = app
+        .outcome
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(index, hit)| {
+            let action = catalogue.action_at(hit.position);
+            let selected = index == app.selected;
+            let mark = if app.is_marked(hit.position) {
+                "★"
+            } else {
+                " "
+            };
+            let pointer = if selected { "›" } else { " " };
+            let compact = action.compact.map_or("·", |compact| compact.machine_name());
+            let priorities: String = action
+                .priorities
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            let prefix = format!(
+                "{pointer}{mark} {} {:<6} P{:<7} {} — ",
+                action.year,
+                compact,
+                priorities,
+                text::truncate(&text::sanitize(action.submitter), 18)
+            );
+            let room = width.saturating_sub(text::width(&prefix));
+            let title = text::truncate(&text::sanitize(action.title), room);
+            let base = if selected {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            let mut spans = vec![
+                Span::styled(prefix, if selected { base } else { theme.dim() }),
+                Span::styled(title, base),
+            ];
+            // Pad the selected line so the whole row shows as selected.
+            let used: usize = spans.iter().map(|span| text::width(&span.content)).sum();
+            if selected && used < width {
+                spans.push(Span::styled(" ".repeat(width - used), base));
+            }
+            if app.is_marked(hit.position) && !selected {
+                spans[0].style = theme.marked();
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,59 @@
+//! The search line: the query with its cursor, the count of matching actions, and what the
+//! parser ignored.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::block;
+use crate::text;
+use crate::tui::app::{App, Pane, View};
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let focused = app.focus == Pane::Search && app.view == View::Browse && app.dialog.is_none();
+    let count = format!(
+        " {} {} {} {} ",
+        app.outcome.total,
+        strings.of,
+        app.engine.catalogue().len(),
+        strings.actions
+    );
+    let mut spans = vec![Span::styled("› ", theme.label())];
+    if app.query.is_empty() {
+        spans.push(Span::styled(strings.search_placeholder, theme.dim()));
+    } else {
+        spans.push(Span::raw(text::sanitize(&app.query).into_owned()));
+    }
+    if !app.outcome.parsed.ignored.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                "  ({} : {})",
+                strings.ignored,
+                app.outcome.parsed.ignored.join("; ")
+            ),
+            theme.dim(),
+        ));
+    }
+    let bordered = area.height >= 3;
+    let inner = if bordered {
+        let title = format!("{} — {}", strings.search, strings.app_title);
+        let widget = block(title, focused, theme).title_top(Line::from(count).right_aligned());
+        let inner = widget.inner(area);
+        frame.render_widget(widget, area);
+        inner
+    } else {
+        spans.push(Span::styled(count, theme.dim()));
+        area
+    };
+    frame.render_widget(Paragraph::new(Line::from(spans)), inner);
+    if focused && inner.width > 2 {
+        let before: String = app.query.chars().take(app.cursor).collect();
+        let x = inner.x + 2 + text::width(&before) as u16;
+        if x < inner.right() {
+            frame.set_cursor_position(Position::new(x, inner.y));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! The shortlist: the marked actions, in the order they were marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, first_visible};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let title = format!(
+        "{} ({}) — e: export",
+        strings.shortlist,
+        app.shortlist.len()
+    );
+    let widget = block(title, true, theme);
+    let inner = widget.inner(area);
+    frame.render_widget(widget, area);
+    if app.shortlist.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(strings.shortlist_empty, theme.dim())),
+            inner,
+        );
+        return;
+    }
+    let catalogue = app.engine.catalogue();
+    let visible = usize::from(inner.height);
+    let first = first_visible(app.shortlist_cursor, visible);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line<'_>> = app
+        .shortlist
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(index, &position)| {
+            let action = catalogue.action_at(position);
+            let pointer = if index == app.shortlist_cursor {
+                "›"
+            } else {
+                " "
+            };
+            let line = format!(
+                "{pointer}{:>3}. {} — {}",
+                index + 1,
+                action.id,
+                text::sanitize(action.title)
+            );
+            let style = if index == app.shortlist_cursor {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            Line::from(Span::styled(text::fit(&line, width), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

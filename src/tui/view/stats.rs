@@ -1,0 +1,107 @@
+//! The statistics view: bar charts of the current selection by priority, compact, region
+//! and year, with the report's own published figures alongside.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::block;
+use crate::engine::Dimension;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// How many actions of the current selection hold each value of `dimension`.
+pub fn selection_counts(app: &App<'_, '_>, dimension: Dimension) -> Vec<usize> {
+    let values = app.engine.values();
+    let mut counts = vec![0; values.of(dimension).len()];
+    let facets = app.engine.catalogue().facets();
+    let mut slots = Vec::new();
+    for hit in &app.outcome.hits {
+        values.slots_of(
+            app.engine.catalogue(),
+            &facets[hit.position as usize],
+            dimension,
+            app.engine.today(),
+            &mut slots,
+        );
+        for &slot in &slots {
+            counts[slot] += 1;
+        }
+    }
+    counts
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let title = format!(
+        "{} — {} ({} {})",
+        strings.statistics, strings.selection, app.outcome.total, strings.actions
+    );
+    let widget = block(title, true, theme);
+    let inner = widget.inner(area);
+    frame.render_widget(widget, area);
+    let charts = [
+        (strings.by_priority, Dimension::Priority),
+        (strings.by_compact, Dimension::Compact),
+        (strings.by_region, Dimension::Region),
+        (strings.by_year, Dimension::Year),
+    ];
+    let columns = if inner.width >= 100 { 2 } else { 1 };
+    let rows = charts.len().div_ceil(columns);
+    let row_areas = Layout::vertical(vec![Constraint::Fill(1); rows + 1]).split(inner);
+    for (index, (heading, dimension)) in charts.iter().enumerate() {
+        let row = row_areas[index / columns];
+        let cell = if columns == 1 {
+            row
+        } else {
+            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).split(row)
+                [index % columns]
+        };
+        draw_bars(frame, cell, app, theme, heading, *dimension);
+    }
+    // The report's own figures, with the catalogue's for the same scope.
+    let note = Paragraph::new(vec![
+        Line::styled(strings.report_figures, theme.title()),
+        Line::raw(strings.report_figures_note),
+    ])
+    .wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(note, row_areas[rows]);
+}
+
+/// Horizontal bars: one line per value, the bar scaled to the largest count.
+fn draw_bars(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_, '_>,
+    theme: Theme,
+    heading: &str,
+    dimension: Dimension,
+) {
+    let values = app.engine.values().of(dimension);
+    let counts = selection_counts(app, dimension);
+    let largest = counts.iter().copied().max().unwrap_or(0).max(1);
+    let width = usize::from(area.width);
+    let label_width = (width / 3).clamp(6, 34);
+    let bar_room = width.saturating_sub(label_width + 8);
+    let mut lines = vec![Line::styled(heading.to_owned(), theme.label())];
+    for (value, &count) in values.iter().zip(&counts) {
+        if count == 0 && dimension != Dimension::Priority {
+            continue;
+        }
+        let label = match dimension {
+            Dimension::Priority => format!("{} {}", value.key, value.label),
+            Dimension::Compact => value.key.clone(),
+            _ => value.label.clone(),
+        };
+        let length = count * bar_room / largest;
+        lines.push(Line::from(vec![
+            Span::raw(text::fit(&label, label_width)),
+            Span::raw(" "),
+            Span::styled("█".repeat(length), theme.bar()),
+            Span::raw(format!(" {count}")),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,35 @@
+//! The status line: the keys that matter now, the shortlist's size, and the last message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text;
+use crate::tui::app::{App, Pane, View};
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+    let strings = app.lang.strings();
+    let hints = if app.dialog.is_some() {
+        strings.hints_dialog
+    } else if app.view != View::Browse {
+        strings.hints_view
+    } else {
+        match app.focus {
+            Pane::Search => strings.hints_search,
+            Pane::Filters => strings.hints_filters,
+            Pane::Results => strings.hints_results,
+            Pane::Detail => strings.hints_detail,
+        }
+    };
+    let marked = format!(" ★ {} {} ", app.shortlist.len(), strings.marked);
+    let left = match &app.message {
+        Some(message) => Span::styled(text::sanitize(message).into_owned(), theme.highlight()),
+        None => Span::styled(hints, theme.dim()),
+    };
+    let room = usize::from(area.width).saturating_sub(text::width(&marked));
+    let left = Span::styled(text::fit(&left.content, room), left.style);
+    let line = Line::from(vec![left, Span::styled(marked, theme.marked())]);
+    frame.render_widget(Paragraph::new(line), area);
+}
