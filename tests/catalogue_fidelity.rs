@@ -423,3 +423,32 @@ fn places_are_known_with_every_spelling() {
         );
     }
 }
+
+#[test]
+fn published_figures_are_printed_on_their_lines() {
+    let catalogue = catalogue();
+    let source = source_text();
+    let lines: Vec<&str> = source.lines().collect();
+    let figures = &catalogue.tables.figures;
+    assert_eq!(figures.len(), 12);
+    for figure in figures {
+        let line = normalise(lines[figure.source_line as usize - 1]);
+        assert!(
+            line.contains(&normalise(figure.printed)),
+            "line {}: {:?} not found",
+            figure.source_line,
+            figure.printed
+        );
+    }
+    let value = |dimension: &str, key: &str| {
+        figures
+            .iter()
+            .find(|figure| figure.dimension == dimension && figure.key == key)
+            .map(|figure| figure.value)
+    };
+    // The prose's split, which the records contradict (33 / 15 / 5 / 1).
+    assert_eq!(value("compact", "mirror"), Some(34));
+    assert_eq!(value("compact", "idp"), Some(2));
+    assert_eq!(value("year", "2022"), Some(70));
+    assert_eq!(value("theme", "services"), Some(25));
+}

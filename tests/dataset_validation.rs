@@ -38,6 +38,7 @@ fn copy_of_base() -> tempfile::TempDir {
         "places.toml",
         "priorities.toml",
         "participants.toml",
+        "figures.toml",
         "actions/2023.toml",
     ] {
         let target = copy.path().join(relative);

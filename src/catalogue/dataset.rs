@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::duration::parse_duration;
 use super::model::{
-    Action, Compact, Compiled, Country, Duration, Index, MachineName, Participant,
+    Action, Compact, Compiled, Country, Duration, Figure, Index, MachineName, Participant,
     ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Tables, Theme,
 };
 
@@ -135,6 +135,18 @@ pub struct ParticipantRow {
     pub source_line: u32,
 }
 
+/// A published figure of `figures.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureRow {
+    pub dimension: String,
+    pub key: String,
+    pub year: u16,
+    pub value: u32,
+    pub printed: String,
+    pub source_line: u32,
+}
+
 /// An action of `actions/*.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -189,6 +201,7 @@ pub struct Dataset {
     pub places: Vec<Sourced<PlaceRow>>,
     pub priorities: Vec<Sourced<PriorityRow>>,
     pub participants: Vec<Sourced<ParticipantRow>>,
+    pub figures: Vec<Sourced<FigureRow>>,
     pub actions: Vec<Sourced<ActionRow>>,
 }
 
@@ -210,6 +223,7 @@ const TABLE_FILES: &[(&str, &str)] = &[
     ("places.toml", "place"),
     ("priorities.toml", "priority"),
     ("participants.toml", "participant"),
+    ("figures.toml", "figure"),
 ];
 
 fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
@@ -302,6 +316,7 @@ impl Dataset {
         let places = read("places.toml".into(), "place");
         let priorities = read("priorities.toml".into(), "priority");
         let participants = read("participants.toml".into(), "participant");
+        let figures = read("figures.toml".into(), "figure");
         let mut actions = Vec::new();
         match action_files(dir) {
             Ok(files) => {
@@ -323,6 +338,7 @@ impl Dataset {
         dataset.places = typed(places, "place", &["id"], &mut errors);
         dataset.priorities = typed(priorities, "priority", &["number"], &mut errors);
         dataset.participants = typed(participants, "participant", &["year", "name"], &mut errors);
+        dataset.figures = typed(figures, "figure", &["dimension", "key"], &mut errors);
         dataset.actions = typed(actions, "action", &["id"], &mut errors);
 
         if errors.is_empty() {
@@ -779,6 +795,54 @@ impl Dataset {
             })
             .collect();
 
+        // Published figures.
+        let figures: Vec<Figure<'_>> = self
+            .figures
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("figure {} \"{}\"", row.dimension, row.key);
+                checker.required(file, &record, "printed", &row.printed);
+                let known_key = match row.dimension.as_str() {
+                    "year" => row.key.parse::<u16>().is_ok_and(|year| year == row.year),
+                    "compact" => Compact::from_machine_name(&row.key).is_some(),
+                    "theme" => Theme::from_machine_name(&row.key).is_some(),
+                    other => {
+                        checker.error(
+                            file,
+                            &record,
+                            "dimension",
+                            format!("unknown dimension \"{other}\" (expected one of: year, compact, theme)"),
+                        );
+                        true
+                    }
+                };
+                if !known_key {
+                    checker.error(
+                        file,
+                        &record,
+                        "key",
+                        format!("\"{}\" is not a {} of this figure", row.key, row.dimension),
+                    );
+                }
+                if !row.printed.contains(&row.value.to_string()) {
+                    checker.error(
+                        file,
+                        &record,
+                        "value",
+                        format!("{} does not appear in the printed text", row.value),
+                    );
+                }
+                Figure {
+                    dimension: &row.dimension,
+                    key: &row.key,
+                    year: row.year,
+                    value: row.value,
+                    printed: &row.printed,
+                    source_line: row.source_line,
+                }
+            })
+            .collect();
+
         // Actions.
         let action_ids = index_ids(&self.actions, "action", |row| &row.id, checker);
         let mut actions: Vec<Action<'_>> = Vec::with_capacity(self.actions.len());
@@ -1069,6 +1133,7 @@ impl Dataset {
                 places,
                 priorities,
                 participants,
+                figures,
             },
             actions: sorted,
         })

@@ -24,6 +24,23 @@ pub struct Tables<'a> {
     pub priorities: Vec<Priority<'a>>,
     #[serde(borrow)]
     pub participants: Vec<Participant<'a>>,
+    #[serde(borrow)]
+    pub figures: Vec<Figure<'a>>,
+}
+
+/// One of the report's own published figures ("54 actions locales…"), as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure<'a> {
+    /// `year`, `compact` or `theme`.
+    pub dimension: &'a str,
+    /// The year, compact or theme counted.
+    pub key: &'a str,
+    /// The collection the figure is about.
+    pub year: u16,
+    pub value: u32,
+    /// The sentence that prints it, verbatim.
+    pub printed: &'a str,
+    pub source_line: u32,
 }
 
 /// The catalogue as compiled from the dataset, every action in memory: what `blob::encode`

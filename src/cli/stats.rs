@@ -36,7 +36,7 @@ pub enum StatsFormat {
 
 /// `stats --format json`.
 #[derive(Debug, Serialize)]
-pub struct StatsRecord {
+pub struct StatsRecord<'a> {
     /// Actions matching the query and every filter.
     pub total: usize,
     /// Actions in the catalogue.
@@ -45,6 +45,9 @@ pub struct StatsRecord {
     /// Per dimension (`priority`, `compact`, `region`, `year`, `country`, `city`, `gcf`,
     /// `kind`, `status`): each value with its count under the query and the other filters.
     pub counts: Vec<DimensionCounts>,
+    /// The report's own published figures, as printed (`dimension`, `key`, `year`,
+    /// `value`, `printed`, `source_line`).
+    pub report_figures: Vec<crate::catalogue::Figure<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -106,6 +109,7 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         catalogue: engine.catalogue().len(),
         query,
         counts,
+        report_figures: engine.catalogue().tables.figures.clone(),
     };
     match args.format {
         StatsFormat::Json => {
@@ -121,13 +125,25 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
     })
 }
 
-fn write_table(record: &StatsRecord, output: &mut Output) -> anyhow::Result<()> {
+fn write_table(record: &StatsRecord<'_>, output: &mut Output) -> anyhow::Result<()> {
     writeln!(
         output.writer,
         "{} of {} actions match. Each count: the actions that value gives with the query and the other filters.",
         record.total, record.catalogue
     )?;
     let label_width = output.columns.unwrap_or(100).clamp(40, 100) - 12;
+    writeln!(output.writer)?;
+    writeln!(
+        output.writer,
+        "REPORT'S PUBLISHED FIGURES (as printed; the counts above are the catalogue's)"
+    )?;
+    for figure in &record.report_figures {
+        writeln!(
+            output.writer,
+            "  {:<8} {:<28} {:>4}  (report line {})",
+            figure.dimension, figure.key, figure.value, figure.source_line
+        )?;
+    }
     for dimension in &record.counts {
         writeln!(output.writer)?;
         writeln!(output.writer, "{}", dimension.dimension.to_uppercase())?;

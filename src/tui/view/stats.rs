@@ -61,13 +61,49 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         };
         draw_bars(frame, cell, app, theme, heading, *dimension);
     }
-    // The report's own figures, with the catalogue's for the same scope.
+    // The report's own figures, as it prints them; the bars above show the catalogue's.
+    let themes: Vec<String> = app
+        .engine
+        .catalogue()
+        .tables
+        .figures
+        .iter()
+        .filter(|figure| figure.dimension == "theme")
+        .map(|figure| format!("{} {}", figure.key, figure.value))
+        .collect();
     let note = Paragraph::new(vec![
         Line::styled(strings.report_figures, theme.title()),
         Line::raw(strings.report_figures_note),
+        Line::styled(
+            format!("{}: {}", strings.themes, themes.join(" · ")),
+            theme.dim(),
+        ),
     ])
     .wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(note, row_areas[rows]);
+}
+
+/// The report's published figure for a value, if it prints one.
+fn published<'a>(
+    app: &App<'_, 'a>,
+    dimension: Dimension,
+    key: &str,
+) -> Option<&'a crate::catalogue::Figure<'a>> {
+    let name = match dimension {
+        Dimension::Year => "year",
+        Dimension::Compact => "compact",
+        _ => return None,
+    };
+    app.engine
+        .catalogue()
+        .tables
+        .figures
+        .iter()
+        .find(|figure| figure.dimension == name && figure.key == key)
+}
+
+fn strings_report(app: &App<'_, '_>) -> &'static str {
+    app.lang.strings().report_short
 }
 
 /// Horizontal bars: one line per value, the bar scaled to the largest count.
@@ -96,12 +132,24 @@ fn draw_bars(
             _ => value.label.clone(),
         };
         let length = count * bar_room / largest;
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::raw(text::fit(&label, label_width)),
             Span::raw(" "),
             Span::styled("█".repeat(length), theme.bar()),
             Span::raw(format!(" {count}")),
-        ]));
+        ];
+        if let Some(figure) = published(app, dimension, &value.key) {
+            spans.push(Span::styled(
+                format!(
+                    "  ({} {}: {})",
+                    strings_report(app),
+                    figure.year,
+                    figure.value
+                ),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
