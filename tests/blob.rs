@@ -1,12 +1,14 @@
-//! The embedded blob: rebuilt from `dataset/` it is byte-identical (the build is
-//! deterministic), its fingerprint is the one recorded here, its text is borrowed from the
-//! embedded bytes, and damaged bytes are refused without a panic.
+//! The embedded blob and index: rebuilt from `dataset/` they are byte-identical (the build
+//! is deterministic), the catalogue's fingerprint is the one recorded here, its text is
+//! borrowed from the embedded bytes, and damaged bytes are refused without a panic.
 
 use std::path::Path;
 
 use localaction::catalogue::dataset::Dataset;
 use localaction::catalogue::embedded::{self, BLOB, FINGERPRINT};
 use localaction::catalogue::{Catalogue, blob};
+use localaction::index::{self, indexer};
+use localaction::verify;
 
 /// The fingerprint of the curated catalogue. It changes with every edit of `dataset/`:
 /// update it in the same commit, so that a change of the data is always deliberate.
@@ -117,4 +119,46 @@ fn structural_damage_is_found_without_the_fingerprint() {
     let reopened = Catalogue::open(&damaged).expect("the structure is intact");
     let report = reopened.verify().unwrap_err();
     assert!(report.contains("action #0"), "{report}");
+}
+
+#[test]
+fn the_index_is_rebuilt_byte_for_byte() {
+    let dataset = Dataset::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset"))
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    let compiled = dataset
+        .compile()
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    let first = indexer::build_index(&compiled).unwrap();
+    let second = indexer::build_index(&compiled).unwrap();
+    assert!(first == second, "two builds of the index differ");
+    assert!(
+        first == index::embedded::PACKED,
+        "the embedded index is not what dataset/ builds"
+    );
+}
+
+#[test]
+fn verify_checks_catalogue_and_index_together() {
+    let report = verify::verify(
+        BLOB,
+        FINGERPRINT,
+        index::embedded::PACKED,
+        index::embedded::FINGERPRINT,
+    )
+    .unwrap();
+    assert_eq!(report.actions, 77);
+    let mut damaged = index::embedded::PACKED.to_vec();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x55;
+    let damaged: &'static [u8] = Box::leak(damaged.into_boxed_slice());
+    let failure =
+        verify::verify(BLOB, FINGERPRINT, damaged, index::embedded::FINGERPRINT).unwrap_err();
+    assert!(failure.starts_with("the index is damaged"), "{failure}");
+    // A pack whose header is broken is refused even with a matching fingerprint.
+    let mut broken = index::embedded::PACKED.to_vec();
+    broken[0] ^= 0xff;
+    let broken: &'static [u8] = Box::leak(broken.into_boxed_slice());
+    let failure =
+        verify::verify(BLOB, FINGERPRINT, broken, &blob::fingerprint(broken)).unwrap_err();
+    assert!(failure.contains("not a localaction index"), "{failure}");
 }

@@ -249,11 +249,25 @@ impl Values {
     pub fn parse(&self, dimension: Dimension, typed: &str) -> Result<ValueSlot, FilterError> {
         let wanted = fold(typed);
         let values = self.of(dimension);
-        if let Some(slot) = values
-            .iter()
-            .position(|value| value.spellings.contains(&wanted))
-        {
-            return Ok(slot);
+        let matching: Vec<ValueSlot> = (0..values.len())
+            .filter(|&slot| values[slot].spellings.contains(&wanted))
+            .collect();
+        match matching.as_slice() {
+            [slot] => return Ok(*slot),
+            // "San José" is two cities: choosing one silently would hide the other.
+            [_, _, ..] => {
+                return Err(FilterError {
+                    dimension,
+                    typed: crate::text::sanitize(typed).into_owned(),
+                    suggestions: matching
+                        .iter()
+                        .map(|&slot| values[slot].key.clone())
+                        .collect(),
+                    listed_all: false,
+                    ambiguous: true,
+                });
+            }
+            [] => {}
         }
         let mut scored: Vec<(usize, &str)> = values
             .iter()
@@ -295,6 +309,7 @@ impl Values {
             typed: crate::text::sanitize(typed).into_owned(),
             suggestions,
             listed_all,
+            ambiguous: false,
         })
     }
 
@@ -332,18 +347,30 @@ impl Values {
     }
 }
 
-/// A filter value nobody recognises.
+/// A filter value nobody recognises, or one that names several values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterError {
     pub dimension: Dimension,
     pub typed: String,
-    /// The closest valid values, or all of them when there are few.
+    /// The closest valid values, or all of them when there are few; for an ambiguous
+    /// value, every value it names.
     pub suggestions: Vec<String>,
     pub listed_all: bool,
+    /// The typed value is a spelling of several values (`suggestions`).
+    pub ambiguous: bool,
 }
 
 impl fmt::Display for FilterError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ambiguous {
+            return write!(
+                formatter,
+                "--{} \"{}\": several values have this name; one of: {}",
+                self.dimension.key(),
+                self.typed,
+                self.suggestions.join(", ")
+            );
+        }
         write!(
             formatter,
             "--{} \"{}\": no such {}; {}: {}",

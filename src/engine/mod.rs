@@ -226,36 +226,78 @@ impl<'c> Engine<'c> {
         let Some(query) = self.build_query(parsed) else {
             return Vec::new();
         };
-        self.searcher
+        let mut hits = self
+            .searcher
             .search(query.as_ref(), &AllScored)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // Exclusions are searched on their own and removed here, rather than as MustNot
+        // clauses: tantivy 0.27's exclusion seeks phrase scorers backwards (a debug
+        // assertion fails on `-"a phrase"`), and a separate pass keeps scoring unchanged.
+        let excluded: Vec<Box<dyn Query>> = parsed
+            .excluded
+            .iter()
+            .filter_map(|clause| self.clause_query(clause, false, false))
+            .collect();
+        if !excluded.is_empty() {
+            let mut is_excluded = vec![false; self.catalogue.len()];
+            for query in excluded {
+                for hit in self
+                    .searcher
+                    .search(query.as_ref(), &AllScored)
+                    .unwrap_or_default()
+                {
+                    if let Some(flag) = is_excluded.get_mut(hit.position as usize) {
+                        *flag = true;
+                    }
+                }
+            }
+            hits.retain(|hit| !is_excluded[hit.position as usize]);
+        }
+        hits
     }
 
-    /// The tantivy query for a parsed query; `None` when nothing in it can match (every
-    /// word was a stop word, say).
+    /// The tantivy query for what a parsed query requires (exclusions are applied
+    /// separately); `None` when nothing in it can match (every word was a stop word, say).
     pub fn build_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let last = parsed.required.len().saturating_sub(1);
-        let mut any_required = false;
+        // A stop word ("des", "to") is optional when the query has other words: the prose
+        // analysers drop it, so requiring it would keep only the few actions that have it
+        // in a name. The word being typed stays required (it is matched as a prefix).
+        let mut required: Vec<(bool, Box<dyn Query>)> = Vec::new();
         for (position, clause) in parsed.required.iter().enumerate() {
             let prefix = parsed.last_word_is_prefix && position == last;
             if let Some(query) = self.clause_query(clause, true, prefix) {
-                clauses.push((Occur::Must, query));
-                any_required = true;
+                required.push((!prefix && self.is_stop_word(clause), query));
             }
         }
-        if !parsed.required.is_empty() && !any_required {
+        if !parsed.required.is_empty() && required.is_empty() {
             return None;
         }
-        for clause in &parsed.excluded {
-            if let Some(query) = self.clause_query(clause, false, false) {
-                clauses.push((Occur::MustNot, query));
-            }
+        let any_required = !required.is_empty();
+        let any_essential = required.iter().any(|(stop_word, _)| !stop_word);
+        for (stop_word, query) in required {
+            let occur = if stop_word && any_essential {
+                Occur::Should
+            } else {
+                Occur::Must
+            };
+            clauses.push((occur, query));
         }
+        // Exclusions are applied by `matches`, after the search.
         if !any_required {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A word that the French or the English analyser drops as a stop word.
+    fn is_stop_word(&self, clause: &Clause) -> bool {
+        let Clause::Word(word) = clause else {
+            return false;
+        };
+        analyse(&mut self.french.clone(), word).is_empty()
+            || analyse(&mut self.english.clone(), word).is_empty()
     }
 
     /// One word or phrase, matched in any field.
@@ -399,14 +441,34 @@ impl<'c> Engine<'c> {
                 Some(max) => plain(&text.chars().take(max).collect::<String>()),
             };
         }
-        let highlights = snippet
+        // tantivy counts bytes and keeps a first word longer than the maximum: cut to it.
+        let fragment = match max_chars.and_then(|max| fragment.char_indices().nth(max)) {
+            Some((cut, _)) => &fragment[..cut],
+            None => fragment,
+        };
+        let highlights: Vec<Range<usize>> = snippet
             .highlighted()
             .iter()
             .filter(|range| {
-                fragment.is_char_boundary(range.start) && fragment.is_char_boundary(range.end)
+                range.end <= fragment.len()
+                    && fragment.is_char_boundary(range.start)
+                    && fragment.is_char_boundary(range.end)
             })
             .cloned()
             .collect();
+        // Tantivy's fragment runs from the first word to the last: for the whole text, put
+        // back what lies outside it (a final full stop, a closing quote).
+        if max_chars.is_none()
+            && let Some(offset) = text.find(fragment)
+        {
+            return Snippet {
+                text: text.to_owned(),
+                highlights: highlights
+                    .into_iter()
+                    .map(|range| range.start + offset..range.end + offset)
+                    .collect(),
+            };
+        }
         Snippet {
             text: fragment.to_owned(),
             highlights,

@@ -11,13 +11,14 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// French prose: lowercase, drop stop words, fold accents, then stem — in that order, so
-/// that "refugies", "Réfugiés" and "réfugié" meet.
+/// French prose: lowercase, drop stop words, fold accents, fold feminine endings, then
+/// stem — in that order, so that "refugies", "Réfugiés", "réfugié" and "réfugiées" meet.
 pub const FRENCH: &str = "localaction_fr";
-/// English prose (the editors' titles and summaries): lowercase, stop words, stem.
+/// English prose (the editors' titles and summaries): lowercase, stop words, fold accents
+/// (a French query word like "éducation" finds "education"), stem.
 pub const ENGLISH: &str = "localaction_en";
 /// Names and spellings (submitters, places, countries, regions, mayors), and the
 /// unstemmed words used for prefix matching: lowercase and fold accents only.
@@ -82,6 +83,7 @@ pub fn french() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(StopWordFilter::new(Language::French).expect("French stop words are built in"))
         .filter(AsciiFoldingFilter)
+        .filter(FeminineEndings)
         .filter(Stemmer::new(Language::French))
         .build()
 }
@@ -92,6 +94,7 @@ pub fn english() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(StopWordFilter::new(Language::English).expect("English stop words are built in"))
+        .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build()
 }
@@ -103,6 +106,59 @@ pub fn names() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// Folds the feminine endings of accent-free French words ("refugiees" → "refugies",
+/// "integree" → "integre"). The French stemmer expects accents: once they are folded it
+/// stems "refugiees" and "refugies" apart, so the feminine forms are aligned first.
+#[derive(Clone)]
+pub struct FeminineEndings;
+
+impl TokenFilter for FeminineEndings {
+    type Tokenizer<T: Tokenizer> = FeminineEndingsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> FeminineEndingsFilter<T> {
+        FeminineEndingsFilter(tokenizer)
+    }
+}
+
+#[derive(Clone)]
+pub struct FeminineEndingsFilter<T>(T);
+
+impl<T: Tokenizer> Tokenizer for FeminineEndingsFilter<T> {
+    type TokenStream<'a> = FeminineEndingsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        FeminineEndingsStream(self.0.token_stream(text))
+    }
+}
+
+pub struct FeminineEndingsStream<S>(S);
+
+impl<S: TokenStream> TokenStream for FeminineEndingsStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let text = &mut self.0.token_mut().text;
+        // Short words ("fee", "thee") are left alone: the rule is for participles.
+        if text.len() > 4 {
+            if text.ends_with("ees") {
+                text.replace_range(text.len() - 3.., "es");
+            } else if text.ends_with("ee") {
+                text.pop();
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
 }
 
 /// Registers the three analyzers under the names the schema refers to.

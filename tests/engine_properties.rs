@@ -1,0 +1,575 @@
+//! Property tests of the search engine: any text, any filters and any limit give a
+//! well-formed answer (no panic; hits within the limit, ranked, passing every filter;
+//! totals and facet counts equal to a brute-force count over the catalogue's facet rows).
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use localaction::catalogue::{Catalogue, FacetRow, Index as Position, MachineName, YearMonth};
+use localaction::engine::query::{self, MAX_CLAUSES};
+use localaction::engine::{Dimension, Engine, Filters, Outcome, Request, Status};
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use tantivy::directory::OwnedBytes;
+
+const TODAY: YearMonth = YearMonth {
+    year: 2025,
+    month: Some(1),
+};
+
+/// Cases per property: enough to mix every generator, few enough for a debug build.
+const CASES: u32 = 256;
+
+fn engine() -> Engine<'static> {
+    Engine::open(
+        localaction::catalogue::embedded::catalogue(),
+        OwnedBytes::new(localaction::index::embedded::PACKED),
+        TODAY,
+    )
+    .expect("the embedded index opens")
+}
+
+fn runner() -> TestRunner {
+    TestRunner::new(Config {
+        cases: CASES,
+        // Failures are reported with their minimal input; nothing is written to the tree.
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+/// Pieces of queries: words of the catalogue, spellings, operators and broken syntax.
+const VOCABULARY: &[&str] = &[
+    "réfugiés",
+    "refugies",
+    "migra",
+    "migrants",
+    "enfants",
+    "climate",
+    "children",
+    "Zürich",
+    "Zurich",
+    "Barranquila",
+    "Dhan",
+    "GR",
+    "Grèce",
+    "de",
+    "la",
+    "des",
+    "the",
+    "to",
+    "\"centre d'accueil\"",
+    "\"Fonds mondial des villes\"",
+    "\"unclosed phrase",
+    "\"",
+    "\"\"",
+    "-Bogotá",
+    "-",
+    "--",
+    "+",
+    "AND",
+    "OR",
+    "NOT",
+    "&&",
+    "title:climat",
+    "field:",
+    "::",
+    ":",
+    "🙂",
+    "👩‍👩‍👧",
+    "\u{0}",
+    "\u{1b}[2J",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u{200b}",
+    "\u{feff}",
+    "İstanbul",
+    "ß",
+    "ﬁ",
+    "Ǆ",
+    "é",
+    "x",
+    "0",
+    "2023",
+    "'",
+    "l'accueil",
+    "aujourd'hui",
+    "e\u{301}",
+    "ααααααααα",
+    "中文",
+    "\\",
+    "*",
+    "?",
+    "~1",
+    "^2",
+    "(",
+    ")",
+    "[",
+    "]",
+];
+
+const SEPARATORS: &[&str] = &[" ", " ", " ", "", "  ", "\t", "-", "\"", ",", ":"];
+
+/// Queries from the vocabulary, with spaces or not between the pieces.
+fn vocabulary_query() -> impl Strategy<Value = String> {
+    prop::collection::vec((select(VOCABULARY), select(SEPARATORS)), 0..10).prop_map(|pieces| {
+        pieces
+            .into_iter()
+            .flat_map(|(word, separator)| [word, separator])
+            .collect()
+    })
+}
+
+/// Around 10,000 characters: repeated words, or one giant word.
+fn long_query() -> impl Strategy<Value = String> {
+    let words = (
+        prop::collection::vec(select(VOCABULARY), 1..6),
+        9_000..11_000usize,
+    )
+        .prop_map(|(words, length)| {
+            words
+                .join(" ")
+                .chars()
+                .chain(std::iter::once(' '))
+                .cycle()
+                .take(length)
+                .collect::<String>()
+        });
+    let one_word = (any::<char>(), 9_000..11_000usize)
+        .prop_map(|(letter, length)| std::iter::repeat_n(letter, length).collect::<String>());
+    prop_oneof![words, one_word]
+}
+
+fn any_query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => vocabulary_query(),
+        2 => any::<String>(),
+        2 => prop::collection::vec(any::<char>(), 0..40)
+            .prop_map(|letters| letters.into_iter().collect::<String>()),
+        1 => long_query(),
+        1 => Just(String::new()),
+    ]
+}
+
+/// For each dimension (in `Dimension::ALL` order), the values to select, as indices into
+/// that dimension's values (mostly none, so that results are not always empty).
+fn any_selection() -> impl Strategy<Value = Vec<Vec<Index>>> {
+    let one = prop_oneof![
+        6 => Just(Vec::new()),
+        2 => prop::collection::vec(any::<Index>(), 1..2),
+        1 => prop::collection::vec(any::<Index>(), 1..5),
+    ];
+    prop::collection::vec(one, Dimension::ALL.len())
+}
+
+fn any_limit() -> impl Strategy<Value = Option<usize>> {
+    prop_oneof![Just(None), (0..100usize).prop_map(Some)]
+}
+
+fn to_filters(engine: &Engine<'_>, selection: &[Vec<Index>]) -> Filters {
+    let mut filters = Filters::new();
+    for (dimension, indices) in Dimension::ALL.into_iter().zip(selection) {
+        let count = engine.values().of(dimension).len();
+        for index in indices {
+            filters.select(dimension, index.index(count));
+        }
+    }
+    filters
+}
+
+/// The keys an action has in a dimension, read from its facet row without the engine
+/// (the oracle the engine's filters and counts are checked against).
+fn keys_of(
+    catalogue: &Catalogue<'_>,
+    row: &FacetRow,
+    dimension: Dimension,
+    today: YearMonth,
+) -> Vec<String> {
+    let tables = &catalogue.tables;
+    match dimension {
+        Dimension::City => catalogue
+            .places_of(row)
+            .iter()
+            .map(|&place| tables.places[place as usize].id.to_owned())
+            .collect(),
+        Dimension::Country => row
+            .country
+            .map(|country| tables.countries[country as usize].id.to_owned())
+            .into_iter()
+            .collect(),
+        Dimension::Region => vec![tables.regions[row.region as usize].id.to_owned()],
+        Dimension::Priority => (1..=8u16)
+            .filter(|number| row.priorities & (1 << number) != 0)
+            .map(|number| number.to_string())
+            .collect(),
+        Dimension::Compact => vec![
+            row.compact
+                .map_or("unstated", |compact| compact.machine_name())
+                .to_owned(),
+        ],
+        Dimension::Year => vec![row.year.to_string()],
+        Dimension::Gcf => vec![if row.gcf { "yes" } else { "no" }.to_owned()],
+        Dimension::Kind => vec![row.kind.machine_name().to_owned()],
+        Dimension::Status => vec![Status::of(row.end, today).key().to_owned()],
+    }
+}
+
+/// What the engine should answer, counted by brute force over the facet rows of the
+/// actions the query matches.
+struct Expected {
+    /// Positions passing every filter.
+    kept: BTreeSet<Position>,
+    /// For each dimension, the count of each slot.
+    counts: BTreeMap<Dimension, Vec<usize>>,
+}
+
+fn brute_force(engine: &Engine<'_>, matched: &BTreeSet<Position>, filters: &Filters) -> Expected {
+    let catalogue = engine.catalogue();
+    let values = engine.values();
+    let selected_keys = |dimension: Dimension| -> BTreeSet<&str> {
+        filters
+            .selected(dimension)
+            .iter()
+            .map(|&slot| values.of(dimension)[slot].key.as_str())
+            .collect()
+    };
+    let mut kept = BTreeSet::new();
+    let mut counts: BTreeMap<Dimension, Vec<usize>> = Dimension::ALL
+        .into_iter()
+        .map(|dimension| (dimension, vec![0; values.of(dimension).len()]))
+        .collect();
+    for &position in matched {
+        let row = &catalogue.facets()[position as usize];
+        let keys: BTreeMap<Dimension, Vec<String>> = Dimension::ALL
+            .into_iter()
+            .map(|dimension| {
+                (
+                    dimension,
+                    keys_of(catalogue, row, dimension, engine.today()),
+                )
+            })
+            .collect();
+        let passes = |dimension: Dimension| {
+            let wanted = selected_keys(dimension);
+            wanted.is_empty()
+                || keys[&dimension]
+                    .iter()
+                    .any(|key| wanted.contains(key.as_str()))
+        };
+        if Dimension::ALL.into_iter().all(passes) {
+            kept.insert(position);
+        }
+        for dimension in Dimension::ALL {
+            let others_pass = Dimension::ALL
+                .into_iter()
+                .filter(|&other| other != dimension)
+                .all(passes);
+            if !others_pass {
+                continue;
+            }
+            for (slot, value) in values.of(dimension).iter().enumerate() {
+                if keys[&dimension].contains(&value.key) {
+                    counts.get_mut(&dimension).expect("every dimension")[slot] += 1;
+                }
+            }
+        }
+    }
+    Expected { kept, counts }
+}
+
+/// Checks one answer against the brute force; `matched` are the actions the query alone
+/// finds, with their scores.
+fn check(
+    engine: &Engine<'_>,
+    request: &Request,
+    outcome: &Outcome,
+    matched: &BTreeMap<Position, f32>,
+) -> Result<(), TestCaseError> {
+    let catalogue = engine.catalogue();
+    let facets = catalogue.facets();
+    let hits = &outcome.hits;
+
+    // Sizes.
+    prop_assert!(outcome.total >= hits.len());
+    match request.limit {
+        Some(limit) => prop_assert_eq!(hits.len(), limit.min(outcome.total)),
+        None => prop_assert_eq!(hits.len(), outcome.total),
+    }
+
+    // Ranking: score descending, then year descending, then id ascending; no duplicates.
+    for pair in hits.windows(2) {
+        let (left, right) = (&pair[0], &pair[1]);
+        let order = right
+            .score
+            .total_cmp(&left.score)
+            .then_with(|| {
+                facets[right.position as usize]
+                    .year
+                    .cmp(&facets[left.position as usize].year)
+            })
+            .then_with(|| {
+                catalogue
+                    .id_at(left.position)
+                    .cmp(catalogue.id_at(right.position))
+            });
+        prop_assert!(
+            order == Ordering::Less,
+            "hits out of order: {} ({}) before {} ({})",
+            catalogue.id_at(left.position),
+            left.score,
+            catalogue.id_at(right.position),
+            right.score
+        );
+    }
+
+    // Every hit is a match of the query, with the score the query gave it, and passes
+    // every filter.
+    let expected = brute_force(engine, &matched.keys().copied().collect(), &request.filters);
+    for hit in hits {
+        prop_assert!(hit.score.is_finite() && hit.score >= 0.0);
+        prop_assert_eq!(matched.get(&hit.position).copied(), Some(hit.score));
+        prop_assert!(
+            expected.kept.contains(&hit.position),
+            "{} fails a filter",
+            catalogue.id_at(hit.position)
+        );
+    }
+    prop_assert_eq!(outcome.total, expected.kept.len());
+    if request.limit.is_none() {
+        let found: BTreeSet<Position> = hits.iter().map(|hit| hit.position).collect();
+        prop_assert_eq!(&found, &expected.kept);
+    }
+
+    // Facet counts: each equals the brute force, and their sums agree with the total.
+    for dimension in Dimension::ALL {
+        let counts = outcome.counts.of(dimension);
+        prop_assert_eq!(
+            counts,
+            expected.counts[&dimension].as_slice(),
+            "counts of {:?}",
+            dimension
+        );
+        let selected = request.filters.selected(dimension);
+        let sum: usize = if selected.is_empty() {
+            counts.iter().sum()
+        } else {
+            selected.iter().map(|&slot| counts[slot]).sum()
+        };
+        match dimension {
+            // One value per action.
+            Dimension::Region
+            | Dimension::Compact
+            | Dimension::Year
+            | Dimension::Gcf
+            | Dimension::Kind
+            | Dimension::Status => prop_assert_eq!(sum, outcome.total, "{:?}", dimension),
+            // At most one (organisations without a country have none).
+            Dimension::Country if selected.is_empty() => {
+                prop_assert!(sum <= outcome.total, "{:?}", dimension)
+            }
+            Dimension::Country => prop_assert_eq!(sum, outcome.total, "{:?}", dimension),
+            // Every action has at least one priority; a city filter needs one place.
+            Dimension::Priority => prop_assert!(sum >= outcome.total, "{:?}", dimension),
+            Dimension::City if !selected.is_empty() => {
+                prop_assert!(sum >= outcome.total, "{:?}", dimension)
+            }
+            Dimension::City => {}
+        }
+    }
+    Ok(())
+}
+
+/// The query alone, unfiltered and unlimited: the positions it matches and their scores.
+fn matches_of(engine: &Engine<'_>, text: &str) -> BTreeMap<Position, f32> {
+    engine
+        .search(&Request {
+            text: text.to_owned(),
+            ..Request::default()
+        })
+        .hits
+        .iter()
+        .map(|hit| (hit.position, hit.score))
+        .collect()
+}
+
+#[test]
+fn any_query_any_filters_any_limit_gives_a_well_formed_answer() {
+    let engine = engine();
+    let strategy = (any_query(), any_selection(), any_limit());
+    runner()
+        .run(&strategy, |(text, selection, limit)| {
+            let filters = to_filters(&engine, &selection);
+            let request = Request {
+                text: text.clone(),
+                filters: filters.clone(),
+                limit,
+            };
+            let outcome = engine.search(&request);
+            let matched = matches_of(&engine, &text);
+            check(&engine, &request, &outcome, &matched)?;
+
+            // The same request without a limit: the limited hits are its first ones.
+            let unlimited_request = Request {
+                limit: None,
+                ..request.clone()
+            };
+            let unlimited = engine.search(&unlimited_request);
+            check(&engine, &unlimited_request, &unlimited, &matched)?;
+            prop_assert_eq!(unlimited.total, outcome.total);
+            prop_assert_eq!(
+                &unlimited.hits[..outcome.hits.len()],
+                outcome.hits.as_slice()
+            );
+            prop_assert_eq!(&unlimited.counts, &outcome.counts);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_empty_query_with_filters_counts_like_the_facet_rows() {
+    // No text: the matches are every action, so the brute force is independent of tantivy.
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let everything: BTreeMap<Position, f32> = (0..catalogue.len() as Position)
+        .map(|position| (position, 0.0))
+        .collect();
+    let strategy = (
+        prop_oneof![Just(""), Just("   "), Just("\t\n"), Just(" - ")],
+        any_selection(),
+        any_limit(),
+    );
+    runner()
+        .run(&strategy, |(text, selection, limit)| {
+            let request = Request {
+                text: text.to_owned(),
+                filters: to_filters(&engine, &selection),
+                limit,
+            };
+            let outcome = engine.search(&request);
+            prop_assert!(outcome.parsed.is_empty());
+            check(&engine, &request, &outcome, &everything)?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn any_text_parses_within_bounds() {
+    runner()
+        .run(&any_query(), |text| {
+            let parsed = query::parse(&text);
+            prop_assert!(parsed.required.len() + parsed.excluded.len() <= MAX_CLAUSES);
+            for clause in parsed.required.iter().chain(&parsed.excluded) {
+                let clause_text = clause.text();
+                prop_assert!(!clause_text.is_empty());
+                prop_assert!(!clause_text.chars().any(char::is_control), "{:?}", clause);
+                prop_assert!(clause_text.chars().count() <= query::MAX_CHARS);
+            }
+            if text.chars().count() > query::MAX_CHARS {
+                prop_assert!(!parsed.ignored.is_empty());
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn any_typed_filter_value_parses_or_names_valid_values() {
+    let engine = engine();
+    let values = engine.values();
+    let typed = prop_oneof![
+        any::<String>(),
+        select(VOCABULARY).prop_map(str::to_owned),
+        Just("both-ish".to_owned()),
+        Just("Zurik".to_owned()),
+    ];
+    runner()
+        .run(
+            &(typed, select(Dimension::ALL.to_vec())),
+            |(typed, dimension)| {
+                let all = values.of(dimension);
+                match values.parse(dimension, &typed) {
+                    Ok(slot) => {
+                        prop_assert!(slot < all.len());
+                        // The value's own key names the same slot.
+                        prop_assert_eq!(values.parse(dimension, &all[slot].key), Ok(slot));
+                    }
+                    Err(error) => {
+                        prop_assert_eq!(error.dimension, dimension);
+                        if error.ambiguous {
+                            prop_assert!(error.suggestions.len() > 1);
+                        }
+                        prop_assert!(!error.suggestions.is_empty());
+                        for suggestion in &error.suggestions {
+                            prop_assert!(all.iter().any(|value| &value.key == suggestion));
+                        }
+                        // Control characters are neutralised (a newline may stay: the message is one value).
+                        prop_assert!(
+                            !error.typed.chars().any(|c| c.is_control() && c != '\n'),
+                            "{:?}",
+                            error.typed
+                        );
+                    }
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    // Every key parses back to its slot; so does every label, unless the label is shared
+    // (two places called "San José"), when it is an error naming both.
+    for dimension in Dimension::ALL {
+        let all = values.of(dimension);
+        for (slot, value) in all.iter().enumerate() {
+            assert_eq!(values.parse(dimension, &value.key), Ok(slot));
+            let namesakes: Vec<String> = all
+                .iter()
+                .filter(|other| other.label == value.label)
+                .map(|other| other.key.clone())
+                .collect();
+            match values.parse(dimension, &value.label) {
+                Ok(parsed) => assert_eq!(parsed, slot, "{value:?}"),
+                Err(error) => {
+                    assert!(error.ambiguous, "{error}");
+                    assert!(namesakes.len() > 1, "{value:?}");
+                    assert_eq!(error.suggestions, namesakes);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn any_query_gives_well_formed_snippets() {
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let strategy = (
+        any_query(),
+        any::<Index>(),
+        prop_oneof![Just(None), (0..400usize).prop_map(Some)],
+    );
+    runner()
+        .run(&strategy, |(text, which, max_chars)| {
+            let parsed = query::parse(&text);
+            let position = which.index(catalogue.len()) as Position;
+            let description = catalogue.action_at(position).description;
+            let snippet = engine.snippet(&parsed, description, max_chars);
+            let mut previous_end = 0;
+            for range in &snippet.highlights {
+                prop_assert!(range.start < range.end, "{:?}", range);
+                prop_assert!(range.start >= previous_end, "{:?}", snippet.highlights);
+                prop_assert!(range.end <= snippet.text.len());
+                prop_assert!(snippet.text.is_char_boundary(range.start));
+                prop_assert!(snippet.text.is_char_boundary(range.end));
+                previous_end = range.end;
+            }
+            prop_assert_eq!(snippet.char_ranges().len(), snippet.highlights.len());
+            if let Some(max) = max_chars {
+                prop_assert!(snippet.text.chars().count() <= max, "{:?}", snippet.text);
+            }
+            Ok(())
+        })
+        .unwrap();
+}
