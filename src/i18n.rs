@@ -92,7 +92,6 @@ pub struct Strings {
     pub by_year: &'static str,
     pub report_figures: &'static str,
     pub report_figures_note: &'static str,
-    pub report_short: &'static str,
     pub selection: &'static str,
     // Map.
     pub map_legend: &'static str,
@@ -112,6 +111,14 @@ pub struct Strings {
     pub hints_detail: &'static str,
     pub hints_view: &'static str,
     pub hints_dialog: &'static str,
+    /// Filter value labels for the fixed sets, in slot order: compacts (gcm, gcr, mirror,
+    /// idp, unstated), Global Cities Fund (yes, no), submitters (local, national,
+    /// organisation), statuses (ongoing, ended, unstated).
+    pub compact_labels: [&'static str; 5],
+    pub gcf_labels: [&'static str; 2],
+    pub kind_labels: [&'static str; 3],
+    pub status_labels: [&'static str; 3],
+    pub export_hint: &'static str,
     /// The help overlay: (keys, what they do).
     pub help_lines: &'static [(&'static str, &'static str)],
 }
@@ -178,8 +185,7 @@ pub static EN: Strings = Strings {
     by_region: "By region",
     by_year: "By year",
     report_figures: "Report's published figures (2023)",
-    report_figures_note: "Bars: the catalogue's records. In brackets: what the report's prose prints (its 54 records print 33 mirror / 15 GCR / 5 GCM / 1 IDP; its prose says 34 / 15 / 5 / 2). 2022: 70 actions, 23 of them described.",
-    report_short: "report",
+    report_figures_note: "Bars: the catalogue's records. In brackets: the figure the report's prose prints (its 54 records print 33 mirror / 15 GCR / 5 GCM / 1 IDP; its prose says 34 / 15 / 5 / 2). 2022: 70 actions, 23 of them described.",
     selection: "current selection",
     map_legend: "+ action   @ selected action",
     without_place: "without a place (networks)",
@@ -196,6 +202,21 @@ pub static EN: Strings = Strings {
     hints_detail: "↑↓ scroll · p partner · Space mark · Esc back · ? help · q quit",
     hints_view: "Esc back · F2 stats · F3 map · F4 shortlist · ? help · q quit",
     hints_dialog: "Enter confirm · Esc cancel",
+    compact_labels: [
+        "GCM only",
+        "GCR only",
+        "Both compacts (mirror)",
+        "Internally displaced people",
+        "Not stated (2022)",
+    ],
+    gcf_labels: ["Supported", "Not stated"],
+    kind_labels: [
+        "Local or regional government",
+        "National government",
+        "Organisation or network",
+    ],
+    status_labels: ["Ongoing", "Ended", "No duration stated"],
+    export_hint: "e: export",
     help_lines: &[
         (
             "type",
@@ -285,8 +306,7 @@ pub static FR: Strings = Strings {
     by_region: "Par région",
     by_year: "Par année",
     report_figures: "Chiffres publiés par le rapport (2023)",
-    report_figures_note: "Barres : les fiches du catalogue. Entre parenthèses : les chiffres du texte du rapport (ses 54 fiches impriment 33 miroir / 15 PMR / 5 PMM / 1 PDI ; le texte dit 34 / 15 / 5 / 2). 2022 : 70 actions, dont 23 décrites.",
-    report_short: "rapport",
+    report_figures_note: "Barres : les fiches du catalogue. Entre parenthèses : le chiffre imprimé par le texte du rapport (ses 54 fiches impriment 33 miroir / 15 PMR / 5 PMM / 1 PDI ; le texte dit 34 / 15 / 5 / 2). 2022 : 70 actions, dont 23 décrites.",
     selection: "sélection actuelle",
     map_legend: "+ action   @ action choisie",
     without_place: "sans lieu (réseaux)",
@@ -303,6 +323,21 @@ pub static FR: Strings = Strings {
     hints_detail: "↑↓ défiler · p partenaire · Espace marquer · Échap retour · ? aide · q quitter",
     hints_view: "Échap retour · F2 stats · F3 carte · F4 sélection · ? aide · q quitter",
     hints_dialog: "Entrée valider · Échap annuler",
+    compact_labels: [
+        "PMM uniquement",
+        "PMR uniquement",
+        "Les deux pactes (miroir)",
+        "Personnes déplacées internes",
+        "Non précisé (2022)",
+    ],
+    gcf_labels: ["Soutenu", "Non précisé"],
+    kind_labels: [
+        "Gouvernement local ou régional",
+        "Gouvernement national",
+        "Organisation ou réseau",
+    ],
+    status_labels: ["En cours", "Terminée", "Durée non précisée"],
+    export_hint: "e : exporter",
     help_lines: &[
         (
             "saisie",

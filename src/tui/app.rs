@@ -197,13 +197,29 @@ impl<'e, 'c> App<'e, 'c> {
         for dimension in Dimension::ALL {
             rows.push(FilterRow::Heading(dimension));
             let counts = self.outcome.counts.of(dimension);
-            for (slot, &count) in counts.iter().enumerate() {
-                if count > 0 || self.filters.is_selected(dimension, slot) {
-                    rows.push(FilterRow::Value(dimension, slot));
-                }
+            let mut slots: Vec<ValueSlot> = (0..counts.len())
+                .filter(|&slot| counts[slot] > 0 || self.filters.is_selected(dimension, slot))
+                .collect();
+            // Long lists of names read best in alphabetical order (a stable order, unlike
+            // counts, so values do not jump while typing).
+            if matches!(dimension, Dimension::City | Dimension::Country) {
+                let values = self.engine.values().of(dimension);
+                slots.sort_by_cached_key(|&slot| crate::engine::filters::fold(&values[slot].label));
             }
+            rows.extend(
+                slots
+                    .into_iter()
+                    .map(|slot| FilterRow::Value(dimension, slot)),
+            );
         }
         rows
+    }
+
+    /// Asks the engine again after the query changed: the best match is selected, as in
+    /// fzf, since the ranking changed.
+    fn refresh_query(&mut self) {
+        self.refresh();
+        self.selected = 0;
     }
 
     /// Asks the engine again after the query or the filters changed.
@@ -316,14 +332,14 @@ impl<'e, 'c> App<'e, 'c> {
                 chars.insert(self.cursor.min(chars.len()), c);
                 self.query = chars.into_iter().collect();
                 self.cursor += 1;
-                self.refresh();
+                self.refresh_query();
             }
             Action::Backspace if self.cursor > 0 => {
                 let mut chars = chars;
                 chars.remove(self.cursor - 1);
                 self.query = chars.into_iter().collect();
                 self.cursor -= 1;
-                self.refresh();
+                self.refresh_query();
             }
             Action::DeleteWord if self.cursor > 0 => {
                 let mut start = self.cursor;
@@ -337,7 +353,7 @@ impl<'e, 'c> App<'e, 'c> {
                 chars.drain(start..self.cursor);
                 self.query = chars.into_iter().collect();
                 self.cursor = start;
-                self.refresh();
+                self.refresh_query();
             }
             Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
             Action::CursorRight => self.cursor = (self.cursor + 1).min(chars.len()),
@@ -347,7 +363,7 @@ impl<'e, 'c> App<'e, 'c> {
                 if !self.query.is_empty() {
                     self.query.clear();
                     self.cursor = 0;
-                    self.refresh();
+                    self.refresh_query();
                 } else if self.open.is_some() {
                     self.open = None;
                 }
@@ -578,6 +594,11 @@ impl<'e, 'c> App<'e, 'c> {
         match self.shortlist.iter().position(|&marked| marked == position) {
             Some(index) => {
                 self.shortlist.remove(index);
+                // Keep the shortlist's cursor on an action when one is unmarked from
+                // elsewhere; past the end, Space and Enter there did nothing.
+                self.shortlist_cursor = self
+                    .shortlist_cursor
+                    .min(self.shortlist.len().saturating_sub(1));
             }
             None => self.shortlist.push(position),
         }

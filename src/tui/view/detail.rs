@@ -66,9 +66,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             .unwrap_or_default();
         field(strings.country, format!("{}{code}", clean(country.name_fr)));
     }
+    let region = &tables.regions[action.region as usize];
     field(
         strings.region,
-        tables.regions[action.region as usize].name_en.to_owned(),
+        match app.lang {
+            crate::i18n::Lang::En => region.name_en,
+            crate::i18n::Lang::Fr => region.name_fr,
+        }
+        .to_owned(),
     );
     if let Some(mayor) = action.mayor {
         field(strings.mayor, clean(mayor));

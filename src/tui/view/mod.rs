@@ -1,7 +1,7 @@
 //! Drawing: one function per screen part, each reading the state and never changing it.
 
 mod detail;
-mod filters;
+pub(crate) mod filters;
 mod help;
 pub(crate) mod map;
 mod results;

@@ -13,9 +13,10 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
     let strings = app.lang.strings();
     let title = format!(
-        "{} ({}) — e: export",
+        "{} ({}) — {}",
         strings.shortlist,
-        app.shortlist.len()
+        app.shortlist.len(),
+        strings.export_hint
     );
     let widget = block(title, true, theme);
     let inner = widget.inner(area);

@@ -42,24 +42,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let widget = block(title, true, theme);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
+    // Two columns from 70 columns on: priorities and years on the left, compacts and
+    // regions on the right, each chart as tall as its values; the report's figures below.
     let charts = [
         (strings.by_priority, Dimension::Priority),
+        (strings.by_year, Dimension::Year),
         (strings.by_compact, Dimension::Compact),
         (strings.by_region, Dimension::Region),
-        (strings.by_year, Dimension::Year),
     ];
-    let columns = if inner.width >= 100 { 2 } else { 1 };
-    let rows = charts.len().div_ceil(columns);
-    let row_areas = Layout::vertical(vec![Constraint::Fill(1); rows + 1]).split(inner);
-    for (index, (heading, dimension)) in charts.iter().enumerate() {
-        let row = row_areas[index / columns];
-        let cell = if columns == 1 {
-            row
-        } else {
-            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).split(row)
-                [index % columns]
-        };
-        draw_bars(frame, cell, app, theme, heading, *dimension);
+    let heights: Vec<u16> = charts
+        .iter()
+        .map(|(_, dimension)| bar_lines(app, *dimension) as u16 + 1)
+        .collect();
+    let two_columns = inner.width >= 70;
+    let charts_height = if two_columns {
+        (heights[0] + heights[1]).max(heights[2] + heights[3])
+    } else {
+        heights.iter().sum()
+    };
+    let [charts_area, note_area] =
+        Layout::vertical([Constraint::Length(charts_height), Constraint::Fill(1)]).areas(inner);
+    let columns: Vec<(Rect, &[(&str, Dimension)])> = if two_columns {
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(charts_area);
+        vec![(left, &charts[..2]), (right, &charts[2..])]
+    } else {
+        vec![(charts_area, &charts[..])]
+    };
+    for (column, column_charts) in columns {
+        let constraints: Vec<Constraint> = column_charts
+            .iter()
+            .map(|(_, dimension)| Constraint::Length(bar_lines(app, *dimension) as u16 + 1))
+            .collect();
+        let cells = Layout::vertical(constraints).split(column);
+        for ((heading, dimension), cell) in column_charts.iter().zip(cells.iter()) {
+            draw_bars(frame, *cell, app, theme, heading, *dimension);
+        }
     }
     // The report's own figures, as it prints them; the bars above show the catalogue's.
     let themes: Vec<String> = app
@@ -80,7 +99,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         ),
     ])
     .wrap(ratatui::widgets::Wrap { trim: true });
-    frame.render_widget(note, row_areas[rows]);
+    frame.render_widget(note, note_area);
+}
+
+/// How many bars a chart shows: every priority, and the other values that have actions.
+fn bar_lines(app: &App<'_, '_>, dimension: Dimension) -> usize {
+    let counts = selection_counts(app, dimension);
+    counts
+        .iter()
+        .filter(|&&count| count > 0 || dimension == Dimension::Priority)
+        .count()
 }
 
 /// The report's published figure for a value, if it prints one.
@@ -102,10 +130,6 @@ fn published<'a>(
         .find(|figure| figure.dimension == name && figure.key == key)
 }
 
-fn strings_report(app: &App<'_, '_>) -> &'static str {
-    app.lang.strings().report_short
-}
-
 /// Horizontal bars: one line per value, the bar scaled to the largest count.
 fn draw_bars(
     frame: &mut Frame<'_>,
@@ -120,16 +144,21 @@ fn draw_bars(
     let largest = counts.iter().copied().max().unwrap_or(0).max(1);
     let width = usize::from(area.width);
     let label_width = (width / 3).clamp(6, 34);
-    let bar_room = width.saturating_sub(label_width + 8);
+    // Room for the count and, where the report prints one, its figure (" (34)").
+    let reserved = if matches!(dimension, Dimension::Year | Dimension::Compact) {
+        14
+    } else {
+        8
+    };
+    let bar_room = width.saturating_sub(label_width + reserved);
     let mut lines = vec![Line::styled(heading.to_owned(), theme.label())];
-    for (value, &count) in values.iter().zip(&counts) {
+    for (slot, (value, &count)) in values.iter().zip(&counts).enumerate() {
         if count == 0 && dimension != Dimension::Priority {
             continue;
         }
         let label = match dimension {
-            Dimension::Priority => format!("{} {}", value.key, value.label),
             Dimension::Compact => value.key.clone(),
-            _ => value.label.clone(),
+            _ => super::filters::value_label(app, dimension, slot),
         };
         let length = count * bar_room / largest;
         let mut spans = vec![
@@ -139,15 +168,7 @@ fn draw_bars(
             Span::raw(format!(" {count}")),
         ];
         if let Some(figure) = published(app, dimension, &value.key) {
-            spans.push(Span::styled(
-                format!(
-                    "  ({} {}: {})",
-                    strings_report(app),
-                    figure.year,
-                    figure.value
-                ),
-                theme.dim(),
-            ));
+            spans.push(Span::styled(format!(" ({})", figure.value), theme.dim()));
         }
         lines.push(Line::from(spans));
     }

@@ -1,0 +1,289 @@
+//! Random sequences of actions, and of raw terminal events through `keys::action_for`,
+//! against `App::update`, at random terminal sizes down to 0×0: every state draws without a
+//! panic, and the state stays consistent (selections and cursors inside their lists, no
+//! action marked twice, the text cursor inside the query).
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use localaction::catalogue::YearMonth;
+use localaction::engine::Engine;
+use localaction::i18n::Lang;
+use localaction::tui::app::{Action, App, View};
+use localaction::tui::keys;
+use localaction::tui::theme::Theme;
+use localaction::tui::view;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tantivy::directory::OwnedBytes;
+
+const CASES: u32 = 48;
+const MAX_STEPS: usize = 60;
+
+fn engine() -> Engine<'static> {
+    Engine::open(
+        localaction::catalogue::embedded::catalogue(),
+        OwnedBytes::new(localaction::index::embedded::PACKED),
+        YearMonth {
+            year: 2025,
+            month: Some(1),
+        },
+    )
+    .expect("the embedded engine opens")
+}
+
+fn runner() -> TestRunner {
+    TestRunner::new(Config {
+        cases: CASES,
+        // No regression files: a failure prints its minimal sequence.
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+/// Terminal sizes: the degenerate ones often, anything up to wide screens otherwise.
+fn terminal_size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        1 => Just((0, 0)),
+        1 => Just((1, 1)),
+        1 => (0u16..30, 0u16..10),
+        4 => (20u16..260, 5u16..80),
+    ]
+}
+
+/// Characters typed: words that match, accents, wide and odd characters, controls; never a
+/// path separator, so exports stay in the test's folder.
+fn typed_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select("kampalclimtrefugé -\"".chars().collect::<Vec<_>>()),
+        1 => any::<char>(),
+    ]
+    .prop_filter("no path separator", |c| *c != '/' && *c != '\\')
+}
+
+fn a_view() -> impl Strategy<Value = View> {
+    prop::sample::select(vec![View::Browse, View::Stats, View::Map, View::Shortlist])
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let simple = prop::sample::select(vec![
+        Action::Backspace,
+        Action::DeleteWord,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorStart,
+        Action::CursorEnd,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::FocusSearch,
+        Action::Open,
+        Action::Back,
+        Action::ToggleMark,
+        Action::ClearFilter,
+        Action::ClearAllFilters,
+        Action::FollowPartner,
+        Action::ToggleHelp,
+        Action::StartExport,
+        Action::Quit,
+    ]);
+    prop_oneof![
+        6 => simple,
+        3 => typed_char().prop_map(Action::Insert),
+        1 => a_view().prop_map(Action::Show),
+        1 => any::<bool>().prop_map(Action::Answer),
+        1 => (0u16..270, 0u16..90).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => (0u16..270, 0u16..90, any::<bool>())
+            .prop_map(|(column, row, down)| Action::Scroll { column, row, down }),
+        1 => terminal_size().prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    let named = prop::sample::select(vec![
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Null,
+    ]);
+    prop_oneof![
+        3 => named,
+        4 => typed_char().prop_map(KeyCode::Char),
+        // The letters that are commands outside the search line.
+        3 => prop::sample::select("qjkgGpcsmle ?/yYnNoOwuaedx".chars().collect::<Vec<_>>())
+            .prop_map(KeyCode::Char),
+        1 => (1u8..=12).prop_map(KeyCode::F),
+    ]
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let modifiers = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ]);
+    let key =
+        (key_code(), modifiers.clone(), any::<bool>()).prop_map(|(code, modifiers, press)| {
+            let mut key = KeyEvent::new(code, modifiers);
+            if !press {
+                key.kind = KeyEventKind::Release;
+            }
+            Event::Key(key)
+        });
+    let mouse_kind = prop::sample::select(vec![
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::Down(MouseButton::Right),
+        MouseEventKind::Up(MouseButton::Left),
+        MouseEventKind::Drag(MouseButton::Left),
+        MouseEventKind::Moved,
+        MouseEventKind::ScrollDown,
+        MouseEventKind::ScrollUp,
+        MouseEventKind::ScrollLeft,
+    ]);
+    let mouse =
+        (mouse_kind, 0u16..270, 0u16..90, modifiers).prop_map(|(kind, column, row, modifiers)| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers,
+            })
+        });
+    prop_oneof![
+        8 => key,
+        2 => mouse,
+        1 => terminal_size().prop_map(|(width, height)| Event::Resize(width, height)),
+        1 => ".{0,4}".prop_map(Event::Paste),
+        1 => prop::sample::select(vec![Event::FocusGained, Event::FocusLost]),
+    ]
+}
+
+/// The state is consistent.
+fn check(app: &App<'_, '_>) -> Result<(), TestCaseError> {
+    let hits = app.outcome.hits.len();
+    prop_assert_eq!(app.outcome.total, hits);
+    if hits == 0 {
+        prop_assert_eq!(app.selected, 0);
+    } else {
+        prop_assert!(app.selected < hits, "selected {} of {}", app.selected, hits);
+    }
+    let rows = app.filter_rows().len();
+    prop_assert!(
+        app.filter_cursor < rows,
+        "filter cursor {} of {}",
+        app.filter_cursor,
+        rows
+    );
+    prop_assert!(app.cursor <= app.query.chars().count());
+    let catalogue = app.engine.catalogue();
+    for (index, position) in app.shortlist.iter().enumerate() {
+        prop_assert!(!app.shortlist[..index].contains(position), "marked twice");
+        prop_assert!((*position as usize) < catalogue.len());
+    }
+    if let Some(open) = app.open {
+        prop_assert!((open as usize) < catalogue.len());
+    }
+    prop_assert!(!(app.help && app.dialog.is_some()), "help over a dialog");
+    prop_assert!(
+        app.shortlist.is_empty() || app.shortlist_cursor < app.shortlist.len(),
+        "shortlist cursor {} past {} marked",
+        app.shortlist_cursor,
+        app.shortlist.len()
+    );
+    Ok(())
+}
+
+/// Applies each step to a fresh interface, drawing and checking after every one.
+fn run_steps<T>(
+    engine: &Engine<'static>,
+    directory: &std::path::Path,
+    lang: Lang,
+    size: (u16, u16),
+    steps: &[T],
+    to_action: impl Fn(&T, &App<'_, '_>) -> Option<Action>,
+) -> Result<(), TestCaseError> {
+    let mut app = App::new(engine, lang, size);
+    app.export_directory = directory.to_path_buf();
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    for step in steps {
+        if let Some(action) = to_action(step, &app) {
+            app.update(action);
+        }
+        if terminal.backend().buffer().area.as_size() != app.size.into() {
+            terminal.backend_mut().resize(app.size.0, app.size.1);
+        }
+        terminal
+            .draw(|frame| view::draw(frame, &app, Theme::Mono))
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        check(&app)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn random_actions_never_panic_and_keep_the_state_consistent() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let strategy = (
+        prop::sample::select(vec![Lang::En, Lang::Fr]),
+        terminal_size(),
+        prop::collection::vec(action(), 1..MAX_STEPS),
+    );
+    runner()
+        .run(&strategy, |(lang, size, actions)| {
+            run_steps(
+                &engine,
+                directory.path(),
+                lang,
+                size,
+                &actions,
+                |action, _| Some(action.clone()),
+            )
+        })
+        .unwrap();
+}
+
+#[test]
+fn random_terminal_events_never_panic_and_keep_the_state_consistent() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let strategy = (
+        prop::sample::select(vec![Lang::En, Lang::Fr]),
+        terminal_size(),
+        prop::collection::vec(event(), 1..MAX_STEPS),
+    );
+    runner()
+        .run(&strategy, |(lang, size, events)| {
+            run_steps(
+                &engine,
+                directory.path(),
+                lang,
+                size,
+                &events,
+                keys::action_for,
+            )
+        })
+        .unwrap();
+}

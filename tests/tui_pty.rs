@@ -1,0 +1,397 @@
+//! The real binary in a real pseudo-terminal: keys in, screen out (through a vt100 parser).
+//! Searching, a filter, the detail and its partner link, marking, exporting, a resize to one
+//! cell and back, quitting; and the terminal put back as it was on `q`, Ctrl-C and SIGTERM.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use localaction::engine::{Dimension, Engine, Filters, Request};
+use localaction::i18n::Lang;
+use localaction::tui::app::{App, FilterRow};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tantivy::directory::OwnedBytes;
+
+/// Generous, for slow machines; every wait returns as soon as its condition holds.
+const TIMEOUT: Duration = Duration::from_secs(10);
+const ROWS: u16 = 30;
+const COLUMNS: u16 = 100;
+
+const DOWN: &str = "\x1b[B";
+const PAGE_DOWN: &str = "\x1b[6~";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const TAB: &str = "\t";
+const CTRL_C: &str = "\x03";
+const CTRL_W: &str = "\x17";
+/// What crossterm writes to leave the alternate screen.
+const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn non_zero(value: u16) -> NonZeroU16 {
+    NonZeroU16::new(value).expect("a non-zero size")
+}
+
+/// The browser running in a pseudo-terminal, its output parsed as a terminal would.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, to look for escape sequences.
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(directory: &Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(ROWS, COLUMNS))
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_localaction"));
+        command.args(["--lang", "en", "--theme", "mono"]);
+        // A known environment: no locale, no NO_COLOR, nothing inherited.
+        command.env_clear();
+        command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", directory);
+        command.cwd(directory);
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("the binary starts");
+        // Only the child holds the terminal's side now, so reading ends when it exits.
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            non_zero(ROWS),
+            non_zero(COLUMNS),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut output = pair.master.try_clone_reader().expect("a reader");
+        let reader = {
+            let (parser, raw) = (Arc::clone(&parser), Arc::clone(&raw));
+            std::thread::spawn(move || {
+                let mut buffer = [0; 8192];
+                // Ends on end of file, or EIO once the child has gone.
+                while let Ok(read @ 1..) = output.read(&mut buffer) {
+                    parser.lock().unwrap().process(&buffer[..read]);
+                    raw.lock().unwrap().extend_from_slice(&buffer[..read]);
+                }
+            })
+        };
+        let writer = pair.master.take_writer().expect("a writer");
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            raw,
+            reader: Some(reader),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("keys sent");
+        self.writer.flush().expect("keys sent");
+    }
+
+    fn contents(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen satisfies `condition`; on timeout, fails showing the screen.
+    fn wait_for(&self, what: &str, condition: impl Fn(&vt100::Screen) -> bool) {
+        self.wait_for_within(what, TIMEOUT, condition)
+            .unwrap_or_else(|screen| panic!("timed out waiting for {what}; the screen:\n{screen}"));
+    }
+
+    fn wait_for_within(
+        &self,
+        _what: &str,
+        timeout: Duration,
+        condition: impl Fn(&vt100::Screen) -> bool,
+    ) -> Result<(), String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            {
+                let parser = self.parser.lock().unwrap();
+                if condition(parser.screen()) {
+                    return Ok(());
+                }
+                if Instant::now() > deadline {
+                    return Err(parser.screen().contents());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |screen| {
+            screen.contents().contains(text)
+        });
+    }
+
+    /// Resizes the terminal (the parser first, so the redraw lands at the new size).
+    fn resize(&self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .set_size(non_zero(rows), non_zero(cols));
+        self.master.resize(size(rows, cols)).expect("resized");
+    }
+
+    fn raw_contains(&self, needle: &[u8]) -> bool {
+        self.raw
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|window| window == needle)
+    }
+
+    /// Waits for the program to exit, then for its last output to be read.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread");
+        }
+        status
+    }
+
+    /// The terminal is as it was: main screen, no mouse reporting, cursor shown.
+    fn assert_terminal_restored(&self) {
+        assert!(
+            self.raw_contains(LEAVE_ALTERNATE_SCREEN),
+            "no sequence leaving the alternate screen"
+        );
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave the program running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The same engine as the binary's (the month only decides which actions have ended, which
+/// none of these tests looks at).
+fn engine() -> Engine<'static> {
+    Engine::open(
+        localaction::catalogue::embedded::catalogue(),
+        OwnedBytes::new(localaction::index::embedded::PACKED),
+        localaction::engine::this_month(),
+    )
+    .expect("the embedded engine opens")
+}
+
+/// The filter panel row of "GCR only" on the start screen, and its count.
+fn gcr_only(engine: &Engine<'static>) -> (usize, usize, Filters) {
+    let app = App::new(engine, Lang::En, (COLUMNS, ROWS));
+    let values = engine.values();
+    let (row, slot) = app
+        .filter_rows()
+        .iter()
+        .enumerate()
+        .find_map(|(row, filter_row)| match *filter_row {
+            FilterRow::Value(Dimension::Compact, slot)
+                if values.of(Dimension::Compact)[slot].label == "GCR only" =>
+            {
+                Some((row, slot))
+            }
+            _ => None,
+        })
+        .expect("a GCR only row");
+    let mut filters = Filters::new();
+    filters.select(Dimension::Compact, slot);
+    (
+        row,
+        app.outcome.counts.of(Dimension::Compact)[slot],
+        filters,
+    )
+}
+
+#[test]
+fn a_whole_session_in_a_real_terminal() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.wait_for("the alternate screen", |screen| screen.alternate_screen());
+
+    // Searching.
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.wait_for_text("Kampala — Engagement conjoint");
+    // Esc clears the search line.
+    session.send(ESC);
+    session.wait_for_text("77 of 77 actions");
+
+    // A filter: Tab to the panel, down to "GCR only", Enter.
+    let (row, count, filters) = gcr_only(&engine);
+    assert_eq!(count, 15);
+    session.send(TAB);
+    session.wait_for_text("Space/Enter select");
+    session.send(&DOWN.repeat(row));
+    session.send(ENTER);
+    session.wait_for_text(&format!("{count} of 77 actions"));
+    session.wait_for_text("[x] GCR only");
+
+    // Back to the search line with '/', search within the filter, open the first result.
+    session.send("/kampala");
+    session.wait_for_text("2 of 77 actions");
+    let hits = engine
+        .search(&Request {
+            text: "kampala".to_owned(),
+            filters,
+            limit: None,
+        })
+        .hits;
+    let first = catalogue.action_at(hits[0].position);
+    let partner = catalogue.action_at(first.partners[0]);
+    assert_eq!(partner.id, catalogue.id_at(hits[1].position));
+    session.send(DOWN);
+    session.wait_for_text("Enter open");
+    session.send(ENTER);
+    session.wait_for_text(&format!("┌{}", first.id));
+    session.wait_for_text(&format!("Joint commitment: → {}", partner.id));
+    // The description is further down: scroll until its first words show.
+    let opening: String = first
+        .description
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    session.send(PAGE_DOWN);
+    let mut seen = false;
+    for _ in 0..60 {
+        let found = session.wait_for_within("the description", Duration::from_millis(300), |s| {
+            s.contents().contains(&opening)
+        });
+        if found.is_ok() {
+            seen = true;
+            break;
+        }
+        session.send(DOWN);
+    }
+    assert!(seen, "{opening:?} never showed:\n{}", session.contents());
+
+    // Mark it, follow the joint commitment, mark that one too.
+    session.send(" ");
+    session.wait_for_text("★ 1 marked");
+    session.wait_for_text(&format!("┌★ {}", first.id));
+    session.send("p");
+    session.wait_for_text(&format!("┌{}", partner.id));
+    session.wait_for_text(&format!("Joint commitment: → {}", first.id));
+    session.send(" ");
+    session.wait_for_text("★ 2 marked");
+
+    // Export the shortlist.
+    let target = directory.path().join("picked.md");
+    session.send("e");
+    session.wait_for_text("> shortlist.md");
+    session.send(CTRL_W);
+    session.wait_for("the path cleared", |screen| {
+        !screen.contents().contains("shortlist.md")
+    });
+    session.send(target.to_str().unwrap());
+    session.wait_for_text(&format!("> {}", target.display()));
+    session.send(ENTER);
+    session.wait_for_text("Exported 2 actions");
+    let written = std::fs::read_to_string(&target).expect("the export was written");
+    let lines: Vec<&str> = written.lines().collect();
+    assert!(lines[0].starts_with("| ID | Year |"), "{written}");
+    assert!(
+        lines[2].starts_with(&format!("| `{}` |", first.id)),
+        "{written}"
+    );
+    assert!(
+        lines[3].starts_with(&format!("| `{}` |", partner.id)),
+        "{written}"
+    );
+    assert_eq!(lines[4], "", "{written}");
+
+    // One cell, and back.
+    session.resize(1, 1);
+    session.wait_for("the one-cell notice", |screen| {
+        screen.contents().trim() == "…"
+    });
+    session.resize(ROWS, COLUMNS);
+    session.wait_for_text("2 of 77 actions");
+    session.wait_for_text(&format!("┌★ {}", partner.id));
+    session.wait_for_text("★ 2 marked");
+
+    // q from the detail quits.
+    session.send("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_line() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("q");
+    // On the search line q types.
+    session.wait_for_text("› q");
+    session.send(CTRL_C);
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.wait_for("the alternate screen", |screen| screen.alternate_screen());
+    assert!(!session.raw_contains(LEAVE_ALTERNATE_SCREEN));
+    let pid = session.child.process_id().expect("a process id");
+    let pid = libc::pid_t::try_from(pid).expect("a pid");
+    // SAFETY: kill(2) with a process id this test started and still owns.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = session.wait_exit();
+    // The handler stopped the loop and the program returned normally: killed outright by the
+    // signal, it would not have restored the terminal.
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}

@@ -1,0 +1,161 @@
+//! Snapshots of the interface's screens, drawn to a test terminal in the monochrome theme,
+//! in English and French, at 80×24 and 200×60, and the "too small" fallbacks. The engine
+//! sees a fixed month, so the snapshots do not depend on the clock or the environment.
+//! Review a changed snapshot with `cargo insta review` (or `INSTA_UPDATE=always`, then git diff).
+
+use localaction::catalogue::YearMonth;
+use localaction::engine::{Dimension, Engine};
+use localaction::i18n::Lang;
+use localaction::tui::app::{Action, App, FilterRow, View};
+use localaction::tui::theme::Theme;
+use localaction::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tantivy::directory::OwnedBytes;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Fr, "fr")];
+
+fn engine() -> Engine<'static> {
+    Engine::open(
+        localaction::catalogue::embedded::catalogue(),
+        OwnedBytes::new(localaction::index::embedded::PACKED),
+        YearMonth {
+            year: 2025,
+            month: Some(1),
+        },
+    )
+    .expect("the embedded engine opens")
+}
+
+fn type_text(app: &mut App<'_, '_>, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+/// Marks the first two results, and comes back to the search line.
+fn mark_two(app: &mut App<'_, '_>) {
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::FocusSearch);
+    assert_eq!(app.shortlist.len(), 2);
+}
+
+fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| view::draw(frame, app, Theme::Mono))
+        .expect("drawing succeeds");
+    // The backend's Display: one quoted line per row of cells.
+    terminal.backend().to_string()
+}
+
+/// Snapshots one screen in both languages and both sizes, after `setup`.
+fn screens(name: &str, setup: impl Fn(&mut App<'_, '_>)) {
+    let engine = engine();
+    for (lang, code) in LANGS {
+        for (width, height) in SIZES {
+            let mut app = App::new(&engine, lang, (width, height));
+            // Exports are never written here, but keep the state free of the working folder.
+            app.export_directory = std::path::PathBuf::from("/nonexistent");
+            setup(&mut app);
+            insta::assert_snapshot!(
+                format!("{name}_{code}_{width}x{height}"),
+                draw(&app, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn start_screen() {
+    screens("start", |_| {});
+}
+
+#[test]
+fn after_typing_climat() {
+    screens("climat", |app| {
+        type_text(app, "climat");
+        assert_eq!(app.outcome.total, 11);
+    });
+}
+
+#[test]
+fn detail_open() {
+    screens("detail", |app| {
+        type_text(app, "climat");
+        app.update(Action::Down);
+        app.update(Action::Open);
+        assert!(app.open.is_some());
+    });
+}
+
+#[test]
+fn filter_selected() {
+    screens("filter", |app| {
+        app.update(Action::FocusNext);
+        let values = app.engine.values();
+        let row = app
+            .filter_rows()
+            .iter()
+            .position(|row| {
+                matches!(row, FilterRow::Value(Dimension::Compact, slot)
+                    if values.of(Dimension::Compact)[*slot].label == "GCR only")
+            })
+            .expect("a GCR only row");
+        for _ in 0..row {
+            app.update(Action::Down);
+        }
+        app.update(Action::Open);
+        assert_eq!(app.outcome.total, 15);
+    });
+}
+
+#[test]
+fn statistics_view() {
+    screens("stats", |app| app.update(Action::Show(View::Stats)));
+}
+
+#[test]
+fn map_view() {
+    screens("map", |app| app.update(Action::Show(View::Map)));
+}
+
+#[test]
+fn shortlist_with_two_marked() {
+    screens("shortlist", |app| {
+        mark_two(app);
+        app.update(Action::Show(View::Shortlist));
+    });
+}
+
+#[test]
+fn help_overlay() {
+    screens("help", |app| app.update(Action::ToggleHelp));
+}
+
+#[test]
+fn export_dialog() {
+    screens("export", |app| {
+        mark_two(app);
+        app.update(Action::StartExport);
+    });
+}
+
+#[test]
+fn too_small_fallbacks() {
+    let engine = engine();
+    for (lang, code) in LANGS {
+        for (width, height) in [(1, 1), (10, 3), (23, 6), (30, 8)] {
+            let mut app = App::new(&engine, lang, (width, height));
+            type_text(&mut app, "climat");
+            insta::assert_snapshot!(
+                format!("tiny_{code}_{width}x{height}"),
+                draw(&app, width, height)
+            );
+        }
+    }
+}

@@ -1,0 +1,746 @@
+//! The interface's state transitions, driven through `App::update` only: search, panes,
+//! detail and partner links, marks and the shortlist, filters, views, help, export (with its
+//! overwrite question and its failures) and resizing.
+
+use std::path::Path;
+
+use localaction::catalogue::{Index as Position, YearMonth};
+use localaction::engine::{Dimension, Engine};
+use localaction::i18n::Lang;
+use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
+use localaction::tui::theme::Theme;
+use localaction::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tantivy::directory::OwnedBytes;
+
+const KAMPALA: &str = "2023-kampala-nairobi-refugee-inclusion";
+const NAIROBI: &str = "2023-nairobi-kampala-refugee-inclusion";
+
+/// The engine over the embedded catalogue, seen from a fixed month.
+fn engine() -> Engine<'static> {
+    Engine::open(
+        localaction::catalogue::embedded::catalogue(),
+        OwnedBytes::new(localaction::index::embedded::PACKED),
+        YearMonth {
+            year: 2025,
+            month: Some(1),
+        },
+    )
+    .expect("the embedded engine opens")
+}
+
+/// A fresh interface at 120×40, exporting into `directory`.
+fn app<'e>(engine: &'e Engine<'static>, directory: &Path) -> App<'e, 'static> {
+    let mut app = App::new(engine, Lang::En, (120, 40));
+    app.export_directory = directory.to_path_buf();
+    app
+}
+
+fn type_text(app: &mut App<'_, '_>, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+fn position(engine: &Engine<'_>, id: &str) -> Position {
+    engine
+        .catalogue()
+        .position_of(id)
+        .unwrap_or_else(|| panic!("{id} is in the catalogue"))
+}
+
+fn hit_ids(app: &App<'_, '_>) -> Vec<&'static str> {
+    let catalogue = localaction::catalogue::embedded::catalogue();
+    app.outcome
+        .hits
+        .iter()
+        .map(|hit| catalogue.id_at(hit.position))
+        .collect()
+}
+
+fn shortlist_ids(app: &App<'_, '_>) -> Vec<&'static str> {
+    let catalogue = localaction::catalogue::embedded::catalogue();
+    app.shortlist
+        .iter()
+        .map(|&position| catalogue.id_at(position))
+        .collect()
+}
+
+/// Moves the filter cursor to the row of `dimension` whose label is `label`.
+fn move_filter_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &str) -> usize {
+    let values = app.engine.values();
+    let target = app
+        .filter_rows()
+        .iter()
+        .position(|row| {
+            matches!(row, FilterRow::Value(d, slot)
+                if *d == dimension && values.of(dimension)[*slot].label == label)
+        })
+        .unwrap_or_else(|| panic!("a filter row {label}"));
+    app.update(Action::Top);
+    for _ in 0..target {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.filter_cursor, target);
+    let FilterRow::Value(_, slot) = app.filter_rows()[target] else {
+        unreachable!()
+    };
+    slot
+}
+
+/// Opens the Kampala action's detail: search, go to the results, select it, Enter.
+fn open_kampala(app: &mut App<'_, '_>) {
+    type_text(app, "kampala");
+    app.update(Action::Down);
+    assert_eq!(app.focus, Pane::Results);
+    let index = hit_ids(app)
+        .iter()
+        .position(|&id| id == KAMPALA)
+        .expect("Kampala is a hit");
+    for _ in 0..index {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.open, Some(position(app.engine, KAMPALA)));
+}
+
+fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| view::draw(frame, app, Theme::Mono))
+        .expect("drawing succeeds");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn typing_narrows_backspace_widens_and_esc_clears() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    assert_eq!(app.outcome.total, 77);
+    assert_eq!(app.outcome.hits.len(), 77);
+
+    type_text(&mut app, "kampala");
+    assert_eq!(app.query, "kampala");
+    assert_eq!(app.cursor, 7);
+    assert_eq!(app.outcome.total, 2);
+    let mut ids = hit_ids(&app);
+    ids.sort_unstable();
+    assert_eq!(ids, [KAMPALA, NAIROBI]);
+
+    // A word nothing contains narrows to nothing; deleting it widens again.
+    type_text(&mut app, " zzz");
+    assert_eq!(app.outcome.total, 0);
+    assert!(app.outcome.hits.is_empty());
+    for _ in 0..4 {
+        app.update(Action::Backspace);
+    }
+    assert_eq!(app.query, "kampala");
+    assert_eq!(app.outcome.total, 2);
+
+    app.update(Action::Back);
+    assert_eq!(app.query, "");
+    assert_eq!(app.cursor, 0);
+    assert_eq!(app.outcome.total, 77);
+    assert_eq!(app.focus, Pane::Search);
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_panes() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    assert_eq!(app.focus, Pane::Search);
+    let mut forward = Vec::new();
+    for _ in 0..4 {
+        app.update(Action::FocusNext);
+        forward.push(app.focus);
+    }
+    assert_eq!(
+        forward,
+        [Pane::Filters, Pane::Results, Pane::Detail, Pane::Search]
+    );
+    let mut backward = Vec::new();
+    for _ in 0..4 {
+        app.update(Action::FocusPrevious);
+        backward.push(app.focus);
+    }
+    assert_eq!(
+        backward,
+        [Pane::Detail, Pane::Results, Pane::Filters, Pane::Search]
+    );
+
+    // With nothing to show, the detail pane is skipped.
+    type_text(&mut app, "zzzqqq");
+    assert_eq!(app.outcome.total, 0);
+    let mut cycle = Vec::new();
+    for _ in 0..3 {
+        app.update(Action::FocusNext);
+        cycle.push(app.focus);
+    }
+    assert_eq!(cycle, [Pane::Filters, Pane::Results, Pane::Search]);
+
+    // Tab from another view comes back to browsing.
+    app.update(Action::Show(View::Stats));
+    app.update(Action::FocusNext);
+    assert_eq!(app.view, View::Browse);
+}
+
+#[test]
+fn down_from_search_focuses_results_and_enter_opens_the_detail() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::Down);
+    assert_eq!(app.focus, Pane::Results);
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.open, None);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.open, Some(app.outcome.hits[1].position));
+    // Esc closes the detail, back on the results.
+    app.update(Action::Back);
+    assert_eq!(app.open, None);
+    assert_eq!(app.focus, Pane::Results);
+    // Up from the first result goes back to the search line.
+    app.update(Action::Top);
+    app.update(Action::Up);
+    assert_eq!(app.focus, Pane::Search);
+
+    // Enter on the search line opens the selected (first) hit.
+    type_text(&mut app, "kampala");
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.open, Some(app.outcome.hits[0].position));
+}
+
+#[test]
+fn following_the_partner_and_coming_back() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    app.update(Action::FollowPartner);
+    assert_eq!(app.open, Some(position(&engine, NAIROBI)));
+    assert_eq!(app.trail, [position(&engine, KAMPALA)]);
+    assert_eq!(app.focus, Pane::Detail);
+    // The results follow: the partner is selected too.
+    assert_eq!(app.selected_position(), Some(position(&engine, NAIROBI)));
+    // Esc comes back to the action the link was followed from.
+    app.update(Action::Back);
+    assert_eq!(app.open, Some(position(&engine, KAMPALA)));
+    assert!(app.trail.is_empty());
+    assert_eq!(app.focus, Pane::Detail);
+    // Esc once more closes the detail.
+    app.update(Action::Back);
+    assert_eq!(app.open, None);
+    assert_eq!(app.focus, Pane::Results);
+}
+
+#[test]
+fn marking_twice_unmarks_and_two_marks_fill_the_shortlist_in_order() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::Down);
+    let first = app.outcome.hits[0].position;
+    app.update(Action::ToggleMark);
+    assert_eq!(app.shortlist, [first]);
+    assert!(app.is_marked(first));
+    app.update(Action::ToggleMark);
+    assert!(app.shortlist.is_empty());
+    assert!(!app.is_marked(first));
+
+    // Mark the third, then the first: the shortlist keeps the order of marking.
+    let third = app.outcome.hits[2].position;
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::Top);
+    app.update(Action::ToggleMark);
+    assert_eq!(app.shortlist, [third, first]);
+
+    // The shortlist view lists them in that order; Space there unmarks the one under the cursor.
+    app.update(Action::Show(View::Shortlist));
+    assert_eq!(app.view, View::Shortlist);
+    let screen = draw(&app, 120, 40);
+    let (at_third, at_first) = (
+        screen.find(engine.catalogue().id_at(third)).unwrap(),
+        screen.find(engine.catalogue().id_at(first)).unwrap(),
+    );
+    assert!(at_third < at_first, "{screen}");
+    app.update(Action::ToggleMark);
+    assert_eq!(app.shortlist, [first]);
+    app.update(Action::Open);
+    assert_eq!(app.view, View::Browse);
+    assert_eq!(app.open, Some(first));
+}
+
+#[test]
+fn selecting_a_filter_value_gives_the_count_shown_next_to_it() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Filters);
+    assert_eq!(app.filter_cursor, 0);
+    assert_eq!(
+        app.filter_rows()[0],
+        FilterRow::Heading(Dimension::Priority)
+    );
+
+    let slot = move_filter_cursor_to(&mut app, Dimension::Compact, "GCR only");
+    let shown = app.outcome.counts.of(Dimension::Compact)[slot];
+    assert_eq!(shown, 15);
+    // The panel draws that count next to the value.
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen
+            .lines()
+            .any(|line| line.contains("[ ] GCR only") && line.contains(" 15")),
+        "{screen}"
+    );
+    app.update(Action::Open);
+    assert!(app.filters.is_selected(Dimension::Compact, slot));
+    assert_eq!(app.outcome.total, shown);
+    assert_eq!(app.outcome.hits.len(), shown);
+    // The cursor stays on the value selected.
+    assert_eq!(
+        app.filter_rows()[app.filter_cursor],
+        FilterRow::Value(Dimension::Compact, slot)
+    );
+    assert!(draw(&app, 120, 40).contains("[x] GCR only"));
+
+    // A second dimension: the count shown next to a region is what selecting it gives.
+    let africa = move_filter_cursor_to(&mut app, Dimension::Region, "Africa");
+    let shown = app.outcome.counts.of(Dimension::Region)[africa];
+    assert!(0 < shown && shown < 15, "{shown}");
+    app.update(Action::ToggleMark);
+    assert_eq!(app.outcome.total, shown);
+
+    // ClearFilter clears the dimension under the cursor only.
+    app.update(Action::ClearFilter);
+    assert!(app.filters.selected(Dimension::Region).is_empty());
+    assert!(app.filters.is_selected(Dimension::Compact, slot));
+    assert_eq!(app.outcome.total, 15);
+
+    // ClearAllFilters clears everything, from any pane.
+    move_filter_cursor_to(&mut app, Dimension::Region, "Africa");
+    app.update(Action::Open);
+    assert_eq!(app.outcome.total, shown);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Results);
+    app.update(Action::ClearAllFilters);
+    assert!(app.filters.is_empty());
+    assert_eq!(app.outcome.total, 77);
+}
+
+#[test]
+fn selecting_a_filter_value_again_unselects_it() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::FocusNext);
+    let slot = move_filter_cursor_to(&mut app, Dimension::Compact, "GCR only");
+    app.update(Action::Open);
+    assert_eq!(app.outcome.total, 15);
+    app.update(Action::Open);
+    assert!(!app.filters.is_selected(Dimension::Compact, slot));
+    assert_eq!(app.outcome.total, 77);
+    // On a heading, Open does nothing.
+    app.update(Action::Top);
+    app.update(Action::Open);
+    assert!(app.filters.is_empty());
+}
+
+#[test]
+fn show_toggles_the_views() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    for view in [View::Stats, View::Map, View::Shortlist] {
+        app.update(Action::Show(view));
+        assert_eq!(app.view, view);
+        app.update(Action::Show(view));
+        assert_eq!(app.view, View::Browse);
+    }
+    // One view replaces another; Esc comes back to browsing.
+    app.update(Action::Show(View::Stats));
+    app.update(Action::Show(View::Map));
+    assert_eq!(app.view, View::Map);
+    app.update(Action::Back);
+    assert_eq!(app.view, View::Browse);
+}
+
+#[test]
+fn help_closes_on_any_key_without_acting_on_it() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::ToggleHelp);
+    assert!(app.help);
+    app.update(Action::Insert('x'));
+    assert!(!app.help);
+    assert_eq!(
+        app.query, "",
+        "the key that closes the help does nothing else"
+    );
+
+    app.update(Action::ToggleHelp);
+    app.update(Action::Show(View::Map));
+    assert!(!app.help);
+    assert_eq!(app.view, View::Browse);
+
+    // A resize keeps the help open.
+    app.update(Action::ToggleHelp);
+    app.update(Action::Resize {
+        width: 90,
+        height: 30,
+    });
+    assert!(app.help);
+    assert_eq!(app.size, (90, 30));
+    app.update(Action::ToggleHelp);
+    assert!(!app.help);
+}
+
+/// Marks the first two hits and opens the export dialog with `name` typed as the path.
+fn mark_two_and_type_path(app: &mut App<'_, '_>, name: &str) -> Vec<&'static str> {
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    let marked = shortlist_ids(app);
+    assert_eq!(marked.len(), 2);
+    app.update(Action::StartExport);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "shortlist.md".to_owned()
+        })
+    );
+    app.update(Action::DeleteWord);
+    type_text(app, name);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: name.to_owned()
+        })
+    );
+    marked
+}
+
+fn assert_markdown_table(written: &str, ids: &[&str]) {
+    let mut lines = written.lines();
+    assert!(
+        lines.next().unwrap().starts_with("| ID | Year |"),
+        "{written}"
+    );
+    assert_eq!(lines.next().unwrap(), "|---|---|---|---|---|---|---|---|");
+    for id in ids {
+        let line = lines.next().unwrap();
+        assert!(line.starts_with(&format!("| `{id}` |")), "{written}");
+    }
+    assert_eq!(lines.next().unwrap(), "");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with(&format!("{} actions.", ids.len()))
+    );
+}
+
+#[test]
+fn exporting_writes_the_shortlist_as_a_markdown_table() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let marked = mark_two_and_type_path(&mut app, "picked.md");
+    assert_eq!(app.query, "", "typing in the dialog does not search");
+    app.update(Action::Open);
+    assert_eq!(app.dialog, None);
+    let target = directory.path().join("picked.md");
+    let message = app.message.clone().expect("a message says where");
+    assert!(message.starts_with("Exported 2 actions → "), "{message}");
+    assert!(
+        message.ends_with(&target.display().to_string()),
+        "{message}"
+    );
+    assert_markdown_table(&std::fs::read_to_string(&target).unwrap(), &marked);
+    // Nothing else was written: no temporary file left behind.
+    assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 1);
+    // The shortlist stays.
+    assert_eq!(shortlist_ids(&app), marked);
+    // The message goes with the next action.
+    app.update(Action::Down);
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn exporting_to_csv_follows_the_extension() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let marked = mark_two_and_type_path(&mut app, "picked.csv");
+    app.update(Action::Open);
+    assert_eq!(app.dialog, None);
+    let mut reader = csv::Reader::from_path(directory.path().join("picked.csv")).unwrap();
+    assert_eq!(&reader.headers().unwrap()[0], "id");
+    let ids: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[0].to_owned())
+        .collect();
+    assert_eq!(ids, marked);
+}
+
+#[test]
+fn exporting_onto_an_existing_file_asks_first() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let target = directory.path().join("existing.md");
+    std::fs::write(&target, "keep me").unwrap();
+    let mut app = app(&engine, directory.path());
+    let marked = mark_two_and_type_path(&mut app, "existing.md");
+    app.update(Action::Open);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ConfirmOverwrite {
+            path: "existing.md".to_owned()
+        })
+    );
+    // Typing does nothing while the question is asked.
+    app.update(Action::Insert('x'));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    // No: back to the path, nothing written.
+    app.update(Action::Answer(false));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "existing.md".to_owned()
+        })
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    // Yes: overwritten.
+    app.update(Action::Open);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    app.update(Action::Answer(true));
+    assert_eq!(app.dialog, None);
+    assert_markdown_table(&std::fs::read_to_string(&target).unwrap(), &marked);
+}
+
+#[test]
+fn escape_cancels_the_export() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let marked = mark_two_and_type_path(&mut app, "never.md");
+    app.update(Action::Back);
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.message.as_deref(), Some("Cancelled"));
+    assert_eq!(shortlist_ids(&app), marked);
+    assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 0);
+    // An empty path is not an export.
+    app.update(Action::StartExport);
+    app.update(Action::DeleteWord);
+    app.update(Action::Open);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: String::new()
+        })
+    );
+}
+
+#[test]
+fn a_failed_export_keeps_the_dialog_and_the_shortlist() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    // Tests run as root, where a read-only folder still takes writes: use paths that no
+    // one can write, under a folder that does not exist or under a regular file.
+    std::fs::write(directory.path().join("plain-file"), "").unwrap();
+    for path in ["no-such-folder/out.md", "plain-file/out.md"] {
+        let mut app = app(&engine, directory.path());
+        let marked = mark_two_and_type_path(&mut app, path);
+        app.update(Action::Open);
+        assert_eq!(
+            app.dialog,
+            Some(Dialog::ExportPath {
+                path: path.to_owned()
+            }),
+            "{path}"
+        );
+        let message = app.message.clone().expect("an error message");
+        assert!(message.starts_with("Export failed: "), "{message}");
+        assert!(
+            message.contains("out.md"),
+            "the message names the path: {message}"
+        );
+        // The dialog shows the error.
+        assert!(draw(&app, 120, 40).contains("Export failed"));
+        assert_eq!(shortlist_ids(&app), marked, "nothing lost");
+        // Another path then works.
+        app.update(Action::DeleteWord);
+        type_text(&mut app, "fallback.md");
+        app.update(Action::Open);
+        assert_eq!(app.dialog, None, "{:?}", app.message);
+        let written = directory.path().join("fallback.md");
+        assert_markdown_table(&std::fs::read_to_string(&written).unwrap(), &marked);
+        std::fs::remove_file(written).unwrap();
+    }
+    // Nothing but the regular file was left in the folder.
+    let left: Vec<_> = std::fs::read_dir(directory.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["plain-file"]);
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_is_harmless() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    app.update(Action::ToggleMark);
+    let before = draw(&app, 120, 40);
+    let (query, selected, open, focus, shortlist) = (
+        app.query.clone(),
+        app.selected,
+        app.open,
+        app.focus,
+        app.shortlist.clone(),
+    );
+    app.update(Action::Resize {
+        width: 1,
+        height: 1,
+    });
+    assert_eq!(app.size, (1, 1));
+    // One cell: the ellipsis of the "too small" notice, nothing else.
+    assert_eq!(draw(&app, 1, 1), "\"…\"\n");
+    // Clicks and wheel on a one-cell screen change nothing.
+    app.update(Action::Click { column: 0, row: 0 });
+    app.update(Action::Scroll {
+        column: 0,
+        row: 0,
+        down: true,
+    });
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.size, (120, 40));
+    assert_eq!(
+        (
+            &app.query,
+            app.selected,
+            app.open,
+            app.focus,
+            &app.shortlist
+        ),
+        (&query, selected, open, focus, &shortlist)
+    );
+    assert_eq!(draw(&app, 120, 40), before);
+}
+
+#[test]
+fn the_detail_shows_the_whole_description_while_searching() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "climat");
+    assert_eq!(app.outcome.total, 11);
+    // The detail pane draws the description through the engine's whole-text snippet: with a
+    // query, it must still be the text as printed, first character to last, with the query's
+    // matches highlighted in it.
+    for hit in &app.outcome.hits {
+        let action = engine.catalogue().action_at(hit.position);
+        let description = localaction::text::sanitize(action.description).into_owned();
+        let snippet = engine.snippet(&app.outcome.parsed, &description, None);
+        assert_eq!(snippet.text, description, "{}", action.id);
+        for range in &snippet.highlights {
+            assert!(
+                description[range.clone()]
+                    .to_lowercase()
+                    .starts_with("climat"),
+                "{}: {:?}",
+                action.id,
+                &description[range.clone()]
+            );
+        }
+    }
+    // On screen: Amman's description ends with its full stop.
+    let amman = hit_ids(&app)
+        .iter()
+        .position(|&id| id == "2023-amman-climate-academy")
+        .unwrap();
+    app.update(Action::Down);
+    app.update(Action::Top);
+    for _ in 0..amman {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    assert_eq!(
+        app.open,
+        Some(position(&engine, "2023-amman-climate-academy"))
+    );
+    let screen = draw(&app, 200, 60);
+    assert!(
+        screen.contains("du Fonds mondial des villes pour les migrants et les réfugiés. "),
+        "{screen}"
+    );
+}
+
+#[test]
+fn unmarking_elsewhere_keeps_the_shortlist_cursor_on_an_action() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::Down);
+    for _ in 0..3 {
+        app.update(Action::ToggleMark);
+        app.update(Action::Down);
+    }
+    assert_eq!(app.shortlist.len(), 3);
+    // Put the shortlist cursor on the last one, then unmark two actions from the results.
+    app.update(Action::Show(View::Shortlist));
+    app.update(Action::Bottom);
+    assert_eq!(app.shortlist_cursor, 2);
+    app.update(Action::Back);
+    app.update(Action::Top);
+    app.update(Action::ToggleMark);
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    assert_eq!(app.shortlist.len(), 1);
+    // Back in the shortlist, the remaining action is under the cursor: Enter opens it.
+    app.update(Action::Show(View::Shortlist));
+    assert_eq!(app.shortlist_cursor, 0);
+    let remaining = app.shortlist[0];
+    app.update(Action::Open);
+    assert_eq!(app.open, Some(remaining));
+    assert_eq!(app.view, View::Browse);
+}
+
+#[test]
+fn the_help_shows_every_key_down_to_eighty_columns() {
+    let engine = engine();
+    for lang in [Lang::En, Lang::Fr] {
+        for (width, height) in [(80, 24), (200, 60)] {
+            let mut app = App::new(&engine, lang, (width, height));
+            app.update(Action::ToggleHelp);
+            let screen = draw(&app, width, height);
+            // Every key and the first word of its meaning, the last (how to quit) included.
+            for (keys, meaning) in lang.strings().help_lines {
+                let first_word = meaning.split_whitespace().next().unwrap();
+                assert!(
+                    screen
+                        .lines()
+                        .any(|line| line.contains(&format!("{keys}  {first_word}"))),
+                    "{lang:?} {width}×{height}: {keys} is missing\n{screen}"
+                );
+            }
+        }
+    }
+}
