@@ -395,3 +395,17 @@ fn sigterm_restores_the_terminal() {
     assert!(status.success(), "{status:?}");
     session.assert_terminal_restored();
 }
+
+#[test]
+fn sighup_ends_the_program_and_restores_the_terminal() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    let pid = session.child.process_id().expect("a process id");
+    let pid = libc::pid_t::try_from(pid).expect("a pid");
+    // SAFETY: kill(2) with a process id this test started and still owns.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}

@@ -50,14 +50,25 @@ impl Drop for TerminalGuard {
 
 /// Runs the interface until the person quits or a signal asks to stop.
 pub fn run(engine: &Engine<'_>, lang: Lang, theme: Theme) -> anyhow::Result<()> {
+    // A signal ends the program from a thread of its own: when the terminal hangs up, the
+    // main thread may be blocked reading it (crossterm spins on a closed terminal), so it
+    // cannot be the one to notice.
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
+    let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    ])?;
+    let stop_flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            stop_flag.store(true, Ordering::Relaxed);
+            // Give the main loop a moment to leave cleanly, then leave regardless.
+            std::thread::sleep(Duration::from_millis(300));
+            restore_terminal();
+            std::process::exit(0);
+        }
+    });
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -79,13 +90,14 @@ pub fn run(engine: &Engine<'_>, lang: Lang, theme: Theme) -> anyhow::Result<()> 
         if !event::poll(Duration::from_millis(200))? {
             continue;
         }
-        // Apply every pending event before drawing again, so fast typing never lags.
-        loop {
+        // Apply every pending event before drawing again, so fast typing never lags; a
+        // bounded batch, so a flood of input still lets the screen and signals through.
+        for _ in 0..256 {
             let event = event::read()?;
             if let Some(action) = keys::action_for(&event, &app) {
                 app.update(action);
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
+            if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
