@@ -414,32 +414,48 @@ impl<'c> Engine<'c> {
     /// A passage of `text` (a description) around the query's matches, at most
     /// `max_chars` long, or the whole text highlighted when `max_chars` is `None`.
     pub fn snippet(&self, parsed: &ParsedQuery, text: &str, max_chars: Option<usize>) -> Snippet {
+        self.highlighter(parsed).snippet(text, max_chars)
+    }
+
+    /// Marks the query's matches in any number of texts (one per visible row, say): the
+    /// query is analysed once.
+    pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
+        let generator = self
+            .build_query(parsed)
+            .filter(|_| !parsed.required.is_empty())
+            .and_then(|query| {
+                SnippetGenerator::create(&self.searcher, query.as_ref(), self.fields.description_fr)
+                    .ok()
+            });
+        Highlighter { generator }
+    }
+}
+
+/// Marks a query's matches in texts (see [`Engine::highlighter`]).
+pub struct Highlighter {
+    generator: Option<SnippetGenerator>,
+}
+
+impl Highlighter {
+    /// A passage of `text` around the matches, at most `max_chars` long, or the whole text
+    /// highlighted when `max_chars` is `None`.
+    pub fn snippet(&mut self, text: &str, max_chars: Option<usize>) -> Snippet {
         let plain = |text: &str| Snippet {
             text: text.to_owned(),
             highlights: Vec::new(),
         };
-        let Some(query) = self
-            .build_query(parsed)
-            .filter(|_| !parsed.required.is_empty())
-        else {
-            return match max_chars {
-                None => plain(text),
-                Some(max) => plain(&text.chars().take(max).collect::<String>()),
-            };
+        let cut = |text: &str| match max_chars {
+            None => plain(text),
+            Some(max) => plain(&text.chars().take(max).collect::<String>()),
         };
-        let Ok(mut generator) =
-            SnippetGenerator::create(&self.searcher, query.as_ref(), self.fields.description_fr)
-        else {
-            return plain(text);
+        let Some(generator) = self.generator.as_mut() else {
+            return cut(text);
         };
         generator.set_max_num_chars(max_chars.unwrap_or(text.len() + 1));
         let snippet = generator.snippet(text);
         let fragment = snippet.fragment();
         if fragment.is_empty() {
-            return match max_chars {
-                None => plain(text),
-                Some(max) => plain(&text.chars().take(max).collect::<String>()),
-            };
+            return cut(text);
         }
         // tantivy counts bytes and keeps a first word longer than the maximum: cut to it.
         let fragment = match max_chars.and_then(|max| fragment.char_indices().nth(max)) {

@@ -1,5 +1,5 @@
-//! The results list: a line per action with its mark, year, compact, priorities, submitter
-//! and title; the query's matches in the title are highlighted.
+//! The results list: a line per action with its mark, year, compact, priorities, country,
+//! submitter and title; the query's matches in the title are highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,6 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let first = first_visible(app.selected, visible);
     let catalogue = app.engine.catalogue();
     let width = usize::from(inner.width);
+    // One highlighter for the frame: the query is analysed once, not once a row.
+    let mut highlighter = app.engine.highlighter(&app.outcome.parsed);
     let lines: Vec<Line<'_>> = app
         .outcome
         .hits
@@ -58,8 +60,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 .map(u8::to_string)
                 .collect::<Vec<_>>()
                 .join(",");
+            let country = action
+                .country
+                .and_then(|country| catalogue.tables.countries[country as usize].iso2)
+                .unwrap_or("··");
             let prefix = format!(
-                "{pointer}{mark} {} {:<6} P{:<7} {} — ",
+                "{pointer}{mark} {} {:<6} P{:<7} {country} {} — ",
                 action.year,
                 compact,
                 priorities,
@@ -72,10 +78,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             } else {
                 theme.normal()
             };
-            let mut spans = vec![
-                Span::styled(prefix, if selected { base } else { theme.dim() }),
-                Span::styled(title, base),
-            ];
+            let marked_title = highlighter.snippet(&title, None);
+            let mut spans = vec![Span::styled(
+                prefix,
+                if selected { base } else { theme.dim() },
+            )];
+            spans.extend(
+                super::highlighted(&marked_title.text, &marked_title.highlights, base, theme)
+                    .into_iter()
+                    .map(|span| Span::styled(span.content.into_owned(), span.style)),
+            );
             // Pad the selected line so the whole row shows as selected.
             let used: usize = spans.iter().map(|span| text::width(&span.content)).sum();
             if selected && used < width {
