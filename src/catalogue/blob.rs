@@ -234,6 +234,11 @@ impl<'a> Catalogue<'a> {
         &self.ids
     }
 
+    /// Every position, in the order of the actions' ids.
+    pub fn positions_by_id(&self) -> &[Index] {
+        &self.by_id
+    }
+
     /// The position of the action with this id.
     pub fn position_of(&self, id: &str) -> Option<Index> {
         self.by_id

@@ -103,6 +103,16 @@ impl Snippet {
     }
 }
 
+/// A score as an unsigned integer in the order of `f32::total_cmp`.
+fn score_order(score: Score) -> u32 {
+    let bits = score.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
+}
+
 /// The engine over one catalogue and its index.
 pub struct Engine<'c> {
     catalogue: &'c Catalogue<'c>,
@@ -110,6 +120,9 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values,
     today: YearMonth,
+    /// For each position, its rank among the catalogue's ids: ranking compares integers,
+    /// not strings, to break ties.
+    id_ranks: Vec<u32>,
     french: TextAnalyzer,
     english: TextAnalyzer,
     names: TextAnalyzer,
@@ -139,9 +152,14 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
+        let mut id_ranks = vec![0; catalogue.len()];
+        for (rank, &position) in catalogue.positions_by_id().iter().enumerate() {
+            id_ranks[position as usize] = rank as u32;
+        }
         Ok(Engine {
             catalogue,
             searcher,
+            id_ranks,
             values: Values::new(catalogue),
             today,
             french: schema::french(),
@@ -179,32 +197,25 @@ impl<'c> Engine<'c> {
         let matches = self.matches(&parsed);
         let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
-        let order = |left: &Hit, right: &Hit| {
-            right
-                .score
-                .total_cmp(&left.score)
-                .then_with(|| {
-                    let facets = self.catalogue.facets();
-                    facets[right.position as usize]
-                        .year
-                        .cmp(&facets[left.position as usize].year)
-                })
-                .then_with(|| {
-                    self.catalogue
-                        .id_at(left.position)
-                        .cmp(self.catalogue.id_at(right.position))
-                })
+        // Ranked by score (highest first), then year (newest first), then id, as one integer
+        // per hit: comparing id strings in the sort cost over 10 ms for 100,000 hits that tie
+        // on score (ids share long prefixes).
+        let facets = self.catalogue.facets();
+        let rank_key = |hit: &Hit| -> u128 {
+            let year = facets[hit.position as usize].year;
+            (u128::from(u32::MAX - score_order(hit.score)) << 64)
+                | (u128::from(u16::MAX - year) << 32)
+                | u128::from(self.id_ranks[hit.position as usize])
         };
-        match request.limit {
-            Some(limit) if limit < hits.len() => {
-                if limit > 0 {
-                    hits.select_nth_unstable_by(limit - 1, order);
-                }
-                hits.truncate(limit);
-                hits.sort_unstable_by(order);
+        let mut keyed: Vec<(u128, Hit)> = hits.drain(..).map(|hit| (rank_key(&hit), hit)).collect();
+        if let Some(limit) = request.limit.filter(|&limit| limit < keyed.len()) {
+            if limit > 0 {
+                keyed.select_nth_unstable_by_key(limit - 1, |&(key, _)| key);
             }
-            _ => hits.sort_unstable_by(order),
+            keyed.truncate(limit);
         }
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        hits.extend(keyed.into_iter().map(|(_, hit)| hit));
         Outcome {
             hits,
             total,
