@@ -324,25 +324,51 @@ impl Values {
         out: &mut Vec<ValueSlot>,
     ) {
         out.clear();
+        self.for_each_slot(catalogue, row, dimension, today, |slot| out.push(slot));
+    }
+
+    /// Calls `visit` with each slot a facet row occupies in one dimension, without
+    /// allocating: the engine runs this for every dimension of every hit.
+    #[inline]
+    pub(crate) fn for_each_slot(
+        &self,
+        catalogue: &Catalogue<'_>,
+        row: &FacetRow,
+        dimension: Dimension,
+        today: YearMonth,
+        mut visit: impl FnMut(ValueSlot),
+    ) {
         match dimension {
             Dimension::City => {
-                out.extend(catalogue.places_of(row).iter().map(|&place| place as usize))
+                for &place in catalogue.places_of(row) {
+                    visit(place as usize);
+                }
             }
-            Dimension::Country => out.extend(row.country.map(|country| country as usize)),
-            Dimension::Region => out.push(row.region as usize),
-            Dimension::Priority => out.extend(
-                (1..=8usize)
-                    .filter(|number| row.priorities & (1 << number) != 0)
-                    .map(|number| number - 1),
-            ),
-            Dimension::Compact => out.push(match row.compact {
+            Dimension::Country => {
+                if let Some(country) = row.country {
+                    visit(country as usize);
+                }
+            }
+            Dimension::Region => visit(row.region as usize),
+            Dimension::Priority => {
+                let mut bits = row.priorities & 0b1_1111_1110;
+                while bits != 0 {
+                    visit(bits.trailing_zeros() as usize - 1);
+                    bits &= bits - 1;
+                }
+            }
+            Dimension::Compact => visit(match row.compact {
                 Some(compact) => compact as usize,
                 None => Compact::ALL.len(),
             }),
-            Dimension::Year => out.extend(self.years.binary_search(&row.year).ok()),
-            Dimension::Gcf => out.push(if row.gcf { 0 } else { 1 }),
-            Dimension::Kind => out.push(row.kind as usize),
-            Dimension::Status => out.push(Status::of(row.end, today) as usize),
+            Dimension::Year => {
+                if let Ok(slot) = self.years.binary_search(&row.year) {
+                    visit(slot);
+                }
+            }
+            Dimension::Gcf => visit(if row.gcf { 0 } else { 1 }),
+            Dimension::Kind => visit(row.kind as usize),
+            Dimension::Status => visit(Status::of(row.end, today) as usize),
         }
     }
 }

@@ -113,6 +113,47 @@ fn score_order(score: Score) -> u32 {
     }
 }
 
+/// The inverse of [`score_order`].
+fn score_from_order(order: u32) -> Score {
+    Score::from_bits(if order >> 31 == 1 {
+        order & !(1 << 31)
+    } else {
+        !order
+    })
+}
+
+/// Each position's rank in the order of year (newest first) then id, and the positions in
+/// that order: a counting sort by year of the positions sorted by id, linear in the
+/// catalogue's size so that opening stays fast.
+fn tie_order(catalogue: &Catalogue<'_>, values: &Values) -> (Vec<u32>, Vec<Position>) {
+    let facets = catalogue.facets();
+    let years = &values.years;
+    // Where each year's actions start in the order (years ascending in `years`).
+    let mut starts = vec![0u32; years.len()];
+    for row in facets {
+        if let Ok(slot) = years.binary_search(&row.year) {
+            starts[slot] += 1;
+        }
+    }
+    let mut next = 0;
+    for count in starts.iter_mut().rev() {
+        let here = next;
+        next += *count;
+        *count = here;
+    }
+    let mut tie_ranks = vec![0; facets.len()];
+    let mut by_tie_rank = vec![0; facets.len()];
+    for &position in catalogue.positions_by_id() {
+        let year = facets[position as usize].year;
+        let slot = years.binary_search(&year).expect("every year is a value");
+        let rank = starts[slot];
+        starts[slot] += 1;
+        tie_ranks[position as usize] = rank;
+        by_tie_rank[rank as usize] = position;
+    }
+    (tie_ranks, by_tie_rank)
+}
+
 /// The engine over one catalogue and its index.
 pub struct Engine<'c> {
     catalogue: &'c Catalogue<'c>,
@@ -120,9 +161,11 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values,
     today: YearMonth,
-    /// For each position, its rank among the catalogue's ids: ranking compares integers,
-    /// not strings, to break ties.
-    id_ranks: Vec<u32>,
+    /// For each position, its rank in the order that breaks ties between equal scores
+    /// (year, newest first, then id).
+    tie_ranks: Vec<u32>,
+    /// The positions in that order.
+    by_tie_rank: Vec<Position>,
     french: TextAnalyzer,
     english: TextAnalyzer,
     names: TextAnalyzer,
@@ -152,15 +195,14 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
-        let mut id_ranks = vec![0; catalogue.len()];
-        for (rank, &position) in catalogue.positions_by_id().iter().enumerate() {
-            id_ranks[position as usize] = rank as u32;
-        }
+        let values = Values::new(catalogue);
+        let (tie_ranks, by_tie_rank) = tie_order(catalogue, &values);
         Ok(Engine {
             catalogue,
             searcher,
-            id_ranks,
-            values: Values::new(catalogue),
+            tie_ranks,
+            by_tie_rank,
+            values,
             today,
             french: schema::french(),
             english: schema::english(),
@@ -197,25 +239,28 @@ impl<'c> Engine<'c> {
         let matches = self.matches(&parsed);
         let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
-        // Ranked by score (highest first), then year (newest first), then id, as one integer
-        // per hit: comparing id strings in the sort cost over 10 ms for 100,000 hits that tie
-        // on score (ids share long prefixes).
-        let facets = self.catalogue.facets();
-        let rank_key = |hit: &Hit| -> u128 {
-            let year = facets[hit.position as usize].year;
-            (u128::from(u32::MAX - score_order(hit.score)) << 64)
-                | (u128::from(u16::MAX - year) << 32)
-                | u128::from(self.id_ranks[hit.position as usize])
-        };
-        let mut keyed: Vec<(u128, Hit)> = hits.drain(..).map(|hit| (rank_key(&hit), hit)).collect();
-        if let Some(limit) = request.limit.filter(|&limit| limit < keyed.len()) {
+        // Ranked by score (highest first), then year (newest first), then id — as one
+        // integer per hit (score, then the precomputed tie rank) so the sort compares
+        // neither floats nor strings: comparing ids cost over 10 ms for 100,000 hits.
+        let mut keys: Vec<u64> = hits
+            .iter()
+            .map(|hit| {
+                u64::from(!score_order(hit.score)) << 32
+                    | u64::from(self.tie_ranks[hit.position as usize])
+            })
+            .collect();
+        if let Some(limit) = request.limit.filter(|&limit| limit < keys.len()) {
             if limit > 0 {
-                keyed.select_nth_unstable_by_key(limit - 1, |&(key, _)| key);
+                keys.select_nth_unstable(limit - 1);
             }
-            keyed.truncate(limit);
+            keys.truncate(limit);
         }
-        keyed.sort_unstable_by_key(|&(key, _)| key);
-        hits.extend(keyed.into_iter().map(|(_, hit)| hit));
+        keys.sort_unstable();
+        hits.clear();
+        hits.extend(keys.into_iter().map(|key| Hit {
+            position: self.by_tie_rank[key as u32 as usize],
+            score: score_from_order(!((key >> 32) as u32)),
+        }));
         Outcome {
             hits,
             total,
@@ -369,53 +414,57 @@ impl<'c> Engine<'c> {
         for dimension in Dimension::ALL {
             counts.by_dimension[dimension as usize] = vec![0; self.values.of(dimension).len()];
         }
-        let active: Vec<Dimension> = Dimension::ALL
+        // Per active dimension, whether each of its slots is selected.
+        let active: Vec<(Dimension, Vec<bool>)> = Dimension::ALL
             .into_iter()
             .filter(|&dimension| !filters.selected(dimension).is_empty())
+            .map(|dimension| {
+                let mut selected = vec![false; self.values.of(dimension).len()];
+                for &slot in filters.selected(dimension) {
+                    if let Some(flag) = selected.get_mut(slot) {
+                        *flag = true;
+                    }
+                }
+                (dimension, selected)
+            })
             .collect();
         let facets = self.catalogue.facets();
-        let mut slots: [Vec<ValueSlot>; 9] = Default::default();
         let mut kept = Vec::with_capacity(matches.len());
         for hit in matches {
             let row = &facets[hit.position as usize];
-            for dimension in Dimension::ALL {
-                self.values.slots_of(
-                    self.catalogue,
-                    row,
-                    dimension,
-                    self.today,
-                    &mut slots[dimension as usize],
-                );
-            }
             // Which active dimensions this action fails; it counts for a dimension when it
             // passes every other one.
             let mut failed = None;
             let mut failures = 0;
-            for &dimension in &active {
-                let selected = filters.selected(dimension);
-                if !slots[dimension as usize]
-                    .iter()
-                    .any(|slot| selected.contains(slot))
-                {
+            for (dimension, selected) in &active {
+                let mut passes = false;
+                self.values
+                    .for_each_slot(self.catalogue, row, *dimension, self.today, |slot| {
+                        passes |= selected[slot];
+                    });
+                if !passes {
                     failures += 1;
-                    failed = Some(dimension);
+                    failed = Some(*dimension);
+                    if failures > 1 {
+                        break;
+                    }
                 }
             }
-            match failures {
-                0 => {
+            let mut count = |dimension: Dimension| {
+                let counts = &mut counts.by_dimension[dimension as usize];
+                self.values
+                    .for_each_slot(self.catalogue, row, dimension, self.today, |slot| {
+                        counts[slot] += 1;
+                    });
+            };
+            match (failures, failed) {
+                (0, _) => {
                     for dimension in Dimension::ALL {
-                        for &slot in &slots[dimension as usize] {
-                            counts.by_dimension[dimension as usize][slot] += 1;
-                        }
+                        count(dimension);
                     }
                     kept.push(hit);
                 }
-                1 => {
-                    let dimension = failed.expect("one failure") as usize;
-                    for &slot in &slots[dimension] {
-                        counts.by_dimension[dimension][slot] += 1;
-                    }
-                }
+                (1, Some(dimension)) => count(dimension),
                 _ => {}
             }
         }
