@@ -13,7 +13,8 @@ use std::ops::Range;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::OwnedBytes;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
@@ -113,6 +114,68 @@ fn score_order(score: Score) -> u32 {
     }
 }
 
+/// Above this many terms, the names dictionary is walked with an automaton for typos
+/// rather than scanned.
+const NAME_SCAN_MAX_TERMS: usize = 20_000;
+
+/// The terms of `field`, as characters, when there are at most [`NAME_SCAN_MAX_TERMS`].
+fn small_dictionary(searcher: &Searcher, field: Field) -> Result<Option<Vec<Vec<char>>>, String> {
+    let Some(segment) = searcher.segment_readers().first() else {
+        return Ok(Some(Vec::new()));
+    };
+    let index = segment
+        .inverted_index(field)
+        .map_err(|error| format!("the index cannot be read: {error}"))?;
+    let dictionary = index.terms();
+    if dictionary.num_terms() > NAME_SCAN_MAX_TERMS {
+        return Ok(None);
+    }
+    let mut stream = dictionary
+        .stream()
+        .map_err(|error| format!("the index cannot be read: {error}"))?;
+    let mut terms = Vec::with_capacity(dictionary.num_terms());
+    while stream.advance() {
+        // Names are analysed text: always UTF-8.
+        if let Ok(term) = std::str::from_utf8(stream.key()) {
+            terms.push(term.chars().collect());
+        }
+    }
+    Ok(Some(terms))
+}
+
+/// Whether `left` and `right` differ by at most one insertion, deletion, substitution or
+/// transposition of two neighbouring characters.
+fn within_one_edit(left: &[char], right: &[char]) -> bool {
+    let (shorter, longer) = if left.len() <= right.len() {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    if longer.len() - shorter.len() > 1 {
+        return false;
+    }
+    let common_start = shorter
+        .iter()
+        .zip(longer)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common_start == shorter.len() {
+        return true;
+    }
+    let (shorter_rest, longer_rest) = (&shorter[common_start..], &longer[common_start..]);
+    if shorter.len() == longer.len() {
+        // Substitution, or transposition of the first differing pair.
+        shorter_rest[1..] == longer_rest[1..]
+            || (shorter_rest.len() >= 2
+                && shorter_rest[0] == longer_rest[1]
+                && shorter_rest[1] == longer_rest[0]
+                && shorter_rest[2..] == longer_rest[2..])
+    } else {
+        // Insertion into the shorter one.
+        shorter_rest == &longer_rest[1..]
+    }
+}
+
 /// The inverse of [`score_order`].
 fn score_from_order(order: u32) -> Score {
     Score::from_bits(if order >> 31 == 1 {
@@ -161,6 +224,8 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values,
     today: YearMonth,
+    /// The names field's terms as characters, when few enough to scan for typos.
+    name_terms: Option<Vec<Vec<char>>>,
     /// For each position, its rank in the order that breaks ties between equal scores
     /// (year, newest first, then id).
     tie_ranks: Vec<u32>,
@@ -197,9 +262,11 @@ impl<'c> Engine<'c> {
         }
         let values = Values::new(catalogue);
         let (tie_ranks, by_tie_rank) = tie_order(catalogue, &values);
+        let name_terms = small_dictionary(&searcher, fields.names)?;
         Ok(Engine {
             catalogue,
             searcher,
+            name_terms,
             tie_ranks,
             by_tie_rank,
             values,
@@ -292,7 +359,7 @@ impl<'c> Engine<'c> {
         let excluded: Vec<Box<dyn Query>> = parsed
             .excluded
             .iter()
-            .filter_map(|clause| self.clause_query(clause, false, false))
+            .filter_map(|clause| self.clause_query(clause, false, false).0)
             .collect();
         if !excluded.is_empty() {
             let mut is_excluded = vec![false; self.catalogue.len()];
@@ -323,8 +390,8 @@ impl<'c> Engine<'c> {
         let mut required: Vec<(bool, Box<dyn Query>)> = Vec::new();
         for (position, clause) in parsed.required.iter().enumerate() {
             let prefix = parsed.last_word_is_prefix && position == last;
-            if let Some(query) = self.clause_query(clause, true, prefix) {
-                required.push((!prefix && self.is_stop_word(clause), query));
+            if let (Some(query), stop_word) = self.clause_query(clause, true, prefix) {
+                required.push((!prefix && stop_word, query));
             }
         }
         if !parsed.required.is_empty() && required.is_empty() {
@@ -347,27 +414,21 @@ impl<'c> Engine<'c> {
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// A word that the French or the English analyser drops as a stop word.
-    fn is_stop_word(&self, clause: &Clause) -> bool {
-        let Clause::Word(word) = clause else {
-            return false;
-        };
-        analyse(&mut self.french.clone(), word).is_empty()
-            || analyse(&mut self.english.clone(), word).is_empty()
-    }
-
-    /// One word or phrase, matched in any field.
+    /// One word or phrase, matched in any field; and whether it is a word that the French
+    /// or the English analyser drops as a stop word.
     fn clause_query(
         &self,
         clause: &Clause,
         tolerant: bool,
         prefix: bool,
-    ) -> Option<Box<dyn Query>> {
+    ) -> (Option<Box<dyn Query>>, bool) {
         let text = clause.text();
         // Analysers hold state while tokenising: each query works on its own copies.
         let french = analyse(&mut self.french.clone(), text);
         let english = analyse(&mut self.english.clone(), text);
         let name_tokens = analyse(&mut self.names.clone(), text);
+        let stop_word =
+            matches!(clause, Clause::Word(_)) && (french.is_empty() || english.is_empty());
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let fields = &self.fields;
         for (field, tokens, boost) in [
@@ -385,26 +446,57 @@ impl<'c> Engine<'c> {
             && let Clause::Word(_) = clause
             && let [(_, token)] = name_tokens.as_slice()
         {
-            let term = Term::from_field_text(fields.names, token);
-            if token.chars().count() >= FUZZY_MIN_CHARS {
-                alternatives.push(Box::new(BoostQuery::new(
-                    Box::new(FuzzyTermQuery::new(term, 1, true)),
-                    BOOST_FUZZY_NAMES,
-                )));
+            if token.chars().count() >= FUZZY_MIN_CHARS
+                && let Some(query) = self.names_within_one_edit(token)
+            {
+                alternatives.push(Box::new(BoostQuery::new(query, BOOST_FUZZY_NAMES)));
             }
             if prefix {
-                let term = Term::from_field_text(fields.words, token);
-                alternatives.push(Box::new(BoostQuery::new(
-                    Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
-                    BOOST_PREFIX,
-                )));
+                // Every word starting with the token: a range of the term dictionary, so
+                // no automaton is built while the user types.
+                let mut query =
+                    PhrasePrefixQuery::new(vec![Term::from_field_text(fields.words, token)]);
+                query.set_max_expansions(u32::MAX);
+                alternatives.push(Box::new(BoostQuery::new(Box::new(query), BOOST_PREFIX)));
             }
         }
-        match alternatives.len() {
+        let query: Option<Box<dyn Query>> = match alternatives.len() {
             0 => None,
             1 => alternatives.pop(),
             _ => Some(Box::new(BooleanQuery::union(alternatives))),
+        };
+        (query, stop_word)
+    }
+
+    /// Names within one edit (insertion, deletion, substitution or transposition of two
+    /// neighbours) of `token`, scored as a constant like tantivy's fuzzy query. A small
+    /// names dictionary (the embedded one holds a few hundred terms) is scanned: building
+    /// a Levenshtein automaton cost more than the rest of a typical query. A large one is
+    /// walked with the automaton.
+    fn names_within_one_edit(&self, token: &str) -> Option<Box<dyn Query>> {
+        let term = Term::from_field_text(self.fields.names, token);
+        let Some(names) = &self.name_terms else {
+            return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
+        };
+        let token: Vec<char> = token.chars().collect();
+        let close: Vec<Box<dyn Query>> = names
+            .iter()
+            .filter(|name| within_one_edit(&token, name))
+            .map(|name| {
+                let name: String = name.iter().collect();
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.names, &name),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect();
+        if close.is_empty() {
+            return None;
         }
+        Some(Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::union(close)),
+            1.0,
+        )))
     }
 
     /// Applies the filters to the matches and counts, for each dimension, what each value
@@ -665,7 +757,91 @@ fn civil_year_month(days: u64) -> (u16, u8) {
 
 #[cfg(test)]
 mod tests {
-    use super::civil_year_month;
+    use std::collections::BTreeSet;
+
+    use tantivy::collector::DocSetCollector;
+
+    use super::*;
+
+    #[test]
+    fn one_edit_covers_each_kind_of_edit_and_nothing_more() {
+        let chars = |text: &str| text.chars().collect::<Vec<_>>();
+        for (left, right, expected) in [
+            ("bogota", "bogota", true),
+            ("bogota", "bogot", true),
+            ("bogota", "bgota", true),
+            ("bogota", "bogotaa", true),
+            ("bogota", "bogita", true),
+            ("bogota", "obgota", true),
+            ("bogota", "bogoat", true),
+            ("bogota", "bgotao", false),
+            ("bogota", "bogo", false),
+            ("bogota", "bigita", false),
+            ("barranquilla", "barranqilla", true),
+            ("zurich", "zürich", true),
+            ("", "a", true),
+            ("", "ab", false),
+        ] {
+            assert_eq!(
+                within_one_edit(&chars(left), &chars(right)),
+                expected,
+                "{left} / {right}"
+            );
+            assert_eq!(within_one_edit(&chars(right), &chars(left)), expected);
+        }
+    }
+
+    /// The scan of the names dictionary finds exactly the documents tantivy's fuzzy query
+    /// (distance 1, transpositions) finds, for every name and typos of it.
+    #[test]
+    fn the_names_scan_agrees_with_the_fuzzy_automaton() {
+        let engine = embedded().expect("the embedded engine opens");
+        let names = engine
+            .name_terms
+            .clone()
+            .expect("the embedded names are scanned");
+        assert!(names.len() > 100, "{} name terms", names.len());
+        let documents = |query: &dyn Query| -> BTreeSet<DocId> {
+            engine
+                .searcher
+                .search(query, &DocSetCollector)
+                .expect("search")
+                .into_iter()
+                .map(|address| address.doc_id)
+                .collect()
+        };
+        let mut compared = 0;
+        for name in names.iter().filter(|name| name.len() >= FUZZY_MIN_CHARS) {
+            let mut variants = vec![name.clone()];
+            let mut deleted = name.clone();
+            deleted.remove(1);
+            variants.push(deleted);
+            let mut substituted = name.clone();
+            substituted[2] = 'q';
+            variants.push(substituted);
+            let mut swapped = name.clone();
+            swapped.swap(0, 1);
+            variants.push(swapped);
+            let mut inserted = name.clone();
+            inserted.insert(3, 'e');
+            variants.push(inserted);
+            for variant in variants {
+                let token: String = variant.iter().collect();
+                let automaton = FuzzyTermQuery::new(
+                    Term::from_field_text(engine.fields.names, &token),
+                    1,
+                    true,
+                );
+                let scanned = engine
+                    .names_within_one_edit(&token)
+                    .map(|query| documents(query.as_ref()))
+                    .unwrap_or_default();
+                assert_eq!(scanned, documents(&automaton), "{token}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 500, "{compared} comparisons");
+    }
 
     #[test]
     fn civil_dates() {
