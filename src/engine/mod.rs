@@ -306,6 +306,31 @@ impl<'c> Engine<'c> {
         let matches = self.matches(&parsed);
         let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
+        if parsed.is_empty() {
+            // Every score is 0: the tie order is the ranking, read off without sorting
+            // (filtering ran in catalogue order, which reads the facet table sequentially).
+            let mut kept = vec![false; self.catalogue.len()];
+            for hit in &hits {
+                kept[hit.position as usize] = true;
+            }
+            hits.clear();
+            hits.extend(
+                self.by_tie_rank
+                    .iter()
+                    .filter(|&&position| kept[position as usize])
+                    .take(request.limit.unwrap_or(usize::MAX))
+                    .map(|&position| Hit {
+                        position,
+                        score: 0.0,
+                    }),
+            );
+            return Outcome {
+                hits,
+                total,
+                counts,
+                parsed,
+            };
+        }
         // Ranked by score (highest first), then year (newest first), then id — as one
         // integer per hit (score, then the precomputed tie rank) so the sort compares
         // neither floats nor strings: comparing ids cost over 10 ms for 100,000 hits.
