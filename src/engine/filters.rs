@@ -3,6 +3,7 @@
 //! code). An unknown value is an error that names the closest valid ones.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::catalogue::dataset::{edit_distance, sort_key};
 use crate::catalogue::{Catalogue, Compact, End, FacetRow, MachineName, SubmitterKind, YearMonth};
@@ -103,8 +104,8 @@ pub type ValueSlot = usize;
 pub struct FacetValue {
     pub key: String,
     pub label: String,
-    /// Other accepted spellings (folded for matching).
-    pub(crate) spellings: Vec<String>,
+    /// Every accepted spelling, as written (the key and label among them).
+    spellings: Vec<String>,
 }
 
 /// The values of every dimension, computed once from the catalogue.
@@ -113,6 +114,9 @@ pub struct Values {
     pub(crate) by_dimension: [Vec<FacetValue>; 9],
     /// The years present, ascending: the Year dimension's slots.
     pub(crate) years: Vec<u16>,
+    /// Each value's spellings folded for matching, per dimension: folded on the first
+    /// typed value, not at start (folding every place name was most of opening the engine).
+    folded: OnceLock<[Vec<Vec<String>>; 9]>,
 }
 
 /// Lowercase, accent-free, single-spaced: how typed values are compared.
@@ -126,11 +130,12 @@ pub fn fold(text: &str) -> String {
 fn value(key: impl Into<String>, label: impl Into<String>, spellings: &[&str]) -> FacetValue {
     let key = key.into();
     let label = label.into();
-    let mut all: Vec<String> = spellings.iter().map(|spelling| fold(spelling)).collect();
-    all.push(fold(&key));
-    all.push(fold(&label));
-    all.sort();
-    all.dedup();
+    let mut all: Vec<String> = spellings
+        .iter()
+        .map(|&spelling| spelling.to_owned())
+        .collect();
+    all.push(key.clone());
+    all.push(label.clone());
     FacetValue {
         key,
         label,
@@ -237,7 +242,30 @@ impl Values {
         Values {
             by_dimension,
             years,
+            folded: OnceLock::new(),
         }
+    }
+
+    /// The folded spellings of each value of `dimension`, in slot order.
+    fn folded_spellings(&self, dimension: Dimension) -> &[Vec<String>] {
+        let folded = self.folded.get_or_init(|| {
+            self.by_dimension.each_ref().map(|values| {
+                values
+                    .iter()
+                    .map(|value| {
+                        let mut spellings: Vec<String> = value
+                            .spellings
+                            .iter()
+                            .map(|spelling| fold(spelling))
+                            .collect();
+                        spellings.sort();
+                        spellings.dedup();
+                        spellings
+                    })
+                    .collect()
+            })
+        });
+        &folded[dimension.slot()]
     }
 
     /// The values of a dimension, in slot order.
@@ -249,8 +277,9 @@ impl Values {
     pub fn parse(&self, dimension: Dimension, typed: &str) -> Result<ValueSlot, FilterError> {
         let wanted = fold(typed);
         let values = self.of(dimension);
+        let spellings = self.folded_spellings(dimension);
         let matching: Vec<ValueSlot> = (0..values.len())
-            .filter(|&slot| values[slot].spellings.contains(&wanted))
+            .filter(|&slot| spellings[slot].contains(&wanted))
             .collect();
         match matching.as_slice() {
             [slot] => return Ok(*slot),
@@ -271,9 +300,9 @@ impl Values {
         }
         let mut scored: Vec<(usize, &str)> = values
             .iter()
-            .map(|value| {
-                let distance = value
-                    .spellings
+            .zip(spellings)
+            .map(|(value, spellings)| {
+                let distance = spellings
                     .iter()
                     .map(|spelling| {
                         // "Grece du nord" is close to "Grece": one spelling starts the other.
