@@ -28,41 +28,6 @@ pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
     }
 }
 
-/// A filter value's label in the interface's language: fixed sets from the interface's
-/// strings, priorities and regions from the catalogue's French or English names, places
-/// and countries as the report spells them.
-pub fn value_label(app: &App<'_, '_>, dimension: Dimension, slot: usize) -> String {
-    let strings = app.lang.strings();
-    let french = app.lang == crate::i18n::Lang::Fr;
-    let value = &app.engine.values().of(dimension)[slot];
-    let fixed = |labels: &[&'static str]| {
-        labels
-            .get(slot)
-            .map_or_else(|| value.label.clone(), |label| (*label).to_owned())
-    };
-    match dimension {
-        Dimension::Compact => fixed(&strings.compact_labels),
-        Dimension::Gcf => fixed(&strings.gcf_labels),
-        Dimension::Kind => fixed(&strings.kind_labels),
-        Dimension::Status => fixed(&strings.status_labels),
-        Dimension::Priority => {
-            let number = slot as u8 + 1;
-            let name = app.engine.catalogue().priority(number).map(|priority| {
-                if french {
-                    priority.name_fr
-                } else {
-                    priority.name_en
-                }
-            });
-            format!("{number} {}", name.unwrap_or(&value.label))
-        }
-        Dimension::Region if french => app.engine.catalogue().tables.regions[slot]
-            .name_fr
-            .to_owned(),
-        _ => value.label.clone(),
-    }
-}
-
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Filters && app.view == View::Browse;
@@ -103,7 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                     } else {
                         "[ ]"
                     };
-                    let label = value_label(app, dimension, slot);
+                    let label = app.value_label(dimension, slot);
                     let count = format!(" {count:>3}");
                     let room = width.saturating_sub(4 + count.len());
                     Line::from(vec![

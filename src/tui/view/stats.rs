@@ -158,7 +158,7 @@ fn draw_bars(
         }
         let label = match dimension {
             Dimension::Compact => value.key.clone(),
-            _ => super::filters::value_label(app, dimension, slot),
+            _ => app.value_label(dimension, slot),
         };
         let length = count * bar_room / largest;
         let mut spans = vec![
