@@ -43,13 +43,17 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         eprintln!("localaction: note: ignored {ignored}");
     }
     let catalogue = engine.catalogue();
+    // One highlighter for every hit: the query is analysed once.
+    let mut highlighter = (args.format != Format::Table && args.format != Format::Markdown)
+        .then(|| engine.highlighter(&outcome.parsed));
     let rows: Vec<Row<'_>> = outcome
         .hits
         .iter()
         .map(|hit| {
             let action = catalogue.action_at(hit.position);
-            let snippet = (args.format != Format::Table && args.format != Format::Markdown)
-                .then(|| engine.snippet(&outcome.parsed, action.description, Some(SNIPPET_CHARS)));
+            let snippet = highlighter
+                .as_mut()
+                .map(|highlighter| highlighter.snippet(action.description, Some(SNIPPET_CHARS)));
             Row {
                 action,
                 score: Some(hit.score),
