@@ -7,6 +7,8 @@
 
 pub mod filters;
 pub mod query;
+mod ranking;
+mod typos;
 
 use std::ops::Range;
 
@@ -27,6 +29,8 @@ pub use query::{Clause, ParsedQuery};
 use crate::catalogue::{Catalogue, Index as Position, YearMonth};
 use crate::index::directory::open_index;
 use crate::index::schema::{self, SearchFields};
+use ranking::{score_from_order, score_order, tie_order};
+use typos::{small_dictionary, within_one_edit};
 
 /// Words of at least this many letters match names with one typo.
 const FUZZY_MIN_CHARS: usize = 5;
@@ -102,119 +106,6 @@ impl Snippet {
             .map(|range| to_chars(range.start)..to_chars(range.end))
             .collect()
     }
-}
-
-/// A score as an unsigned integer in the order of `f32::total_cmp`.
-fn score_order(score: Score) -> u32 {
-    let bits = score.to_bits();
-    if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | 1 << 31
-    }
-}
-
-/// Above this many terms, the names dictionary is walked with an automaton for typos
-/// rather than scanned.
-const NAME_SCAN_MAX_TERMS: usize = 20_000;
-
-/// The terms of `field`, as characters, when there are at most [`NAME_SCAN_MAX_TERMS`].
-fn small_dictionary(searcher: &Searcher, field: Field) -> Result<Option<Vec<Vec<char>>>, String> {
-    let Some(segment) = searcher.segment_readers().first() else {
-        return Ok(Some(Vec::new()));
-    };
-    let index = segment
-        .inverted_index(field)
-        .map_err(|error| format!("the index cannot be read: {error}"))?;
-    let dictionary = index.terms();
-    if dictionary.num_terms() > NAME_SCAN_MAX_TERMS {
-        return Ok(None);
-    }
-    let mut stream = dictionary
-        .stream()
-        .map_err(|error| format!("the index cannot be read: {error}"))?;
-    let mut terms = Vec::with_capacity(dictionary.num_terms());
-    while stream.advance() {
-        // Names are analysed text: always UTF-8.
-        if let Ok(term) = std::str::from_utf8(stream.key()) {
-            terms.push(term.chars().collect());
-        }
-    }
-    Ok(Some(terms))
-}
-
-/// Whether `left` and `right` differ by at most one insertion, deletion, substitution or
-/// transposition of two neighbouring characters.
-fn within_one_edit(left: &[char], right: &[char]) -> bool {
-    let (shorter, longer) = if left.len() <= right.len() {
-        (left, right)
-    } else {
-        (right, left)
-    };
-    if longer.len() - shorter.len() > 1 {
-        return false;
-    }
-    let common_start = shorter
-        .iter()
-        .zip(longer)
-        .take_while(|(a, b)| a == b)
-        .count();
-    if common_start == shorter.len() {
-        return true;
-    }
-    let (shorter_rest, longer_rest) = (&shorter[common_start..], &longer[common_start..]);
-    if shorter.len() == longer.len() {
-        // Substitution, or transposition of the first differing pair.
-        shorter_rest[1..] == longer_rest[1..]
-            || (shorter_rest.len() >= 2
-                && shorter_rest[0] == longer_rest[1]
-                && shorter_rest[1] == longer_rest[0]
-                && shorter_rest[2..] == longer_rest[2..])
-    } else {
-        // Insertion into the shorter one.
-        shorter_rest == &longer_rest[1..]
-    }
-}
-
-/// The inverse of [`score_order`].
-fn score_from_order(order: u32) -> Score {
-    Score::from_bits(if order >> 31 == 1 {
-        order & !(1 << 31)
-    } else {
-        !order
-    })
-}
-
-/// Each position's rank in the order of year (newest first) then id, and the positions in
-/// that order: a counting sort by year of the positions sorted by id, linear in the
-/// catalogue's size so that opening stays fast.
-fn tie_order(catalogue: &Catalogue<'_>, values: &Values) -> (Vec<u32>, Vec<Position>) {
-    let facets = catalogue.facets();
-    let years = &values.years;
-    // Where each year's actions start in the order (years ascending in `years`).
-    let mut starts = vec![0u32; years.len()];
-    for row in facets {
-        if let Ok(slot) = years.binary_search(&row.year) {
-            starts[slot] += 1;
-        }
-    }
-    let mut next = 0;
-    for count in starts.iter_mut().rev() {
-        let here = next;
-        next += *count;
-        *count = here;
-    }
-    let mut tie_ranks = vec![0; facets.len()];
-    let mut by_tie_rank = vec![0; facets.len()];
-    for &position in catalogue.positions_by_id() {
-        let year = facets[position as usize].year;
-        let slot = years.binary_search(&year).expect("every year is a value");
-        let rank = starts[slot];
-        starts[slot] += 1;
-        tie_ranks[position as usize] = rank;
-        by_tie_rank[rank as usize] = position;
-    }
-    (tie_ranks, by_tie_rank)
 }
 
 /// The engine over one catalogue and its index.
@@ -787,34 +678,6 @@ mod tests {
     use tantivy::collector::DocSetCollector;
 
     use super::*;
-
-    #[test]
-    fn one_edit_covers_each_kind_of_edit_and_nothing_more() {
-        let chars = |text: &str| text.chars().collect::<Vec<_>>();
-        for (left, right, expected) in [
-            ("bogota", "bogota", true),
-            ("bogota", "bogot", true),
-            ("bogota", "bgota", true),
-            ("bogota", "bogotaa", true),
-            ("bogota", "bogita", true),
-            ("bogota", "obgota", true),
-            ("bogota", "bogoat", true),
-            ("bogota", "bgotao", false),
-            ("bogota", "bogo", false),
-            ("bogota", "bigita", false),
-            ("barranquilla", "barranqilla", true),
-            ("zurich", "zürich", true),
-            ("", "a", true),
-            ("", "ab", false),
-        ] {
-            assert_eq!(
-                within_one_edit(&chars(left), &chars(right)),
-                expected,
-                "{left} / {right}"
-            );
-            assert_eq!(within_one_edit(&chars(right), &chars(left)), expected);
-        }
-    }
 
     /// The scan of the names dictionary finds exactly the documents tantivy's fuzzy query
     /// (distance 1, transpositions) finds, for every name and typos of it.
