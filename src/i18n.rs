@@ -117,6 +117,8 @@ pub struct Strings {
     pub compact_labels: [&'static str; 5],
     pub gcf_labels: [&'static str; 2],
     pub kind_labels: [&'static str; 3],
+    /// The report's thematic groupings, in `Theme` order.
+    pub theme_labels: [&'static str; 6],
     pub status_labels: [&'static str; 3],
     pub export_hint: &'static str,
     /// The help overlay: (keys, what they do).
@@ -214,6 +216,14 @@ pub static EN: Strings = Strings {
         "Local or regional government",
         "National government",
         "Organisation or network",
+    ],
+    theme_labels: [
+        "access to services",
+        "children and youth",
+        "employment and entrepreneurship",
+        "climate",
+        "humanitarian or financial aid",
+        "governance",
     ],
     status_labels: ["Ongoing", "Ended", "No duration stated"],
     export_hint: "e: export",
@@ -335,6 +345,15 @@ pub static FR: Strings = Strings {
         "Gouvernement local ou régional",
         "Gouvernement national",
         "Organisation ou réseau",
+    ],
+    // The report's words ("2023 en chiffres").
+    theme_labels: [
+        "accès aux services",
+        "enfants et jeunes",
+        "emploi et entrepreneuriat",
+        "climat",
+        "aide humanitaire ou financière",
+        "gouvernance",
     ],
     status_labels: ["En cours", "Terminée", "Durée non précisée"],
     export_hint: "e : exporter",

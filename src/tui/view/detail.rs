@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, highlighted};
-use crate::catalogue::{End, MachineName, SubmitterKind};
+use crate::catalogue::{End, MachineName};
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
@@ -41,11 +41,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             Span::raw(value),
         ]));
     };
-    let kind = match action.kind {
-        SubmitterKind::LocalGovernment => "local_government",
-        SubmitterKind::NationalGovernment => "national_government",
-        SubmitterKind::Organisation => "organisation",
-    };
+    let kind = strings.kind_labels[action.kind as usize];
     field(
         strings.submitter,
         format!("{} ({kind})", clean(action.submitter)),
@@ -106,7 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         let themes: Vec<&str> = action
             .themes
             .iter()
-            .map(|theme| theme.machine_name())
+            .map(|&theme| strings.theme_labels[theme as usize])
             .collect();
         field(
             strings.themes,

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::block;
+use crate::catalogue::{MachineName, Theme as ReportTheme};
 use crate::engine::Dimension;
 use crate::text;
 use crate::tui::app::App;
@@ -88,7 +89,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         .figures
         .iter()
         .filter(|figure| figure.dimension == "theme")
-        .map(|figure| format!("{} {}", figure.key, figure.value))
+        .map(|figure| {
+            let label = ReportTheme::from_machine_name(figure.key)
+                .map_or(figure.key, |theme| strings.theme_labels[theme as usize]);
+            format!("{label} {}", figure.value)
+        })
         .collect();
     let note = Paragraph::new(vec![
         Line::styled(strings.report_figures, theme.title()),
