@@ -10,6 +10,7 @@ pub mod query;
 mod ranking;
 mod typos;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -31,6 +32,9 @@ use crate::index::directory::open_index;
 use crate::index::schema::{self, SearchFields};
 use ranking::{score_from_order, score_order, tie_order};
 use typos::{small_dictionary, within_one_edit};
+
+/// tantivy's default snippet length; each snippet sets its own.
+const SNIPPET_DEFAULT_CHARS: usize = 150;
 
 /// Words of at least this many letters match names with one typo.
 const FUZZY_MIN_CHARS: usize = 5;
@@ -491,11 +495,39 @@ impl<'c> Engine<'c> {
         let generator = self
             .build_query(parsed)
             .filter(|_| !parsed.required.is_empty())
-            .and_then(|query| {
-                SnippetGenerator::create(&self.searcher, query.as_ref(), self.fields.description_fr)
-                    .ok()
-            });
+            .and_then(|query| self.snippet_generator(query.as_ref()));
         Highlighter { generator }
+    }
+
+    /// What `SnippetGenerator::create` builds for the descriptions, with an analyzer that
+    /// stems only the words that may match (see [`schema::StemCandidates`]).
+    fn snippet_generator(&self, query: &dyn Query) -> Option<SnippetGenerator> {
+        let field = self.fields.description_fr;
+        let mut terms: BTreeSet<&Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term);
+            }
+        });
+        // Scored as tantivy scores them: rarer terms weigh more in choosing the fragment.
+        let mut terms_text: BTreeMap<String, Score> = BTreeMap::new();
+        for term in terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let documents = self.searcher.doc_freq(term).ok()?;
+            if documents > 0 {
+                terms_text.insert(text.to_owned(), 1.0 / (1.0 + documents as Score));
+            }
+        }
+        let candidates = schema::StemCandidates::for_terms(terms_text.keys().map(String::as_str));
+        Some(SnippetGenerator::new(
+            terms_text,
+            schema::french_stemming(candidates),
+            field,
+            SNIPPET_DEFAULT_CHARS,
+        ))
     }
 }
 
@@ -678,6 +710,75 @@ mod tests {
     use tantivy::collector::DocSetCollector;
 
     use super::*;
+
+    /// Stemming only the candidate words highlights exactly what stemming every word does,
+    /// for queries drawn from every title of the catalogue and a few typed by hand.
+    #[test]
+    fn highlighting_with_stem_candidates_matches_full_stemming() {
+        let engine = embedded().expect("the embedded engine opens");
+        let catalogue = engine.catalogue();
+        let mut queries: Vec<String> = [
+            "réfugiés",
+            "refugiees integration",
+            "climat",
+            "enfants jeunes",
+            "\"centre d'accueil\"",
+            "accès aux services",
+            "emploi entrepreneuriat",
+            "santé mentale",
+            "logement",
+            "yeux",
+            "a",
+            "migrants -Kampala",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for action in catalogue.actions().step_by(3) {
+            let words: Vec<&str> = action.title.split_whitespace().take(4).collect();
+            queries.push(words.join(" "));
+        }
+        let mut compared = 0;
+        for text in &queries {
+            let parsed = query::parse(&format!("{text} "));
+            let Some(query) = engine.build_query(&parsed) else {
+                continue;
+            };
+            let mut gated = engine
+                .snippet_generator(query.as_ref())
+                .expect("a generator");
+            let mut full = SnippetGenerator::create(
+                &engine.searcher,
+                query.as_ref(),
+                engine.fields.description_fr,
+            )
+            .expect("a generator");
+            for action in catalogue.actions() {
+                for max in [120, action.description.len() + 1] {
+                    gated.set_max_num_chars(max);
+                    full.set_max_num_chars(max);
+                    let (expected, actual) = (
+                        full.snippet(action.description),
+                        gated.snippet(action.description),
+                    );
+                    assert_eq!(
+                        actual.fragment(),
+                        expected.fragment(),
+                        "{text:?} in {}",
+                        action.id
+                    );
+                    assert_eq!(
+                        actual.highlighted(),
+                        expected.highlighted(),
+                        "{text:?} in {}",
+                        action.id
+                    );
+                    compared += usize::from(!expected.highlighted().is_empty());
+                }
+            }
+        }
+        assert!(compared > 500, "{compared} highlighted snippets compared");
+    }
 
     /// The scan of the names dictionary finds exactly the documents tantivy's fuzzy query
     /// (distance 1, transpositions) finds, for every name and typos of it.

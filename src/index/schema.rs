@@ -78,14 +78,110 @@ pub fn search_fields() -> SearchFields {
 
 /// The French analyzer.
 pub fn french() -> TextAnalyzer {
+    french_stemming(StemCandidates::every_word())
+}
+
+/// The French analyzer stemming only the words that `candidates` lets through (the others
+/// come out empty): the same tokens and offsets as [`french`] wherever a term can match.
+pub fn french_stemming(candidates: StemCandidates) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(StopWordFilter::new(Language::French).expect("French stop words are built in"))
         .filter(AsciiFoldingFilter)
         .filter(FeminineEndings)
+        .filter(candidates)
         .filter(Stemmer::new(Language::French))
         .build()
+}
+
+/// Which words are worth stemming when only some stems are looked for (highlighting a
+/// query's terms in a description, where stemming was most of the cost).
+///
+/// The French Snowball stemmer changes a word only from its third letter on (its regions
+/// RV, R1 and R2 never start earlier, and its case marks are undone), and so does the
+/// feminine-endings filter: a word of two letters or more can stem to a term only if it
+/// starts with the term's first two letters. Other words are emptied, which no term equals.
+#[derive(Clone)]
+pub struct StemCandidates {
+    /// The first two letters of each term sought; `None` lets every word through.
+    starts: Option<std::sync::Arc<[[char; 2]]>>,
+}
+
+impl StemCandidates {
+    /// Every word is stemmed (indexing, queries).
+    pub fn every_word() -> StemCandidates {
+        StemCandidates { starts: None }
+    }
+
+    /// Only the words that may stem to one of `terms` (stems, as the index holds them).
+    pub fn for_terms<'t>(terms: impl IntoIterator<Item = &'t str>) -> StemCandidates {
+        let mut starts: Vec<[char; 2]> = terms
+            .into_iter()
+            .filter_map(|term| {
+                let mut letters = term.chars();
+                Some([letters.next()?, letters.next()?])
+            })
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        StemCandidates {
+            starts: Some(starts.into()),
+        }
+    }
+
+    fn keeps(&self, word: &str) -> bool {
+        let Some(starts) = &self.starts else {
+            return true;
+        };
+        let mut letters = word.chars();
+        match (letters.next(), letters.next()) {
+            (Some(first), Some(second)) => starts.contains(&[first, second]),
+            // Shorter words stem to themselves and may equal a short term.
+            _ => true,
+        }
+    }
+}
+
+impl TokenFilter for StemCandidates {
+    type Tokenizer<T: Tokenizer> = StemCandidatesFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemCandidatesFilter<T> {
+        StemCandidatesFilter(tokenizer, self)
+    }
+}
+
+#[derive(Clone)]
+pub struct StemCandidatesFilter<T>(T, StemCandidates);
+
+impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
+    type TokenStream<'a> = StemCandidatesStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemCandidatesStream(self.0.token_stream(text), &self.1)
+    }
+}
+
+pub struct StemCandidatesStream<'a, S>(S, &'a StemCandidates);
+
+impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        if !self.1.keeps(&self.0.token().text) {
+            self.0.token_mut().text.clear();
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
 }
 
 /// The English analyzer.
