@@ -127,25 +127,11 @@ fn request(engine: &Engine<'_>, case: &Case) -> Request {
 fn check(engine: &Engine<'_>, case: &Case, request: &Request) {
     let outcome = engine.search(request);
     let catalogue = engine.catalogue();
-    let facets = catalogue.facets();
-    for pair in outcome.hits.windows(2) {
-        let [left, right] = pair else { continue };
-        let in_order = right
-            .score
-            .total_cmp(&left.score)
-            .then_with(|| {
-                facets[right.position as usize]
-                    .year
-                    .cmp(&facets[left.position as usize].year)
-            })
-            .then_with(|| {
-                catalogue
-                    .id_at(left.position)
-                    .cmp(catalogue.id_at(right.position))
-            })
-            .is_lt();
-        assert!(in_order, "case {}: hits out of order", case.label);
-    }
+    let in_order = outcome
+        .hits
+        .windows(2)
+        .all(|pair| engine::rank_order(catalogue, &pair[0], &pair[1]).is_lt());
+    assert!(in_order, "case {}: hits out of order", case.label);
     for limit in [0, 1, 3] {
         let limited = engine.search(&Request {
             limit: Some(limit),

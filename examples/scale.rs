@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use localaction::catalogue::dataset::Dataset;
 use localaction::catalogue::{Catalogue, YearMonth, blob, synthetic};
-use localaction::engine::{Dimension, Engine, Filters, Request};
+use localaction::engine::{Dimension, Engine, Filters, Request, rank_order};
 use localaction::index::indexer;
 use tantivy::directory::OwnedBytes;
 
@@ -189,25 +189,10 @@ fn run(count: usize) -> Result<String, String> {
 /// limited search returns the first hits of the full one.
 fn check_ranking(engine: &Engine<'_>, request: &Request) -> Result<(), String> {
     let catalogue = engine.catalogue();
-    let facets = catalogue.facets();
     let hits = engine.search(request).hits;
-    let in_order = hits.windows(2).all(|pair| {
-        let (left, right) = (pair[0], pair[1]);
-        right
-            .score
-            .total_cmp(&left.score)
-            .then_with(|| {
-                facets[right.position as usize]
-                    .year
-                    .cmp(&facets[left.position as usize].year)
-            })
-            .then_with(|| {
-                catalogue
-                    .id_at(left.position)
-                    .cmp(catalogue.id_at(right.position))
-            })
-            .is_lt()
-    });
+    let in_order = hits
+        .windows(2)
+        .all(|pair| rank_order(catalogue, &pair[0], &pair[1]).is_lt());
     let limited = engine
         .search(&Request {
             limit: Some(50),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use localaction::catalogue::{Catalogue, FacetRow, Index as Position, MachineName, YearMonth};
 use localaction::engine::query::{self, MAX_CLAUSES};
-use localaction::engine::{Dimension, Engine, Filters, Outcome, Request, Status};
+use localaction::engine::{Dimension, Engine, Filters, Outcome, Request, Status, rank_order};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -288,7 +288,6 @@ fn check(
     matched: &BTreeMap<Position, f32>,
 ) -> Result<(), TestCaseError> {
     let catalogue = engine.catalogue();
-    let facets = catalogue.facets();
     let hits = &outcome.hits;
 
     // Sizes.
@@ -301,19 +300,7 @@ fn check(
     // Ranking: score descending, then year descending, then id ascending; no duplicates.
     for pair in hits.windows(2) {
         let (left, right) = (&pair[0], &pair[1]);
-        let order = right
-            .score
-            .total_cmp(&left.score)
-            .then_with(|| {
-                facets[right.position as usize]
-                    .year
-                    .cmp(&facets[left.position as usize].year)
-            })
-            .then_with(|| {
-                catalogue
-                    .id_at(left.position)
-                    .cmp(catalogue.id_at(right.position))
-            });
+        let order = rank_order(catalogue, left, right);
         prop_assert!(
             order == Ordering::Less,
             "hits out of order: {} ({}) before {} ({})",

@@ -342,22 +342,9 @@ impl Values {
         })
     }
 
-    /// The slots a facet row occupies in one dimension (a city filter matches an action
-    /// in any of its places).
-    pub(crate) fn slots_of(
-        &self,
-        catalogue: &Catalogue<'_>,
-        row: &FacetRow,
-        dimension: Dimension,
-        today: YearMonth,
-        out: &mut Vec<ValueSlot>,
-    ) {
-        out.clear();
-        self.for_each_slot(catalogue, row, dimension, today, |slot| out.push(slot));
-    }
-
-    /// Calls `visit` with each slot a facet row occupies in one dimension, without
-    /// allocating: the engine runs this for every dimension of every hit.
+    /// Calls `visit` with each slot a facet row occupies in one dimension (a city filter
+    /// matches an action in any of its places), without allocating: the engine runs this
+    /// for every dimension of every hit.
     #[inline]
     pub(crate) fn for_each_slot(
         &self,

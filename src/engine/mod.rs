@@ -30,7 +30,8 @@ pub use query::{Clause, ParsedQuery};
 use crate::catalogue::{Catalogue, Index as Position, YearMonth};
 use crate::index::directory::open_index;
 use crate::index::schema::{self, SearchFields};
-use ranking::{score_from_order, score_order, tie_order};
+use ranking::Ranking;
+pub use ranking::rank_order;
 use typos::{small_dictionary, within_one_edit};
 
 /// tantivy's default snippet length; each snippet sets its own.
@@ -121,11 +122,7 @@ pub struct Engine<'c> {
     today: YearMonth,
     /// The names field's terms as characters, when few enough to scan for typos.
     name_terms: Option<Vec<Vec<char>>>,
-    /// For each position, its rank in the order that breaks ties between equal scores
-    /// (year, newest first, then id).
-    tie_ranks: Vec<u32>,
-    /// The positions in that order.
-    by_tie_rank: Vec<Position>,
+    ranking: Ranking,
     french: TextAnalyzer,
     english: TextAnalyzer,
     names: TextAnalyzer,
@@ -156,14 +153,13 @@ impl<'c> Engine<'c> {
             return Err("the index was built with another schema".into());
         }
         let values = Values::new(catalogue);
-        let (tie_ranks, by_tie_rank) = tie_order(catalogue, &values);
+        let ranking = Ranking::new(catalogue, &values);
         let name_terms = small_dictionary(&searcher, fields.names)?;
         Ok(Engine {
             catalogue,
             searcher,
             name_terms,
-            tie_ranks,
-            by_tie_rank,
+            ranking,
             values,
             today,
             french: schema::french(),
@@ -201,53 +197,7 @@ impl<'c> Engine<'c> {
         let matches = self.matches(&parsed);
         let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
-        if parsed.is_empty() {
-            // Every score is 0: the tie order is the ranking, read off without sorting
-            // (filtering ran in catalogue order, which reads the facet table sequentially).
-            let mut kept = vec![false; self.catalogue.len()];
-            for hit in &hits {
-                kept[hit.position as usize] = true;
-            }
-            hits.clear();
-            hits.extend(
-                self.by_tie_rank
-                    .iter()
-                    .filter(|&&position| kept[position as usize])
-                    .take(request.limit.unwrap_or(usize::MAX))
-                    .map(|&position| Hit {
-                        position,
-                        score: 0.0,
-                    }),
-            );
-            return Outcome {
-                hits,
-                total,
-                counts,
-                parsed,
-            };
-        }
-        // Ranked by score (highest first), then year (newest first), then id — as one
-        // integer per hit (score, then the precomputed tie rank) so the sort compares
-        // neither floats nor strings: comparing ids cost over 10 ms for 100,000 hits.
-        let mut keys: Vec<u64> = hits
-            .iter()
-            .map(|hit| {
-                u64::from(!score_order(hit.score)) << 32
-                    | u64::from(self.tie_ranks[hit.position as usize])
-            })
-            .collect();
-        if let Some(limit) = request.limit.filter(|&limit| limit < keys.len()) {
-            if limit > 0 {
-                keys.select_nth_unstable(limit - 1);
-            }
-            keys.truncate(limit);
-        }
-        keys.sort_unstable();
-        hits.clear();
-        hits.extend(keys.into_iter().map(|key| Hit {
-            position: self.by_tie_rank[key as u32 as usize],
-            score: score_from_order(!((key >> 32) as u32)),
-        }));
+        self.ranking.rank(&mut hits, request.limit);
         Outcome {
             hits,
             total,

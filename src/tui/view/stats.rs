@@ -18,18 +18,14 @@ pub fn selection_counts(app: &App<'_, '_>, dimension: Dimension) -> Vec<usize> {
     let values = app.engine.values();
     let mut counts = vec![0; values.of(dimension).len()];
     let facets = app.engine.catalogue().facets();
-    let mut slots = Vec::new();
     for hit in &app.outcome.hits {
-        values.slots_of(
+        values.for_each_slot(
             app.engine.catalogue(),
             &facets[hit.position as usize],
             dimension,
             app.engine.today(),
-            &mut slots,
+            |slot| counts[slot] += 1,
         );
-        for &slot in &slots {
-            counts[slot] += 1;
-        }
     }
     counts
 }
