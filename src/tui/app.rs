@@ -3,10 +3,11 @@
 //! mouse clicks are placed with the same layout computation the drawing uses.
 //! The interface holds no search logic: every change of query or filters asks the engine.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 use crate::catalogue::Index as Position;
-use crate::engine::{Dimension, Engine, Filters, Outcome, Request, ValueSlot};
+use crate::engine::{Dimension, Engine, Filters, Highlighter, Outcome, Request, ValueSlot};
 use crate::i18n::Lang;
 
 use super::layout::Layout;
@@ -124,6 +125,9 @@ pub struct App<'e, 'c> {
     pub filters: Filters,
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
+    /// Marks the query's matches in titles and descriptions: built when the answer
+    /// changes, not once a frame. A cell because marking a text sets its length limit.
+    pub highlighter: RefCell<Highlighter>,
     /// Index of the selected hit.
     pub selected: usize,
     pub focus: Pane,
@@ -151,6 +155,7 @@ pub struct App<'e, 'c> {
 impl<'e, 'c> App<'e, 'c> {
     pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
+        let highlighter = RefCell::new(engine.highlighter(&outcome.parsed));
         App {
             engine,
             lang,
@@ -158,6 +163,7 @@ impl<'e, 'c> App<'e, 'c> {
             cursor: 0,
             filters: Filters::new(),
             outcome,
+            highlighter,
             selected: 0,
             focus: Pane::Search,
             view: View::Browse,
@@ -273,6 +279,7 @@ impl<'e, 'c> App<'e, 'c> {
             filters: self.filters.clone(),
             limit: None,
         });
+        self.highlighter = RefCell::new(self.engine.highlighter(&self.outcome.parsed));
         // Keep the same action selected when it is still there.
         self.selected = previous
             .and_then(|position| {

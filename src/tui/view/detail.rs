@@ -171,7 +171,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     lines.push(Line::default());
     lines.push(Line::styled(strings.description, theme.title()));
     let description = text::sanitize(action.description).into_owned();
-    let snippet = app.engine.snippet(&app.outcome.parsed, &description, None);
+    let snippet = app.highlighter.borrow_mut().snippet(&description, None);
     let mut at = 0;
     for paragraph in snippet.text.split('\n') {
         let start = at;

@@ -35,8 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let first = first_visible(app.selected, visible);
     let catalogue = app.engine.catalogue();
     let width = usize::from(inner.width);
-    // One highlighter for the frame: the query is analysed once, not once a row.
-    let mut highlighter = app.engine.highlighter(&app.outcome.parsed);
+    let mut highlighter = app.highlighter.borrow_mut();
     let lines: Vec<Line<'_>> = app
         .outcome
         .hits
