@@ -259,14 +259,14 @@ fn report(engine: &Engine<'_>) {
 
 fn searching(criterion: &mut Criterion) {
     let engine = engine::embedded().expect("the embedded engine opens");
-    report(&engine);
+    report(engine);
 
     let mut group = criterion.benchmark_group("engine");
     group.bench_function("baseline/catalogue-open", |bencher| {
         bencher.iter(|| Catalogue::open(black_box(BLOB)).unwrap())
     });
     for case in CASES {
-        let request = request(&engine, case);
+        let request = request(engine, case);
         group.bench_function(format!("search/{}", case.label), |bencher| {
             bencher.iter(|| engine.search(black_box(&request)))
         });

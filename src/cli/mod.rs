@@ -157,7 +157,7 @@ impl AtomicFile {
 }
 
 /// The engine over the embedded data, with the error a person can act on.
-fn open_engine() -> anyhow::Result<Engine<'static>> {
+fn open_engine() -> anyhow::Result<&'static Engine<'static>> {
     engine::embedded().map_err(|message| anyhow::anyhow!("{message}"))
 }
 
@@ -165,11 +165,11 @@ fn open_engine() -> anyhow::Result<Engine<'static>> {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let mut output = Output::stdout();
     let outcome = match cli.command {
-        Some(Command::Search(args)) => search::run(&open_engine()?, &args, &mut output)?,
-        Some(Command::Show(args)) => show::run(&open_engine()?, &args, &mut output)?,
-        Some(Command::List(args)) => list::run_list(&open_engine()?, &args, &mut output)?,
-        Some(Command::Export(args)) => list::run_export(&open_engine()?, &args, &mut output)?,
-        Some(Command::Stats(args)) => stats::run(&open_engine()?, &args, &mut output)?,
+        Some(Command::Search(args)) => search::run(open_engine()?, &args, &mut output)?,
+        Some(Command::Show(args)) => show::run(open_engine()?, &args, &mut output)?,
+        Some(Command::List(args)) => list::run_list(open_engine()?, &args, &mut output)?,
+        Some(Command::Export(args)) => list::run_export(open_engine()?, &args, &mut output)?,
+        Some(Command::Stats(args)) => stats::run(open_engine()?, &args, &mut output)?,
         Some(Command::Verify) => verify(&mut output)?,
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
@@ -195,7 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let theme = cli
                 .theme
                 .unwrap_or_else(crate::tui::theme::Theme::from_environment);
-            crate::tui::run(&open_engine()?, lang, theme)?;
+            crate::tui::run(open_engine()?, lang, theme)?;
             return Ok(Outcome::Found);
         }
     };

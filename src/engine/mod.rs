@@ -12,6 +12,7 @@ mod typos;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::OwnedBytes;
@@ -120,8 +121,9 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values,
     today: YearMonth,
-    /// The names field's terms as characters, when few enough to scan for typos.
-    name_terms: Option<Vec<Vec<char>>>,
+    /// The names field's terms as characters, when few enough to scan for typos; read on
+    /// the first word long enough to have one.
+    name_terms: OnceLock<Option<Vec<Vec<char>>>>,
     ranking: Ranking,
     french: TextAnalyzer,
     english: TextAnalyzer,
@@ -154,11 +156,10 @@ impl<'c> Engine<'c> {
         }
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
-        let name_terms = small_dictionary(&searcher, fields.names)?;
         Ok(Engine {
             catalogue,
             searcher,
-            name_terms,
+            name_terms: OnceLock::new(),
             ranking,
             values,
             today,
@@ -345,7 +346,13 @@ impl<'c> Engine<'c> {
     /// walked with the automaton.
     fn names_within_one_edit(&self, token: &str) -> Option<Box<dyn Query>> {
         let term = Term::from_field_text(self.fields.names, token);
-        let Some(names) = &self.name_terms else {
+        // An unreadable dictionary is left to the automaton, which reports nothing either.
+        let name_terms = self.name_terms.get_or_init(|| {
+            small_dictionary(&self.searcher, self.fields.names)
+                .ok()
+                .flatten()
+        });
+        let Some(names) = name_terms else {
             return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
         };
         let token: Vec<char> = token.chars().collect();
@@ -474,7 +481,7 @@ impl<'c> Engine<'c> {
         let candidates = schema::StemCandidates::for_terms(terms_text.keys().map(String::as_str));
         Some(SnippetGenerator::new(
             terms_text,
-            schema::french_stemming(candidates),
+            schema::french_highlighting(candidates),
             field,
             SNIPPET_DEFAULT_CHARS,
         ))
@@ -615,12 +622,20 @@ impl SegmentCollector for AllScoredSegment {
 }
 
 /// The engine over the catalogue and index embedded in the binary, seen from this month.
-pub fn embedded() -> Result<Engine<'static>, String> {
-    Engine::open(
-        crate::catalogue::embedded::catalogue(),
-        OwnedBytes::new(crate::index::embedded::PACKED),
-        this_month(),
-    )
+/// Opened once per process and never dropped: freeing its tables and index readers cost
+/// more than a search, and the process's end frees them anyway.
+pub fn embedded() -> Result<&'static Engine<'static>, String> {
+    static ENGINE: OnceLock<Result<Engine<'static>, String>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            Engine::open(
+                crate::catalogue::embedded::catalogue(),
+                OwnedBytes::new(crate::index::embedded::PACKED),
+                this_month(),
+            )
+        })
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// The current month, from the system clock (UTC).
@@ -735,9 +750,12 @@ mod tests {
     #[test]
     fn the_names_scan_agrees_with_the_fuzzy_automaton() {
         let engine = embedded().expect("the embedded engine opens");
+        engine.names_within_one_edit("barranquila");
         let names = engine
             .name_terms
-            .clone()
+            .get()
+            .cloned()
+            .flatten()
             .expect("the embedded names are scanned");
         assert!(names.len() > 100, "{} name terms", names.len());
         let documents = |query: &dyn Query| -> BTreeSet<DocId> {

@@ -5,13 +5,15 @@
 //! The index stores only analyzer *names*: [`register_analyzers`] must run on every index,
 //! written or opened.
 
+use std::sync::OnceLock;
+
 use tantivy::Index;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, STORED, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// French prose: lowercase, drop stop words, fold accents, fold feminine endings, then
@@ -78,42 +80,54 @@ pub fn search_fields() -> SearchFields {
 
 /// The French analyzer.
 pub fn french() -> TextAnalyzer {
-    french_stemming(StemCandidates::every_word())
-}
-
-/// The French analyzer stemming only the words that `candidates` lets through (the others
-/// come out empty): the same tokens and offsets as [`french`] wherever a term can match.
-pub fn french_stemming(candidates: StemCandidates) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(StopWordFilter::new(Language::French).expect("French stop words are built in"))
+    french_words()
         .filter(AsciiFoldingFilter)
         .filter(FeminineEndings)
-        .filter(candidates)
         .filter(Stemmer::new(Language::French))
         .build()
 }
 
+/// The first steps of the French analyzer: words, lowercased, stop words removed.
+fn french_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(LowercaseWords::default()).filter(stop_words(Language::French))
+}
+
+/// The rest of the French analyzer, for one word already through [`french_words`].
+fn french_word_stem() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(AsciiFoldingFilter)
+        .filter(FeminineEndings)
+        .filter(Stemmer::new(Language::French))
+        .build()
+}
+
+/// The French analyzer for highlighting `candidates`: the same tokens and offsets as
+/// [`french`], and the same text wherever a term can match; the other words come out
+/// empty, unfolded and unstemmed (stemming every word was most of the cost of a snippet).
+pub fn french_highlighting(candidates: StemCandidates) -> TextAnalyzer {
+    french_words()
+        .filter(CandidateStemmer {
+            candidates,
+            stem: french_word_stem(),
+        })
+        .build()
+}
+
 /// Which words are worth stemming when only some stems are looked for (highlighting a
-/// query's terms in a description, where stemming was most of the cost).
+/// query's terms in a description).
 ///
-/// The French Snowball stemmer changes a word only from its third letter on (its regions
-/// RV, R1 and R2 never start earlier, and its case marks are undone), and so does the
-/// feminine-endings filter: a word of two letters or more can stem to a term only if it
-/// starts with the term's first two letters. Other words are emptied, which no term equals.
+/// Accent folding leaves ASCII letters alone, the feminine-endings filter changes only a
+/// word's end, and the French Snowball stemmer changes a word only from its third letter
+/// on (its regions RV, R1 and R2 never start earlier, and its case marks are undone): a
+/// word whose first two letters are ASCII can stem to a term only if the term starts with
+/// those two letters.
 #[derive(Clone)]
 pub struct StemCandidates {
-    /// The first two letters of each term sought; `None` lets every word through.
-    starts: Option<std::sync::Arc<[[char; 2]]>>,
+    /// The first two letters of each term sought, sorted.
+    starts: std::sync::Arc<[[char; 2]]>,
 }
 
 impl StemCandidates {
-    /// Every word is stemmed (indexing, queries).
-    pub fn every_word() -> StemCandidates {
-        StemCandidates { starts: None }
-    }
-
     /// Only the words that may stem to one of `terms` (stems, as the index holds them).
     pub fn for_terms<'t>(terms: impl IntoIterator<Item = &'t str>) -> StemCandidates {
         let mut starts: Vec<[char; 2]> = terms
@@ -126,51 +140,74 @@ impl StemCandidates {
         starts.sort_unstable();
         starts.dedup();
         StemCandidates {
-            starts: Some(starts.into()),
+            starts: starts.into(),
         }
     }
 
+    /// Whether `word` (lowercased, not yet folded) may stem to a term.
     fn keeps(&self, word: &str) -> bool {
-        let Some(starts) = &self.starts else {
+        let mut letters = word.chars();
+        let (Some(first), Some(second)) = (letters.next(), letters.next()) else {
+            // Shorter words stem to themselves and may equal a short term.
             return true;
         };
-        let mut letters = word.chars();
-        match (letters.next(), letters.next()) {
-            (Some(first), Some(second)) => starts.contains(&[first, second]),
-            // Shorter words stem to themselves and may equal a short term.
-            _ => true,
+        if !first.is_ascii() {
+            // Folding may change it, and "œ" becomes two letters: stemmed to be sure.
+            return true;
+        }
+        if second.is_ascii() {
+            self.starts.binary_search(&[first, second]).is_ok()
+        } else {
+            self.starts.iter().any(|start| start[0] == first)
         }
     }
 }
 
-impl TokenFilter for StemCandidates {
-    type Tokenizer<T: Tokenizer> = StemCandidatesFilter<T>;
+/// Stems the candidates' words with the rest of the French analyzer, empties the others.
+#[derive(Clone)]
+struct CandidateStemmer {
+    candidates: StemCandidates,
+    stem: TextAnalyzer,
+}
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemCandidatesFilter<T> {
-        StemCandidatesFilter(tokenizer, self)
+impl TokenFilter for CandidateStemmer {
+    type Tokenizer<T: Tokenizer> = CandidateStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CandidateStemmerFilter<T> {
+        CandidateStemmerFilter(tokenizer, self)
     }
 }
 
 #[derive(Clone)]
-pub struct StemCandidatesFilter<T>(T, StemCandidates);
+pub struct CandidateStemmerFilter<T>(T, CandidateStemmer);
 
-impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
-    type TokenStream<'a> = StemCandidatesStream<'a, T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for CandidateStemmerFilter<T> {
+    type TokenStream<'a> = CandidateStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemCandidatesStream(self.0.token_stream(text), &self.1)
+        CandidateStemmerStream(self.0.token_stream(text), &mut self.1)
     }
 }
 
-pub struct StemCandidatesStream<'a, S>(S, &'a StemCandidates);
+pub struct CandidateStemmerStream<'a, S>(S, &'a mut CandidateStemmer);
 
-impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
+impl<S: TokenStream> TokenStream for CandidateStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
         if !self.0.advance() {
             return false;
         }
-        if !self.1.keeps(&self.0.token().text) {
-            self.0.token_mut().text.clear();
+        let word = &mut self.0.token_mut().text;
+        if self.1.candidates.keeps(word) {
+            let mut stemmed = self.1.stem.token_stream(word);
+            let stem = if stemmed.advance() {
+                std::mem::take(&mut stemmed.token_mut().text)
+            } else {
+                String::new()
+            };
+            drop(stemmed);
+            *word = stem;
+        } else {
+            word.clear();
         }
         true
     }
@@ -186,10 +223,8 @@ impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
 
 /// The English analyzer.
 pub fn english() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(StopWordFilter::new(Language::English).expect("English stop words are built in"))
+    TextAnalyzer::builder(LowercaseWords::default())
+        .filter(stop_words(Language::English))
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build()
@@ -197,9 +232,7 @@ pub fn english() -> TextAnalyzer {
 
 /// The names analyzer.
 pub fn names() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
+    TextAnalyzer::builder(LowercaseWords::default())
         .filter(AsciiFoldingFilter)
         .build()
 }
@@ -257,10 +290,180 @@ impl<S: TokenStream> TokenStream for FeminineEndingsStream<S> {
     }
 }
 
+/// Words are at most this many bytes long; longer ones are dropped.
+const MAX_WORD_BYTES: usize = 64;
+
+/// The words of a text, lowercased: the tokens of tantivy's `SimpleTokenizer` (runs of
+/// alphanumeric characters) through `RemoveLongFilter::limit(64)` and `LowerCaser`, in one
+/// pass over the text. The three stages copied every word three times and were the larger
+/// part of highlighting a description; a test checks the tokens are the same.
+#[derive(Clone, Default)]
+pub struct LowercaseWords {
+    token: Token,
+}
+
+pub struct LowercaseWordsStream<'a> {
+    text: &'a str,
+    /// Where to look for the next word.
+    next: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for LowercaseWords {
+    type TokenStream<'a> = LowercaseWordsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> LowercaseWordsStream<'a> {
+        self.token.reset();
+        LowercaseWordsStream {
+            text,
+            next: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl LowercaseWordsStream<'_> {
+    /// Where the run of characters from `from` that are (or are not) alphanumeric ends.
+    fn end_of_run(&self, from: usize, alphanumeric: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut at = from;
+        while let Some(&byte) = bytes.get(at) {
+            let (is_alphanumeric, width) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = self.text[at..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if is_alphanumeric != alphanumeric {
+                return at;
+            }
+            at += width;
+        }
+        bytes.len()
+    }
+}
+
+impl TokenStream for LowercaseWordsStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            let start = self.end_of_run(self.next, false);
+            if start == self.text.len() {
+                self.next = start;
+                return false;
+            }
+            let end = self.end_of_run(start, true);
+            self.next = end;
+            // Long words still take a position, as with `RemoveLongFilter`.
+            self.token.position = self.token.position.wrapping_add(1);
+            if end - start >= MAX_WORD_BYTES {
+                continue;
+            }
+            let word = &self.text[start..end];
+            let text = &mut self.token.text;
+            text.clear();
+            if word.is_ascii() {
+                text.push_str(word);
+                text.make_ascii_lowercase();
+            } else {
+                // As `LowerCaser`: character by character (no final-sigma rule).
+                for c in word.chars() {
+                    text.extend(c.to_lowercase());
+                }
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The stop words of a language, built once per process: the filter shares its set, and
+/// building it (a few hundred strings) cost more than analysing a query.
+fn stop_words(language: Language) -> StopWordFilter {
+    static FRENCH: OnceLock<StopWordFilter> = OnceLock::new();
+    static ENGLISH: OnceLock<StopWordFilter> = OnceLock::new();
+    let words = match language {
+        Language::French => &FRENCH,
+        Language::English => &ENGLISH,
+        other => unreachable!("no analyzer uses the stop words of {other:?}"),
+    };
+    words
+        .get_or_init(|| StopWordFilter::new(language).expect("the stop words are built in"))
+        .clone()
+}
+
 /// Registers the three analyzers under the names the schema refers to.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(FRENCH, french());
     tokenizers.register(ENGLISH, english());
     tokenizers.register(NAMES, names());
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
+
+    use super::*;
+
+    /// Tokens as `(position, offsets, text)`.
+    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(usize, usize, usize, String)> {
+        let mut tokens = Vec::new();
+        analyzer.token_stream(text).process(&mut |token| {
+            tokens.push((
+                token.position,
+                token.offset_from,
+                token.offset_to,
+                token.text.clone(),
+            ))
+        });
+        tokens
+    }
+
+    /// The one-pass words are tantivy's three stages, on the catalogue's texts and on
+    /// text made to find differences (long words, digits, non-Latin letters, case forms
+    /// that change length, punctuation, emoji).
+    #[test]
+    fn lowercase_words_are_tantivys_simple_tokens_lowercased() {
+        let tantivy = || {
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+                .filter(LowerCaser)
+                .build()
+        };
+        let ours = || TextAnalyzer::from(LowercaseWords::default());
+        let mut texts: Vec<String> = [
+            "",
+            "   ",
+            "Réfugiés, l'accueil — « Centre » d'ÉTÉ 2023-2024!",
+            "ΣΊΣΥΦΟΣ ΟΔΟΣ İstanbul ǅemal ß ẞ ﬁnance",
+            "日本語のテキスト 東京 ١٢٣ ٤٥ Ⅻ ½ ²",
+            "🙂 emoji🙂inside\u{200d} zero\u{200b}width",
+            "a\tb\nc\r\nd\u{0}e",
+            &"x".repeat(63),
+            &"y".repeat(64),
+            &format!("{} court {}", "é".repeat(32), "é".repeat(31)),
+            "end-with-punct.",
+            "ends with word",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        let catalogue = crate::catalogue::embedded::catalogue();
+        for action in catalogue.actions() {
+            texts.push(action.title.to_owned());
+            texts.push(action.description.to_owned());
+        }
+        for text in &texts {
+            assert_eq!(tokens(ours(), text), tokens(tantivy(), text), "{text:?}");
+        }
+    }
 }
