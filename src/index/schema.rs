@@ -327,21 +327,35 @@ impl LowercaseWordsStream<'_> {
     fn end_of_run(&self, from: usize, alphanumeric: bool) -> usize {
         let bytes = self.text.as_bytes();
         let mut at = from;
-        while let Some(&byte) = bytes.get(at) {
-            let (is_alphanumeric, width) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte < 0x80 {
+                if ASCII_ALPHANUMERIC[usize::from(byte)] != alphanumeric {
+                    return at;
+                }
+                at += 1;
             } else {
                 let c = self.text[at..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if is_alphanumeric != alphanumeric {
-                return at;
+                if c.is_alphanumeric() != alphanumeric {
+                    return at;
+                }
+                at += c.len_utf8();
             }
-            at += width;
         }
         bytes.len()
     }
 }
+
+/// Which ASCII bytes are alphanumeric, as `char::is_alphanumeric` says.
+static ASCII_ALPHANUMERIC: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 impl TokenStream for LowercaseWordsStream<'_> {
     fn advance(&mut self) -> bool {
@@ -367,7 +381,11 @@ impl TokenStream for LowercaseWordsStream<'_> {
             } else {
                 // As `LowerCaser`: character by character (no final-sigma rule).
                 for c in word.chars() {
-                    text.extend(c.to_lowercase());
+                    if c.is_ascii() {
+                        text.push(c.to_ascii_lowercase());
+                    } else {
+                        text.extend(c.to_lowercase());
+                    }
                 }
             }
             self.token.offset_from = start;
