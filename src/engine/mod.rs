@@ -8,13 +8,13 @@
 pub mod filters;
 pub mod query;
 mod ranking;
+mod scoring;
 mod typos;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::OwnedBytes;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
@@ -23,7 +23,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{IndexReader, Score, Searcher, Term};
 
 pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot, Values};
 pub use query::{Clause, ParsedQuery};
@@ -33,6 +33,7 @@ use crate::index::directory::open_index;
 use crate::index::schema::{self, SearchFields};
 use ranking::Ranking;
 pub use ranking::rank_order;
+use scoring::{Alternative, Scorer};
 use typos::{small_dictionary, within_one_edit};
 
 /// tantivy's default snippet length; each snippet sets its own.
@@ -125,6 +126,7 @@ pub struct Engine<'c> {
     /// the first word long enough to have one.
     name_terms: OnceLock<Option<Vec<Vec<char>>>>,
     ranking: Ranking,
+    scorer: Scorer,
     french: TextAnalyzer,
     english: TextAnalyzer,
     names: TextAnalyzer,
@@ -156,11 +158,22 @@ impl<'c> Engine<'c> {
         }
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
+        let scorer = Scorer::new(
+            &searcher,
+            &[
+                fields.names,
+                fields.title_fr,
+                fields.title_en,
+                fields.summary_en,
+                fields.description_fr,
+            ],
+        )?;
         Ok(Engine {
             catalogue,
             searcher,
             name_terms: OnceLock::new(),
             ranking,
+            scorer,
             values,
             today,
             french: schema::french(),
@@ -209,40 +222,73 @@ impl<'c> Engine<'c> {
 
     /// Every document matching the query, with its score (all documents for an empty query).
     fn matches(&self, parsed: &ParsedQuery) -> Vec<Hit> {
+        let documents = self.scorer.documents() as usize;
         if parsed.is_empty() {
-            return (0..self.catalogue.len() as Position)
+            return (0..documents as Position)
                 .map(|position| Hit {
                     position,
                     score: 0.0,
                 })
                 .collect();
         }
-        let Some(query) = self.build_query(parsed) else {
+        let mut analyzers = self.analyzers();
+        let Some(required) = self.required_clauses(parsed, &mut analyzers) else {
             return Vec::new();
         };
-        let mut hits = self
-            .searcher
-            .search(query.as_ref(), &AllScored)
-            .unwrap_or_default();
-        // Exclusions are searched on their own and removed here, rather than as MustNot
-        // clauses: tantivy 0.27's exclusion seeks phrase scorers backwards (a debug
-        // assertion fails on `-"a phrase"`), and a separate pass keeps scoring unchanged.
-        let excluded: Vec<Box<dyn Query>> = parsed
-            .excluded
-            .iter()
-            .filter_map(|clause| self.clause_query(clause, false, false).0)
-            .collect();
-        if !excluded.is_empty() {
-            let mut is_excluded = vec![false; self.catalogue.len()];
-            for query in excluded {
-                for hit in self
-                    .searcher
-                    .search(query.as_ref(), &AllScored)
-                    .unwrap_or_default()
-                {
-                    if let Some(flag) = is_excluded.get_mut(hit.position as usize) {
-                        *flag = true;
-                    }
+        let mut hits: Vec<Hit> = if required.is_empty() {
+            // Only exclusions: every action, with the score tantivy gives a match-all.
+            (0..documents as Position)
+                .map(|position| Hit {
+                    position,
+                    score: 1.0,
+                })
+                .collect()
+        } else {
+            // Scores add up over every alternative of every clause that a document
+            // matches, as in a boolean query of unions; a document must match each
+            // required clause (an optional one only adds to the score).
+            let mut scores: Vec<Score> = vec![0.0; documents];
+            let mut clauses_matched = vec![0u8; documents];
+            let mut last_clause = vec![0u8; documents];
+            let mut must_match = 0u8;
+            for (number, clause) in required.iter().enumerate() {
+                // At most MAX_CLAUSES (16) clauses: numbers from 1 fit in a byte.
+                let mark = number as u8 + 1;
+                must_match += u8::from(!clause.optional);
+                for alternative in &clause.alternatives {
+                    self.scorer.for_each_match(
+                        &self.searcher,
+                        alternative,
+                        &mut |document, score| {
+                            let document = document as usize;
+                            scores[document] += score;
+                            if !clause.optional && last_clause[document] != mark {
+                                last_clause[document] = mark;
+                                clauses_matched[document] += 1;
+                            }
+                        },
+                    );
+                }
+            }
+            (0..documents)
+                .filter(|&document| clauses_matched[document] == must_match)
+                .map(|document| Hit {
+                    position: document as Position,
+                    score: scores[document],
+                })
+                .collect()
+        };
+        // Exclusions are matched on their own and removed here, rather than as MustNot
+        // clauses of one boolean query: the scores of what remains do not change.
+        if !parsed.excluded.is_empty() {
+            let mut is_excluded = vec![false; documents];
+            for clause in &parsed.excluded {
+                let (alternatives, _) = self.alternatives(clause, false, false, &mut analyzers);
+                for alternative in &alternatives {
+                    self.scorer
+                        .for_each_match(&self.searcher, alternative, &mut |document, _| {
+                            is_excluded[document as usize] = true;
+                        });
                 }
             }
             hits.retain(|hit| !is_excluded[hit.position as usize]);
@@ -250,57 +296,95 @@ impl<'c> Engine<'c> {
         hits
     }
 
-    /// The tantivy query for what a parsed query requires (exclusions are applied
-    /// separately); `None` when nothing in it can match (every word was a stop word, say).
-    pub fn build_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    /// Copies of the query analyzers (they hold state while tokenising).
+    fn analyzers(&self) -> QueryAnalyzers {
+        QueryAnalyzers {
+            french: self.french.clone(),
+            english: self.english.clone(),
+            names: self.names.clone(),
+        }
+    }
+
+    /// The clauses every result must (or, for stop words, may) match; `None` when nothing
+    /// in the query can match (every word was a stop word of every analyser, say).
+    fn required_clauses(
+        &self,
+        parsed: &ParsedQuery,
+        analyzers: &mut QueryAnalyzers,
+    ) -> Option<Vec<RequiredClause>> {
         let last = parsed.required.len().saturating_sub(1);
         // A stop word ("des", "to") is optional when the query has other words: the prose
         // analysers drop it, so requiring it would keep only the few actions that have it
         // in a name. The word being typed stays required (it is matched as a prefix).
-        let mut required: Vec<(bool, Box<dyn Query>)> = Vec::new();
+        let mut required: Vec<RequiredClause> = Vec::new();
         for (position, clause) in parsed.required.iter().enumerate() {
             let prefix = parsed.last_word_is_prefix && position == last;
-            if let (Some(query), stop_word) = self.clause_query(clause, true, prefix) {
-                required.push((!prefix && stop_word, query));
+            let (alternatives, stop_word) = self.alternatives(clause, true, prefix, analyzers);
+            if !alternatives.is_empty() {
+                required.push(RequiredClause {
+                    optional: !prefix && stop_word,
+                    alternatives,
+                });
             }
         }
         if !parsed.required.is_empty() && required.is_empty() {
             return None;
         }
-        let any_required = !required.is_empty();
-        let any_essential = required.iter().any(|(stop_word, _)| !stop_word);
-        for (stop_word, query) in required {
-            let occur = if stop_word && any_essential {
-                Occur::Should
-            } else {
-                Occur::Must
-            };
-            clauses.push((occur, query));
+        if required.iter().all(|clause| clause.optional) {
+            for clause in &mut required {
+                clause.optional = false;
+            }
         }
-        // Exclusions are applied by `matches`, after the search.
-        if !any_required {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
+        Some(required)
+    }
+
+    /// The tantivy query for what a parsed query requires (exclusions are applied
+    /// separately); `None` when nothing in it can match. Searches score term by term (see
+    /// [`scoring`]); this query is what highlighting collects its terms from.
+    pub fn build_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let required = self.required_clauses(parsed, &mut self.analyzers())?;
+        if required.is_empty() {
+            return Some(Box::new(AllQuery));
         }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = required
+            .iter()
+            .map(|clause| {
+                let occur = if clause.optional {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                let mut queries: Vec<Box<dyn Query>> = clause
+                    .alternatives
+                    .iter()
+                    .map(Alternative::to_query)
+                    .collect();
+                let query = match queries.len() {
+                    1 => queries.pop().expect("one query"),
+                    _ => Box::new(BooleanQuery::union(queries)),
+                };
+                (occur, query)
+            })
+            .collect();
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// One word or phrase, matched in any field; and whether it is a word that the French
-    /// or the English analyser drops as a stop word.
-    fn clause_query(
+    /// The ways one word or phrase matches, in any field; and whether it is a word that
+    /// the French or the English analyser drops as a stop word.
+    fn alternatives(
         &self,
         clause: &Clause,
         tolerant: bool,
         prefix: bool,
-    ) -> (Option<Box<dyn Query>>, bool) {
+        analyzers: &mut QueryAnalyzers,
+    ) -> (Vec<Alternative>, bool) {
         let text = clause.text();
-        // Analysers hold state while tokenising: each query works on its own copies.
-        let french = analyse(&mut self.french.clone(), text);
-        let english = analyse(&mut self.english.clone(), text);
-        let name_tokens = analyse(&mut self.names.clone(), text);
+        let french = analyse(&mut analyzers.french, text);
+        let english = analyse(&mut analyzers.english, text);
+        let name_tokens = analyse(&mut analyzers.names, text);
         let stop_word =
             matches!(clause, Clause::Word(_)) && (french.is_empty() || english.is_empty());
-        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        let mut alternatives: Vec<Alternative> = Vec::new();
         let fields = &self.fields;
         for (field, tokens, boost) in [
             (fields.names, &name_tokens, BOOST_NAMES),
@@ -309,9 +393,7 @@ impl<'c> Engine<'c> {
             (fields.summary_en, &english, BOOST_SUMMARY_EN),
             (fields.description_fr, &french, BOOST_DESCRIPTION),
         ] {
-            if let Some(query) = terms_query(field, tokens) {
-                alternatives.push(Box::new(BoostQuery::new(query, boost)));
-            }
+            alternatives.extend(terms_alternative(field, tokens, boost));
         }
         if tolerant
             && let Clause::Word(_) = clause
@@ -320,7 +402,10 @@ impl<'c> Engine<'c> {
             if token.chars().count() >= FUZZY_MIN_CHARS
                 && let Some(query) = self.names_within_one_edit(token)
             {
-                alternatives.push(Box::new(BoostQuery::new(query, BOOST_FUZZY_NAMES)));
+                alternatives.push(Alternative::Query(Box::new(BoostQuery::new(
+                    query,
+                    BOOST_FUZZY_NAMES,
+                ))));
             }
             if prefix {
                 // Every word starting with the token: a range of the term dictionary, so
@@ -328,15 +413,13 @@ impl<'c> Engine<'c> {
                 let mut query =
                     PhrasePrefixQuery::new(vec![Term::from_field_text(fields.words, token)]);
                 query.set_max_expansions(u32::MAX);
-                alternatives.push(Box::new(BoostQuery::new(Box::new(query), BOOST_PREFIX)));
+                alternatives.push(Alternative::Query(Box::new(BoostQuery::new(
+                    Box::new(query),
+                    BOOST_PREFIX,
+                ))));
             }
         }
-        let query: Option<Box<dyn Query>> = match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ => Some(Box::new(BooleanQuery::union(alternatives))),
-        };
-        (query, stop_word)
+        (alternatives, stop_word)
     }
 
     /// Names within one edit (insertion, deletion, substitution or transposition of two
@@ -557,68 +640,48 @@ fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     tokens
 }
 
-/// A term query for one token, a phrase query for several.
-fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+/// A term for one token, a phrase query for several.
+fn terms_alternative(
+    field: Field,
+    tokens: &[(usize, String)],
+    boost: Score,
+) -> Option<Alternative> {
     match tokens {
         [] => None,
-        [(_, token)] => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, token),
-            IndexRecordOption::WithFreqs,
-        ))),
+        [(_, token)] => Some(Alternative::Term {
+            term: Term::from_field_text(field, token),
+            boost,
+        }),
         _ => {
             let first = tokens[0].0;
-            Some(Box::new(PhraseQuery::new_with_offset(
+            let phrase = PhraseQuery::new_with_offset(
                 tokens
                     .iter()
                     .map(|(position, token)| {
                         (position - first, Term::from_field_text(field, token))
                     })
                     .collect(),
-            )))
+            );
+            Some(Alternative::Query(Box::new(BoostQuery::new(
+                Box::new(phrase),
+                boost,
+            ))))
         }
     }
 }
 
-/// Collects every matching document with its score.
-struct AllScored;
-
-struct AllScoredSegment(Vec<Hit>);
-
-impl Collector for AllScored {
-    type Fruit = Vec<Hit>;
-    type Child = AllScoredSegment;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        _reader: &SegmentReader,
-    ) -> tantivy::Result<AllScoredSegment> {
-        Ok(AllScoredSegment(Vec::new()))
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
-        // One segment: document ids are catalogue positions.
-        Ok(fruits.into_iter().flatten().collect())
-    }
+/// A required word or phrase of the query, as its alternatives.
+struct RequiredClause {
+    /// A stop word among other words: it adds to the score of what matches it.
+    optional: bool,
+    alternatives: Vec<Alternative>,
 }
 
-impl SegmentCollector for AllScoredSegment {
-    type Fruit = Vec<Hit>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.0.push(Hit {
-            position: doc,
-            score,
-        });
-    }
-
-    fn harvest(self) -> Vec<Hit> {
-        self.0
-    }
+/// The query analyzers, copied for one search.
+struct QueryAnalyzers {
+    french: TextAnalyzer,
+    english: TextAnalyzer,
+    names: TextAnalyzer,
 }
 
 /// The engine over the catalogue and index embedded in the binary, seen from this month.
@@ -672,7 +735,9 @@ fn civil_year_month(days: u64) -> (u16, u8) {
 mod tests {
     use std::collections::BTreeSet;
 
+    use tantivy::DocId;
     use tantivy::collector::DocSetCollector;
+    use tantivy::query::EnableScoring;
 
     use super::*;
 
@@ -798,6 +863,121 @@ mod tests {
             }
         }
         assert!(compared > 500, "{compared} comparisons");
+    }
+
+    /// Scores of a tantivy query, by document, as tantivy's own scorers give them.
+    fn tantivy_scores(engine: &Engine<'_>, query: &dyn Query) -> BTreeMap<DocId, Score> {
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&engine.searcher))
+            .expect("a weight");
+        let mut scores = BTreeMap::new();
+        weight
+            .for_each(
+                &engine.searcher.segment_readers()[0],
+                &mut |document, score| {
+                    scores.insert(document, score);
+                },
+            )
+            .expect("scoring");
+        scores
+    }
+
+    /// Term-at-a-time scores are tantivy's, bit for bit: every term of every scored field,
+    /// at two boosts, against tantivy's term scorer.
+    #[test]
+    fn term_scores_are_tantivys_bit_for_bit() {
+        let engine = embedded().expect("the embedded engine opens");
+        let segment = &engine.searcher.segment_readers()[0];
+        let fields = &engine.fields;
+        let mut compared = 0;
+        for field in [
+            fields.names,
+            fields.title_fr,
+            fields.title_en,
+            fields.summary_en,
+            fields.description_fr,
+        ] {
+            let index = segment.inverted_index(field).expect("the field is indexed");
+            let mut terms = index.terms().stream().expect("the terms");
+            while terms.advance() {
+                let text = std::str::from_utf8(terms.key()).expect("text terms");
+                let term = Term::from_field_text(field, text);
+                for boost in [1.0, BOOST_TITLE_EN] {
+                    let mut ours = BTreeMap::new();
+                    engine.scorer.for_each_match(
+                        &engine.searcher,
+                        &Alternative::Term {
+                            term: term.clone(),
+                            boost,
+                        },
+                        &mut |document, score| {
+                            ours.insert(document, score.to_bits());
+                        },
+                    );
+                    let query = BoostQuery::new(
+                        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                        boost,
+                    );
+                    let theirs: BTreeMap<DocId, u32> = tantivy_scores(engine, &query)
+                        .into_iter()
+                        .map(|(document, score)| (document, score.to_bits()))
+                        .collect();
+                    assert_eq!(ours, theirs, "{text:?} in field {field:?}, boost {boost}");
+                    compared += ours.len();
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} scores compared");
+    }
+
+    /// A search matches exactly the documents of the boolean query tantivy would run, with
+    /// the same scores up to the order of additions.
+    #[test]
+    fn searches_match_tantivys_boolean_query() {
+        let engine = embedded().expect("the embedded engine opens");
+        let mut queries: Vec<String> = [
+            "réfugiés ",
+            "refugiees integration ",
+            "\"centre d'accueil\" ",
+            "des migrants et des réfugiés ",
+            "the to ",
+            "Barranquila ",
+            "integ",
+            "climat vuln",
+            "santé mentale enfants ",
+            "a",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for action in engine.catalogue().actions().step_by(2) {
+            let words: Vec<&str> = action.title.split_whitespace().take(3).collect();
+            queries.push(words.join(" "));
+        }
+        for text in &queries {
+            let parsed = query::parse(text);
+            let ours: BTreeMap<DocId, Score> = engine
+                .matches(&parsed)
+                .into_iter()
+                .map(|hit| (hit.position, hit.score))
+                .collect();
+            let theirs = engine
+                .build_query(&parsed)
+                .map(|query| tantivy_scores(engine, query.as_ref()))
+                .unwrap_or_default();
+            assert_eq!(
+                ours.keys().collect::<Vec<_>>(),
+                theirs.keys().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            for (document, score) in &ours {
+                let expected = theirs[document];
+                assert!(
+                    (score - expected).abs() <= expected.abs() * 1e-5,
+                    "{text:?}: document {document} scored {score}, tantivy {expected}"
+                );
+            }
+        }
     }
 
     #[test]
