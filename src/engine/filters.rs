@@ -387,6 +387,43 @@ impl Values {
             Dimension::Status => visit(Status::of(row.end, today) as usize),
         }
     }
+
+    /// Adds one to each slot a facet row occupies in every dimension (`counts` indexed by
+    /// dimension, then slot): [`Values::for_each_slot`] for all nine dimensions in one
+    /// pass, without choosing the dimension nine times per row — counting runs for every
+    /// hit of every search.
+    #[inline]
+    pub(crate) fn count_every_slot(
+        &self,
+        catalogue: &Catalogue<'_>,
+        row: &FacetRow,
+        today: YearMonth,
+        counts: &mut [Vec<usize>; 9],
+    ) {
+        for &place in catalogue.places_of(row) {
+            counts[Dimension::City as usize][place as usize] += 1;
+        }
+        if let Some(country) = row.country {
+            counts[Dimension::Country as usize][country as usize] += 1;
+        }
+        counts[Dimension::Region as usize][row.region as usize] += 1;
+        let priorities = &mut counts[Dimension::Priority as usize];
+        let mut bits = row.priorities & 0b1_1111_1110;
+        while bits != 0 {
+            priorities[bits.trailing_zeros() as usize - 1] += 1;
+            bits &= bits - 1;
+        }
+        let compact = row
+            .compact
+            .map_or(Compact::ALL.len(), |compact| compact as usize);
+        counts[Dimension::Compact as usize][compact] += 1;
+        if let Ok(slot) = self.years.binary_search(&row.year) {
+            counts[Dimension::Year as usize][slot] += 1;
+        }
+        counts[Dimension::Gcf as usize][usize::from(!row.gcf)] += 1;
+        counts[Dimension::Kind as usize][row.kind as usize] += 1;
+        counts[Dimension::Status as usize][Status::of(row.end, today) as usize] += 1;
+    }
 }
 
 /// A filter value nobody recognises, or one that names several values.
@@ -505,6 +542,51 @@ impl Filters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counting every dimension in one pass gives what visiting each dimension gives, for
+    /// every action, seen from months on both sides of the actions' ends.
+    #[test]
+    fn counting_every_slot_agrees_with_visiting_each_dimension() {
+        let catalogue = crate::catalogue::embedded::catalogue();
+        let values = Values::new(catalogue);
+        for today in [
+            YearMonth {
+                year: 2022,
+                month: Some(1),
+            },
+            YearMonth {
+                year: 2024,
+                month: Some(6),
+            },
+            YearMonth {
+                year: 2030,
+                month: None,
+            },
+        ] {
+            let empty = || {
+                let mut counts: [Vec<usize>; 9] = Default::default();
+                for dimension in Dimension::ALL {
+                    counts[dimension as usize] = vec![0; values.of(dimension).len()];
+                }
+                counts
+            };
+            let (mut visited, mut counted) = (empty(), empty());
+            for row in catalogue.facets() {
+                for dimension in Dimension::ALL {
+                    let counts = &mut visited[dimension as usize];
+                    values
+                        .for_each_slot(catalogue, row, dimension, today, |slot| counts[slot] += 1);
+                }
+                values.count_every_slot(catalogue, row, today, &mut counted);
+            }
+            assert_eq!(counted, visited, "seen from {today:?}");
+            assert!(
+                counted
+                    .iter()
+                    .all(|counts| counts.iter().sum::<usize>() > 0)
+            );
+        }
+    }
 
     #[test]
     fn status_follows_the_end_and_today() {

@@ -481,8 +481,10 @@ impl<'c> Engine<'c> {
             })
             .collect();
         let facets = self.catalogue.facets();
-        let mut kept = Vec::with_capacity(matches.len());
-        for hit in matches {
+        let mut matches = matches;
+        let mut kept = 0;
+        for index in 0..matches.len() {
+            let hit = matches[index];
             let row = &facets[hit.position as usize];
             // Which active dimensions this action fails; it counts for a dimension when it
             // passes every other one.
@@ -502,25 +504,30 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
-            let mut count = |dimension: Dimension| {
-                let counts = &mut counts.by_dimension[dimension as usize];
-                self.values
-                    .for_each_slot(self.catalogue, row, dimension, self.today, |slot| {
-                        counts[slot] += 1;
-                    });
-            };
             match (failures, failed) {
                 (0, _) => {
-                    for dimension in Dimension::ALL {
-                        count(dimension);
-                    }
-                    kept.push(hit);
+                    self.values.count_every_slot(
+                        self.catalogue,
+                        row,
+                        self.today,
+                        &mut counts.by_dimension,
+                    );
+                    // Kept hits move up in place: no second list of (possibly) every hit.
+                    matches[kept] = hit;
+                    kept += 1;
                 }
-                (1, Some(dimension)) => count(dimension),
+                (1, Some(dimension)) => {
+                    let counts = &mut counts.by_dimension[dimension as usize];
+                    self.values
+                        .for_each_slot(self.catalogue, row, dimension, self.today, |slot| {
+                            counts[slot] += 1;
+                        });
+                }
                 _ => {}
             }
         }
-        (kept, counts)
+        matches.truncate(kept);
+        (matches, counts)
     }
 
     /// A passage of `text` (a description) around the query's matches, at most
