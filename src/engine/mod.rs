@@ -247,9 +247,7 @@ impl<'c> Engine<'c> {
             // Scores add up over every alternative of every clause that a document
             // matches, as in a boolean query of unions; a document must match each
             // required clause (an optional one only adds to the score).
-            let mut scores: Vec<Score> = vec![0.0; documents];
-            let mut clauses_matched = vec![0u8; documents];
-            let mut last_clause = vec![0u8; documents];
+            let mut tallies = vec![Tally::default(); documents];
             let mut must_match = 0u8;
             for (number, clause) in required.iter().enumerate() {
                 // At most MAX_CLAUSES (16) clauses: numbers from 1 fit in a byte.
@@ -260,21 +258,23 @@ impl<'c> Engine<'c> {
                         &self.searcher,
                         alternative,
                         &mut |document, score| {
-                            let document = document as usize;
-                            scores[document] += score;
-                            if !clause.optional && last_clause[document] != mark {
-                                last_clause[document] = mark;
-                                clauses_matched[document] += 1;
+                            let tally = &mut tallies[document as usize];
+                            tally.score += score;
+                            if !clause.optional && tally.last_clause != mark {
+                                tally.last_clause = mark;
+                                tally.clauses_matched += 1;
                             }
                         },
                     );
                 }
             }
-            (0..documents)
-                .filter(|&document| clauses_matched[document] == must_match)
-                .map(|document| Hit {
+            tallies
+                .iter()
+                .enumerate()
+                .filter(|(_, tally)| tally.clauses_matched == must_match)
+                .map(|(document, tally)| Hit {
                     position: document as Position,
-                    score: scores[document],
+                    score: tally.score,
                 })
                 .collect()
         };
@@ -675,6 +675,16 @@ fn terms_alternative(
             ))))
         }
     }
+}
+
+/// What a search adds up for one document (kept together: one memory access per posting).
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    score: Score,
+    /// The number of the last required clause that matched it, from 1.
+    last_clause: u8,
+    /// How many required clauses matched it.
+    clauses_matched: u8,
 }
 
 /// A required word or phrase of the query, as its alternatives.

@@ -60,6 +60,7 @@ pub fn parse(input: &str) -> ParsedQuery {
 
     let mut chars = text.chars().peekable();
     let mut exclude_next = false;
+    let mut last_is_required_word = false;
     while let Some(&c) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
@@ -144,15 +145,17 @@ pub fn parse(input: &str) -> ParsedQuery {
             ));
             break;
         }
+        last_is_required_word = !excluded && matches!(clause, Clause::Word(_));
         if excluded {
             parsed.excluded.push(clause);
         } else {
             parsed.required.push(clause);
         }
     }
-    parsed.last_word_is_prefix = !ends_with_space
-        && matches!(parsed.required.last(), Some(Clause::Word(_)))
-        && !text.trim_end().ends_with('"');
+    // Only a required word still being typed is a prefix: not one followed by an
+    // exclusion being typed ("migrants -Kamp").
+    parsed.last_word_is_prefix =
+        !ends_with_space && last_is_required_word && !text.trim_end().ends_with('"');
     parsed
 }
 
@@ -182,6 +185,8 @@ mod tests {
         assert!(parsed.last_word_is_prefix);
         assert!(parsed.ignored.is_empty());
         assert!(!parse("climat ").last_word_is_prefix);
+        assert!(!parse("migrants -Kamp").last_word_is_prefix);
+        assert!(parse("-Kampala migra").last_word_is_prefix);
     }
 
     #[test]

@@ -105,11 +105,12 @@ impl Scorer {
     }
 
     /// Calls `found` with every document an alternative matches and its score.
-    pub(super) fn for_each_match(
+    /// Generic so that the loop over a term's postings calls `found` directly.
+    pub(super) fn for_each_match<F: FnMut(DocId, Score)>(
         &self,
         searcher: &Searcher,
         alternative: &Alternative,
-        found: &mut dyn FnMut(DocId, Score),
+        found: &mut F,
     ) {
         match alternative {
             Alternative::Term { term, boost } => self.for_each_term_match(term, *boost, found),
@@ -127,7 +128,12 @@ impl Scorer {
 
     /// The documents holding `term`, scored as tantivy's `TermQuery` in a `BoostQuery`
     /// scores them (the boost folded into the BM25 weight, as tantivy folds it).
-    fn for_each_term_match(&self, term: &Term, boost: Score, found: &mut dyn FnMut(DocId, Score)) {
+    fn for_each_term_match<F: FnMut(DocId, Score)>(
+        &self,
+        term: &Term,
+        boost: Score,
+        found: &mut F,
+    ) {
         let Some(Some(field)) = self.fields.get(term.field().field_id() as usize) else {
             return;
         };
