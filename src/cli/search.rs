@@ -51,9 +51,13 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         .iter()
         .map(|hit| {
             let action = catalogue.action_at(hit.position);
-            let snippet = highlighter
-                .as_mut()
-                .map(|highlighter| highlighter.snippet(action.description, Some(SNIPPET_CHARS)));
+            let snippet = highlighter.as_mut().map(|highlighter| {
+                highlighter.description_snippet(
+                    hit.position,
+                    action.description,
+                    Some(SNIPPET_CHARS),
+                )
+            });
             Row {
                 action,
                 score: Some(hit.score),

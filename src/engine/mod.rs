@@ -29,7 +29,9 @@ pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot
 pub use query::{Clause, ParsedQuery};
 
 use crate::catalogue::{Catalogue, Index as Position, YearMonth};
+use crate::index::description_words::{self, DescriptionWords, Word};
 use crate::index::directory::open_index;
+use crate::index::pack;
 use crate::index::schema::{self, SearchFields};
 use ranking::Ranking;
 pub use ranking::rank_order;
@@ -127,6 +129,8 @@ pub struct Engine<'c> {
     name_terms: OnceLock<Option<Vec<Vec<char>>>>,
     ranking: Ranking,
     scorer: Scorer,
+    /// The descriptions' words as indexed, for highlighting without analysing again.
+    description_words: DescriptionWords<OwnedBytes>,
     french: TextAnalyzer,
     english: TextAnalyzer,
     names: TextAnalyzer,
@@ -142,6 +146,7 @@ impl<'c> Engine<'c> {
         packed_index: OwnedBytes,
         today: YearMonth,
     ) -> Result<Engine<'c>, String> {
+        let words_pack = packed_index.clone();
         let (index, reader) = open_index(packed_index)?;
         let searcher = reader.searcher();
         if searcher.num_docs() as usize != catalogue.len() || searcher.segment_readers().len() > 1 {
@@ -156,6 +161,15 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
+        // Beside tantivy's files in the pack, read in place (tantivy's directory expects its
+        // own footer on every file).
+        let description_words = pack::unpack(&words_pack)?
+            .into_iter()
+            .find(|(name, _)| name == description_words::FILE_NAME)
+            .ok_or_else(|| "the index is damaged: no description words".to_owned())
+            .and_then(|(_, range)| {
+                DescriptionWords::open(words_pack.slice(range), catalogue.len())
+            })?;
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
         let scorer = Scorer::new(
@@ -174,6 +188,7 @@ impl<'c> Engine<'c> {
             name_terms: OnceLock::new(),
             ranking,
             scorer,
+            description_words,
             values,
             today,
             french: schema::french(),
@@ -539,16 +554,45 @@ impl<'c> Engine<'c> {
     /// Marks the query's matches in any number of texts (one per visible row, say): the
     /// query is analysed once.
     pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
-        let generator = self
+        let terms = self
             .build_query(parsed)
             .filter(|_| !parsed.required.is_empty())
-            .and_then(|query| self.snippet_generator(query.as_ref()));
-        Highlighter { generator }
+            .and_then(|query| self.description_terms(query.as_ref()))
+            .unwrap_or_default();
+        let description_terms = self
+            .searcher
+            .segment_readers()
+            .first()
+            .and_then(|segment| segment.inverted_index(self.fields.description_fr).ok())
+            .map(|index| {
+                let dictionary = index.terms();
+                terms
+                    .iter()
+                    .filter_map(|(text, &score)| {
+                        Some((dictionary.term_ord(text.as_bytes()).ok()??, score))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let generator = (!terms.is_empty()).then(|| {
+            let candidates = schema::StemCandidates::for_terms(terms.keys().map(String::as_str));
+            SnippetGenerator::new(
+                terms,
+                schema::french_highlighting(candidates),
+                self.fields.description_fr,
+                SNIPPET_DEFAULT_CHARS,
+            )
+        });
+        Highlighter {
+            generator,
+            description_terms,
+            description_words: self.description_words.clone(),
+        }
     }
 
-    /// What `SnippetGenerator::create` builds for the descriptions, with an analyzer that
-    /// stems only the words that may match (see [`schema::StemCandidates`]).
-    fn snippet_generator(&self, query: &dyn Query) -> Option<SnippetGenerator> {
+    /// The query's terms in the descriptions, each weighed as `SnippetGenerator::create`
+    /// weighs it: rarer terms count more in choosing the passage.
+    fn description_terms(&self, query: &dyn Query) -> Option<BTreeMap<String, Score>> {
         let field = self.fields.description_fr;
         let mut terms: BTreeSet<&Term> = BTreeSet::new();
         query.query_terms(&mut |term, _| {
@@ -556,8 +600,7 @@ impl<'c> Engine<'c> {
                 terms.insert(term);
             }
         });
-        // Scored as tantivy scores them: rarer terms weigh more in choosing the fragment.
-        let mut terms_text: BTreeMap<String, Score> = BTreeMap::new();
+        let mut weighed: BTreeMap<String, Score> = BTreeMap::new();
         for term in terms {
             let value = term.value();
             let Some(text) = value.as_str() else {
@@ -565,77 +608,178 @@ impl<'c> Engine<'c> {
             };
             let documents = self.searcher.doc_freq(term).ok()?;
             if documents > 0 {
-                terms_text.insert(text.to_owned(), 1.0 / (1.0 + documents as Score));
+                weighed.insert(text.to_owned(), 1.0 / (1.0 + documents as Score));
             }
         }
-        let candidates = schema::StemCandidates::for_terms(terms_text.keys().map(String::as_str));
-        Some(SnippetGenerator::new(
-            terms_text,
-            schema::french_highlighting(candidates),
-            field,
-            SNIPPET_DEFAULT_CHARS,
-        ))
+        Some(weighed)
     }
 }
 
 /// Marks a query's matches in texts (see [`Engine::highlighter`]).
 pub struct Highlighter {
+    /// For any text: tantivy's snippet generator, with an analyzer that stems only the
+    /// words that may match (see [`schema::StemCandidates`]); `None` without terms.
     generator: Option<SnippetGenerator>,
+    /// For the catalogue's descriptions: the query's terms by ordinal, and the words.
+    description_terms: BTreeMap<u64, Score>,
+    description_words: DescriptionWords<OwnedBytes>,
 }
 
 impl Highlighter {
+    /// What [`Highlighter::snippet`] gives for `description`, the description of the action
+    /// at `position`, from the words the index recorded: the text is not analysed again.
+    pub fn description_snippet(
+        &mut self,
+        position: Position,
+        description: &str,
+        max_chars: Option<usize>,
+    ) -> Snippet {
+        if self.generator.is_none() {
+            return cut(description, max_chars);
+        }
+        let max_bytes = max_chars.unwrap_or(description.len() + 1);
+        let Some((range, highlighted)) = best_passage(
+            self.description_words.of(position),
+            &self.description_terms,
+            max_bytes,
+        ) else {
+            return cut(description, max_chars);
+        };
+        let Some(fragment) = description.get(range.clone()) else {
+            // Words that do not fit the text: not the description they were recorded from.
+            return self.snippet(description, max_chars);
+        };
+        finish(
+            description,
+            max_chars,
+            fragment,
+            Some(range.start),
+            highlighted,
+        )
+    }
+
     /// A passage of `text` around the matches, at most `max_chars` long, or the whole text
     /// highlighted when `max_chars` is `None`.
     pub fn snippet(&mut self, text: &str, max_chars: Option<usize>) -> Snippet {
-        let plain = |text: &str| Snippet {
-            text: text.to_owned(),
-            highlights: Vec::new(),
-        };
-        let cut = |text: &str| match max_chars {
-            None => plain(text),
-            Some(max) => plain(&text.chars().take(max).collect::<String>()),
-        };
         let Some(generator) = self.generator.as_mut() else {
-            return cut(text);
+            return cut(text, max_chars);
         };
         generator.set_max_num_chars(max_chars.unwrap_or(text.len() + 1));
         let snippet = generator.snippet(text);
         let fragment = snippet.fragment();
         if fragment.is_empty() {
-            return cut(text);
+            return cut(text, max_chars);
         }
-        // tantivy counts bytes and keeps a first word longer than the maximum: cut to it.
-        let fragment = match max_chars.and_then(|max| fragment.char_indices().nth(max)) {
-            Some((cut, _)) => &fragment[..cut],
-            None => fragment,
+        finish(
+            text,
+            max_chars,
+            fragment,
+            None,
+            snippet.highlighted().to_vec(),
+        )
+    }
+}
+
+/// The text (its first `max_chars` characters) with nothing marked.
+fn cut(text: &str, max_chars: Option<usize>) -> Snippet {
+    let text = match max_chars {
+        None => text.to_owned(),
+        Some(max) => text.chars().take(max).collect(),
+    };
+    Snippet {
+        text,
+        highlights: Vec::new(),
+    }
+}
+
+/// The passage tantivy's snippet generator picks from a text's words: the words are cut
+/// into passages of at most `max_bytes` (a new one starts at the word that would overflow),
+/// each scored by the weights of its terms; the best scores most, the first among equals.
+/// `None` when no word is a term. Returns the passage's byte range and its terms' ranges.
+fn best_passage(
+    words: impl Iterator<Item = Word>,
+    terms: &BTreeMap<u64, Score>,
+    max_bytes: usize,
+) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    struct Passage {
+        score: Score,
+        start: usize,
+        stop: usize,
+        highlighted: Vec<Range<usize>>,
+    }
+    let new = |start: usize| Passage {
+        score: 0.0,
+        start,
+        stop: start,
+        highlighted: Vec::new(),
+    };
+    let mut best: Option<Passage> = None;
+    let mut consider = |passage: Passage| {
+        if passage.score > 0.0 && best.as_ref().is_none_or(|best| passage.score > best.score) {
+            best = Some(passage);
+        }
+    };
+    let mut passage = new(0);
+    for word in words {
+        let (start, end) = (word.start as usize, word.end as usize);
+        if end - passage.start > max_bytes {
+            consider(std::mem::replace(&mut passage, new(start)));
+        }
+        passage.stop = end;
+        if let Some(&score) = terms.get(&word.term) {
+            passage.score += score;
+            passage.highlighted.push(start..end);
+        }
+    }
+    consider(passage);
+    best.map(|best| (best.start..best.stop, best.highlighted))
+}
+
+/// A snippet from the passage `fragment` of `text` and its marked byte ranges (within the
+/// text when `fragment_start` is given, else within the fragment).
+fn finish(
+    text: &str,
+    max_chars: Option<usize>,
+    fragment: &str,
+    fragment_start: Option<usize>,
+    highlighted: Vec<Range<usize>>,
+) -> Snippet {
+    let highlighted: Vec<Range<usize>> = match fragment_start {
+        Some(start) => highlighted
+            .into_iter()
+            .map(|range| range.start - start..range.end - start)
+            .collect(),
+        None => highlighted,
+    };
+    // tantivy counts bytes and keeps a first word longer than the maximum: cut to it.
+    let fragment = match max_chars.and_then(|max| fragment.char_indices().nth(max)) {
+        Some((cut, _)) => &fragment[..cut],
+        None => fragment,
+    };
+    let highlights: Vec<Range<usize>> = highlighted
+        .into_iter()
+        .filter(|range| {
+            range.end <= fragment.len()
+                && fragment.is_char_boundary(range.start)
+                && fragment.is_char_boundary(range.end)
+        })
+        .collect();
+    // The passage runs from its first word to its last: for the whole text, put back what
+    // lies outside it (a final full stop, a closing quote).
+    if max_chars.is_none()
+        && let Some(offset) = fragment_start.or_else(|| text.find(fragment))
+    {
+        return Snippet {
+            text: text.to_owned(),
+            highlights: highlights
+                .into_iter()
+                .map(|range| range.start + offset..range.end + offset)
+                .collect(),
         };
-        let highlights: Vec<Range<usize>> = snippet
-            .highlighted()
-            .iter()
-            .filter(|range| {
-                range.end <= fragment.len()
-                    && fragment.is_char_boundary(range.start)
-                    && fragment.is_char_boundary(range.end)
-            })
-            .cloned()
-            .collect();
-        // Tantivy's fragment runs from the first word to the last: for the whole text, put
-        // back what lies outside it (a final full stop, a closing quote).
-        if max_chars.is_none()
-            && let Some(offset) = text.find(fragment)
-        {
-            return Snippet {
-                text: text.to_owned(),
-                highlights: highlights
-                    .into_iter()
-                    .map(|range| range.start + offset..range.end + offset)
-                    .collect(),
-            };
-        }
-        Snippet {
-            text: fragment.to_owned(),
-            highlights,
-        }
+    }
+    Snippet {
+        text: fragment.to_owned(),
+        highlights,
     }
 }
 
@@ -791,9 +935,9 @@ mod tests {
             let Some(query) = engine.build_query(&parsed) else {
                 continue;
             };
-            let mut gated = engine
-                .snippet_generator(query.as_ref())
-                .expect("a generator");
+            let Some(mut gated) = engine.highlighter(&parsed).generator else {
+                continue;
+            };
             let mut full = SnippetGenerator::create(
                 &engine.searcher,
                 query.as_ref(),
@@ -825,6 +969,54 @@ mod tests {
             }
         }
         assert!(compared > 500, "{compared} highlighted snippets compared");
+    }
+
+    /// Highlighting a description from the words the index recorded gives what analysing
+    /// its text gives, for queries drawn from the titles and a few typed by hand, at the
+    /// lengths the command line, the interface and the tests ask for.
+    #[test]
+    fn recorded_words_highlight_as_analysing_the_text() {
+        let engine = embedded().expect("the embedded engine opens");
+        let catalogue = engine.catalogue();
+        let mut queries: Vec<String> = [
+            "réfugiés",
+            "refugiees integration",
+            "\"centre d'accueil\"",
+            "climat",
+            "a",
+            "santé mentale enfants",
+            "migrants -Kampala",
+            "Barranquilla",
+        ]
+        .into_iter()
+        .map(|text| format!("{text} "))
+        .collect();
+        queries.push("integ".to_owned());
+        for action in catalogue.actions().step_by(3) {
+            let words: Vec<&str> = action.title.split_whitespace().take(4).collect();
+            queries.push(format!("{} ", words.join(" ")));
+        }
+        let mut marked = 0;
+        for text in &queries {
+            let mut highlighter = engine.highlighter(&query::parse(text));
+            for (position, action) in catalogue.actions().enumerate() {
+                for max_chars in [Some(60), Some(160), Some(200), None] {
+                    let recorded = highlighter.description_snippet(
+                        position as Position,
+                        action.description,
+                        max_chars,
+                    );
+                    let analysed = highlighter.snippet(action.description, max_chars);
+                    assert_eq!(
+                        recorded, analysed,
+                        "{text:?} in {}, {max_chars:?}",
+                        action.id
+                    );
+                    marked += usize::from(!recorded.highlights.is_empty());
+                }
+            }
+        }
+        assert!(marked > 500, "{marked} marked snippets compared");
     }
 
     /// The scan of the names dictionary finds exactly the documents tantivy's fuzzy query

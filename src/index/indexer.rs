@@ -5,10 +5,11 @@
 use tantivy::directory::RamDirectory;
 use tantivy::index::SegmentComponent;
 use tantivy::schema::Value;
-use tantivy::{Directory, Index, IndexWriter, TantivyDocument};
+use tantivy::termdict::TermDictionary;
+use tantivy::{Directory, Index, IndexWriter, ReloadPolicy, TantivyDocument};
 
-use super::pack;
-use super::schema::{SearchFields, register_analyzers, search_fields};
+use super::schema::{SearchFields, french, register_analyzers, search_fields};
+use super::{description_words, pack};
 use crate::catalogue::model::{Action, Compiled};
 
 /// The segment id written into the packed index in place of tantivy's random one, so that
@@ -90,7 +91,39 @@ pub fn build_index(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
         }
     }
     files.push(("meta.json".to_owned(), meta.into_bytes()));
+    files.push((
+        description_words::FILE_NAME.to_owned(),
+        encode_description_words(&index, &fields, compiled)?,
+    ));
     pack::pack(files)
+}
+
+/// The descriptions' words as the index holds them (see [`description_words`]).
+fn encode_description_words(
+    index: &Index,
+    fields: &SearchFields,
+    compiled: &Compiled<'_>,
+) -> Result<Vec<u8>, String> {
+    let cannot_read = |error: tantivy::TantivyError| format!("cannot read the index: {error}");
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(cannot_read)?;
+    let searcher = reader.searcher();
+    let dictionary = match searcher.segment_readers().first() {
+        Some(segment) => segment
+            .inverted_index(fields.description_fr)
+            .map_err(cannot_read)?
+            .terms()
+            .clone(),
+        None => TermDictionary::empty(),
+    };
+    description_words::encode(
+        compiled.actions.iter().map(|action| action.description),
+        &mut french(),
+        &dictionary,
+    )
 }
 
 /// A 32-digit uuid as 8-4-4-4-12.
