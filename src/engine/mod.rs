@@ -31,12 +31,12 @@ pub use query::{Clause, ParsedQuery};
 use crate::catalogue::{Catalogue, Index as Position, YearMonth};
 use crate::index::description_words::{self, DescriptionWords, Word};
 use crate::index::directory::open_index;
+use crate::index::indexer::NAME_TERMS_FILE;
 use crate::index::pack;
 use crate::index::schema::{self, SearchFields};
 use ranking::Ranking;
 pub use ranking::rank_order;
 use scoring::{Alternative, Scorer};
-use typos::{small_dictionary, within_one_edit};
 
 /// tantivy's default snippet length; each snippet sets its own.
 const SNIPPET_DEFAULT_CHARS: usize = 150;
@@ -124,9 +124,9 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values,
     today: YearMonth,
-    /// The names field's terms as characters, when few enough to scan for typos; read on
-    /// the first word long enough to have one.
-    name_terms: OnceLock<Option<Vec<Vec<char>>>>,
+    /// The names field's terms, a line each, when the build listed them (few enough to scan
+    /// for typos).
+    name_terms: Option<OwnedBytes>,
     ranking: Ranking,
     scorer: Scorer,
     /// The descriptions' words as indexed, for highlighting without analysing again.
@@ -163,13 +163,22 @@ impl<'c> Engine<'c> {
         }
         // Beside tantivy's files in the pack, read in place (tantivy's directory expects its
         // own footer on every file).
-        let description_words = pack::unpack(&words_pack)?
-            .into_iter()
-            .find(|(name, _)| name == description_words::FILE_NAME)
+        let files = pack::unpack(&words_pack)?;
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(file, _)| file == name)
+                .map(|(_, range)| words_pack.slice(range.clone()))
+        };
+        let description_words = file(description_words::FILE_NAME)
             .ok_or_else(|| "the index is damaged: no description words".to_owned())
-            .and_then(|(_, range)| {
-                DescriptionWords::open(words_pack.slice(range), catalogue.len())
-            })?;
+            .and_then(|bytes| DescriptionWords::open(bytes, catalogue.len()))?;
+        let name_terms = file(NAME_TERMS_FILE);
+        if let Some(names) = &name_terms
+            && std::str::from_utf8(names.as_slice()).is_err()
+        {
+            return Err("the index is damaged: the names are not text".to_owned());
+        }
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
         let scorer = Scorer::new(
@@ -185,7 +194,7 @@ impl<'c> Engine<'c> {
         Ok(Engine {
             catalogue,
             searcher,
-            name_terms: OnceLock::new(),
+            name_terms,
             ranking,
             scorer,
             description_words,
@@ -444,23 +453,18 @@ impl<'c> Engine<'c> {
     /// walked with the automaton.
     fn names_within_one_edit(&self, token: &str) -> Option<Box<dyn Query>> {
         let term = Term::from_field_text(self.fields.names, token);
-        // An unreadable dictionary is left to the automaton, which reports nothing either.
-        let name_terms = self.name_terms.get_or_init(|| {
-            small_dictionary(&self.searcher, self.fields.names)
-                .ok()
-                .flatten()
-        });
-        let Some(names) = name_terms else {
+        let Some(names) = self
+            .name_terms
+            .as_ref()
+            .and_then(|names| std::str::from_utf8(names.as_slice()).ok())
+        else {
             return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
         };
-        let token: Vec<char> = token.chars().collect();
-        let close: Vec<Box<dyn Query>> = names
-            .iter()
-            .filter(|name| within_one_edit(&token, name))
+        let close: Vec<Box<dyn Query>> = typos::names_within_one_edit(names, token)
+            .into_iter()
             .map(|name| {
-                let name: String = name.iter().collect();
                 Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.names, &name),
+                    Term::from_field_text(self.fields.names, name),
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>
             })
@@ -1024,14 +1028,26 @@ mod tests {
     #[test]
     fn the_names_scan_agrees_with_the_fuzzy_automaton() {
         let engine = embedded().expect("the embedded engine opens");
-        engine.names_within_one_edit("barranquila");
-        let names = engine
+        let names: Vec<Vec<char>> = engine
             .name_terms
-            .get()
-            .cloned()
-            .flatten()
-            .expect("the embedded names are scanned");
+            .as_ref()
+            .map(|names| std::str::from_utf8(names.as_slice()).expect("text"))
+            .expect("the embedded names are scanned")
+            .lines()
+            .map(|name| name.chars().collect())
+            .collect();
         assert!(names.len() > 100, "{} name terms", names.len());
+        let segment = &engine.searcher.segment_readers()[0];
+        let index = segment.inverted_index(engine.fields.names).expect("names");
+        let mut stream = index.terms().stream().expect("the names dictionary");
+        let mut dictionary: Vec<Vec<char>> = Vec::new();
+        while stream.advance() {
+            dictionary.push(String::from_utf8_lossy(stream.key()).chars().collect());
+        }
+        assert_eq!(
+            names, dictionary,
+            "the listed names are the dictionary's terms"
+        );
         let documents = |query: &dyn Query| -> BTreeSet<DocId> {
             engine
                 .searcher

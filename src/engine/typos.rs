@@ -1,39 +1,23 @@
 //! Typos in names: the names dictionary, when small, is scanned for terms within one edit
 //! of a query word, which costs less than building a Levenshtein automaton per keystroke.
+//! The build lists its terms beside the index (see `index::indexer::NAME_TERMS_FILE`).
 
-use tantivy::Searcher;
-use tantivy::schema::Field;
-
-/// Above this many terms, the names dictionary is walked with an automaton for typos
-/// rather than scanned.
-const NAME_SCAN_MAX_TERMS: usize = 20_000;
-
-/// The terms of `field`, as characters, when there are at most [`NAME_SCAN_MAX_TERMS`].
-pub(super) fn small_dictionary(
-    searcher: &Searcher,
-    field: Field,
-) -> Result<Option<Vec<Vec<char>>>, String> {
-    let Some(segment) = searcher.segment_readers().first() else {
-        return Ok(Some(Vec::new()));
-    };
-    let index = segment
-        .inverted_index(field)
-        .map_err(|error| format!("the index cannot be read: {error}"))?;
-    let dictionary = index.terms();
-    if dictionary.num_terms() > NAME_SCAN_MAX_TERMS {
-        return Ok(None);
-    }
-    let mut stream = dictionary
-        .stream()
-        .map_err(|error| format!("the index cannot be read: {error}"))?;
-    let mut terms = Vec::with_capacity(dictionary.num_terms());
-    while stream.advance() {
-        // Names are analysed text: always UTF-8.
-        if let Ok(term) = std::str::from_utf8(stream.key()) {
-            terms.push(term.chars().collect());
-        }
-    }
-    Ok(Some(terms))
+/// The names, one a line in `names`, within one edit of `token`.
+pub(super) fn names_within_one_edit<'n>(names: &'n str, token: &str) -> Vec<&'n str> {
+    let token: Vec<char> = token.chars().collect();
+    let mut name_chars: Vec<char> = Vec::new();
+    names
+        .lines()
+        .filter(|name| {
+            // Most names differ in length by more than one: no need to compare them.
+            if name.chars().count().abs_diff(token.len()) > 1 {
+                return false;
+            }
+            name_chars.clear();
+            name_chars.extend(name.chars());
+            within_one_edit(&token, &name_chars)
+        })
+        .collect()
 }
 
 /// Whether `left` and `right` differ by at most one insertion, deletion, substitution or
