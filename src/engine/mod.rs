@@ -37,6 +37,7 @@ use crate::index::schema::{self, SearchFields};
 use ranking::Ranking;
 pub use ranking::rank_order;
 use scoring::{Alternative, Scorer};
+use typos::NamesByLength;
 
 /// tantivy's default snippet length; each snippet sets its own.
 const SNIPPET_DEFAULT_CHARS: usize = 150;
@@ -127,6 +128,8 @@ pub struct Engine<'c> {
     /// The names field's terms, a line each, when the build listed them (few enough to scan
     /// for typos).
     name_terms: Option<OwnedBytes>,
+    /// Those names by length, indexed on the first word long enough to have a typo.
+    names_by_length: OnceLock<NamesByLength>,
     ranking: Ranking,
     scorer: Scorer,
     /// The descriptions' words as indexed, for highlighting without analysing again.
@@ -195,6 +198,7 @@ impl<'c> Engine<'c> {
             catalogue,
             searcher,
             name_terms,
+            names_by_length: OnceLock::new(),
             ranking,
             scorer,
             description_words,
@@ -460,7 +464,10 @@ impl<'c> Engine<'c> {
         else {
             return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
         };
-        let close: Vec<Box<dyn Query>> = typos::names_within_one_edit(names, token)
+        let close: Vec<Box<dyn Query>> = self
+            .names_by_length
+            .get_or_init(|| NamesByLength::new(names))
+            .within_one_edit(names, token)
             .into_iter()
             .map(|name| {
                 Box::new(TermQuery::new(

@@ -2,22 +2,51 @@
 //! of a query word, which costs less than building a Levenshtein automaton per keystroke.
 //! The build lists its terms beside the index (see `index::indexer::NAME_TERMS_FILE`).
 
-/// The names, one a line in `names`, within one edit of `token`.
-pub(super) fn names_within_one_edit<'n>(names: &'n str, token: &str) -> Vec<&'n str> {
-    let token: Vec<char> = token.chars().collect();
-    let mut name_chars: Vec<char> = Vec::new();
-    names
-        .lines()
-        .filter(|name| {
-            // Most names differ in length by more than one: no need to compare them.
-            if name.chars().count().abs_diff(token.len()) > 1 {
-                return false;
-            }
-            name_chars.clear();
-            name_chars.extend(name.chars());
-            within_one_edit(&token, &name_chars)
-        })
-        .collect()
+/// A names list (one a line), indexed by length in characters: a word is compared only
+/// with names at most one character longer or shorter, already split into characters.
+pub(super) struct NamesByLength {
+    /// Every name's characters, one after the other.
+    chars: Vec<char>,
+    /// `(length in characters, where its characters start, its byte range in the list)`,
+    /// by length.
+    names: Vec<(usize, usize, std::ops::Range<usize>)>,
+}
+
+impl NamesByLength {
+    pub(super) fn new(list: &str) -> NamesByLength {
+        let mut chars = Vec::with_capacity(list.len());
+        let mut names = Vec::new();
+        let mut start = 0;
+        for line in list.split_inclusive('\n') {
+            let name = line.trim_end_matches('\n');
+            let first_char = chars.len();
+            chars.extend(name.chars());
+            names.push((
+                chars.len() - first_char,
+                first_char,
+                start..start + name.len(),
+            ));
+            start += line.len();
+        }
+        names.sort_by_key(|(length, _, range)| (*length, range.start));
+        NamesByLength { chars, names }
+    }
+
+    /// The names of `list` (the list this index was made from) within one edit of `token`.
+    pub(super) fn within_one_edit<'n>(&self, list: &'n str, token: &str) -> Vec<&'n str> {
+        let token: Vec<char> = token.chars().collect();
+        let first = self
+            .names
+            .partition_point(|(length, _, _)| *length + 1 < token.len());
+        self.names[first..]
+            .iter()
+            .take_while(|(length, _, _)| *length <= token.len() + 1)
+            .filter(|(length, first_char, _)| {
+                within_one_edit(&token, &self.chars[*first_char..first_char + length])
+            })
+            .filter_map(|(_, _, range)| list.get(range.clone()))
+            .collect()
+    }
 }
 
 /// Whether `left` and `right` differ by at most one insertion, deletion, substitution or
