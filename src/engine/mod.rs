@@ -32,7 +32,6 @@ use crate::catalogue::{Catalogue, Index as Position, YearMonth};
 use crate::index::description_words::{self, DescriptionWords, Word};
 use crate::index::directory::open_index;
 use crate::index::indexer::NAME_TERMS_FILE;
-use crate::index::pack;
 use crate::index::schema::{self, SearchFields};
 use ranking::Ranking;
 pub use ranking::rank_order;
@@ -127,7 +126,7 @@ pub struct Engine<'c> {
     today: YearMonth,
     /// The names field's terms, a line each, when the build listed them (few enough to scan
     /// for typos).
-    name_terms: Option<OwnedBytes>,
+    name_terms: Option<String>,
     /// Those names by length, indexed on the first word long enough to have a typo.
     names_by_length: OnceLock<NamesByLength>,
     ranking: Ranking,
@@ -149,8 +148,7 @@ impl<'c> Engine<'c> {
         packed_index: OwnedBytes,
         today: YearMonth,
     ) -> Result<Engine<'c>, String> {
-        let words_pack = packed_index.clone();
-        let (index, reader) = open_index(packed_index)?;
+        let (index, reader, directory) = open_index(packed_index)?;
         let searcher = reader.searcher();
         if searcher.num_docs() as usize != catalogue.len() || searcher.segment_readers().len() > 1 {
             return Err(format!(
@@ -164,24 +162,17 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
-        // Beside tantivy's files in the pack, read in place (tantivy's directory expects its
-        // own footer on every file).
-        let files = pack::unpack(&words_pack)?;
-        let file = |name: &str| {
-            files
-                .iter()
-                .find(|(file, _)| file == name)
-                .map(|(_, range)| words_pack.slice(range.clone()))
-        };
-        let description_words = file(description_words::FILE_NAME)
+        let description_words = directory
+            .file(description_words::FILE_NAME)
             .ok_or_else(|| "the index is damaged: no description words".to_owned())
             .and_then(|bytes| DescriptionWords::open(bytes, catalogue.len()))?;
-        let name_terms = file(NAME_TERMS_FILE);
-        if let Some(names) = &name_terms
-            && std::str::from_utf8(names.as_slice()).is_err()
-        {
-            return Err("the index is damaged: the names are not text".to_owned());
-        }
+        let name_terms = directory
+            .file(NAME_TERMS_FILE)
+            .map(|names| {
+                String::from_utf8(names.to_vec())
+                    .map_err(|_| "the index is damaged: the names are not text".to_owned())
+            })
+            .transpose()?;
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
         let scorer = Scorer::new(
@@ -457,11 +448,7 @@ impl<'c> Engine<'c> {
     /// walked with the automaton.
     fn names_within_one_edit(&self, token: &str) -> Option<Box<dyn Query>> {
         let term = Term::from_field_text(self.fields.names, token);
-        let Some(names) = self
-            .name_terms
-            .as_ref()
-            .and_then(|names| std::str::from_utf8(names.as_slice()).ok())
-        else {
+        let Some(names) = self.name_terms.as_deref() else {
             return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
         };
         let close: Vec<Box<dyn Query>> = self
@@ -645,9 +632,6 @@ impl Highlighter {
         description: &str,
         max_chars: Option<usize>,
     ) -> Snippet {
-        if self.generator.is_none() {
-            return cut(description, max_chars);
-        }
         let max_bytes = max_chars.unwrap_or(description.len() + 1);
         let Some((range, highlighted)) = best_passage(
             self.description_words.of(position),
@@ -913,36 +897,49 @@ mod tests {
 
     use super::*;
 
-    /// Stemming only the candidate words highlights exactly what stemming every word does,
-    /// for queries drawn from every title of the catalogue and a few typed by hand.
-    #[test]
-    fn highlighting_with_stem_candidates_matches_full_stemming() {
-        let engine = embedded().expect("the embedded engine opens");
-        let catalogue = engine.catalogue();
+    /// Queries for comparing two ways of doing the same thing: typed by hand (with and
+    /// without accents, phrases, stop words, a typo, an exclusion, words being typed) and
+    /// the first words of every other title.
+    fn sample_queries(engine: &Engine<'_>) -> Vec<String> {
         let mut queries: Vec<String> = [
-            "réfugiés",
-            "refugiees integration",
-            "climat",
-            "enfants jeunes",
-            "\"centre d'accueil\"",
-            "accès aux services",
-            "emploi entrepreneuriat",
-            "santé mentale",
-            "logement",
-            "yeux",
-            "a",
-            "migrants -Kampala",
+            "réfugiés ",
+            "refugiees integration ",
+            "climat ",
+            "enfants jeunes ",
+            "\"centre d'accueil\" ",
+            "accès aux services ",
+            "emploi entrepreneuriat ",
+            "santé mentale enfants ",
+            "logement ",
+            "yeux ",
+            "a ",
+            "des migrants et des réfugiés ",
+            "the to ",
+            "Barranquila ",
+            "migrants -Kampala ",
+            "integ",
+            "climat vuln",
         ]
         .into_iter()
         .map(str::to_owned)
         .collect();
-        for action in catalogue.actions().step_by(3) {
+        for action in engine.catalogue().actions().step_by(2) {
             let words: Vec<&str> = action.title.split_whitespace().take(4).collect();
-            queries.push(words.join(" "));
+            queries.push(format!("{} ", words.join(" ")));
         }
+        queries
+    }
+
+    /// Stemming only the candidate words highlights exactly what stemming every word does,
+    /// for the sample queries.
+    #[test]
+    fn highlighting_with_stem_candidates_matches_full_stemming() {
+        let engine = embedded().expect("the embedded engine opens");
+        let catalogue = engine.catalogue();
+        let queries = sample_queries(engine);
         let mut compared = 0;
         for text in &queries {
-            let parsed = query::parse(&format!("{text} "));
+            let parsed = query::parse(text);
             let Some(query) = engine.build_query(&parsed) else {
                 continue;
             };
@@ -983,30 +980,13 @@ mod tests {
     }
 
     /// Highlighting a description from the words the index recorded gives what analysing
-    /// its text gives, for queries drawn from the titles and a few typed by hand, at the
-    /// lengths the command line, the interface and the tests ask for.
+    /// its text gives, for the sample queries, at the lengths the command line, the
+    /// interface and the tests ask for.
     #[test]
     fn recorded_words_highlight_as_analysing_the_text() {
         let engine = embedded().expect("the embedded engine opens");
         let catalogue = engine.catalogue();
-        let mut queries: Vec<String> = [
-            "réfugiés",
-            "refugiees integration",
-            "\"centre d'accueil\"",
-            "climat",
-            "a",
-            "santé mentale enfants",
-            "migrants -Kampala",
-            "Barranquilla",
-        ]
-        .into_iter()
-        .map(|text| format!("{text} "))
-        .collect();
-        queries.push("integ".to_owned());
-        for action in catalogue.actions().step_by(3) {
-            let words: Vec<&str> = action.title.split_whitespace().take(4).collect();
-            queries.push(format!("{} ", words.join(" ")));
-        }
+        let queries = sample_queries(engine);
         let mut marked = 0;
         for text in &queries {
             let mut highlighter = engine.highlighter(&query::parse(text));
@@ -1037,8 +1017,7 @@ mod tests {
         let engine = embedded().expect("the embedded engine opens");
         let names: Vec<Vec<char>> = engine
             .name_terms
-            .as_ref()
-            .map(|names| std::str::from_utf8(names.as_slice()).expect("text"))
+            .as_deref()
             .expect("the embedded names are scanned")
             .lines()
             .map(|name| name.chars().collect())
@@ -1167,27 +1146,13 @@ mod tests {
     #[test]
     fn searches_match_tantivys_boolean_query() {
         let engine = embedded().expect("the embedded engine opens");
-        let mut queries: Vec<String> = [
-            "réfugiés ",
-            "refugiees integration ",
-            "\"centre d'accueil\" ",
-            "des migrants et des réfugiés ",
-            "the to ",
-            "Barranquila ",
-            "integ",
-            "climat vuln",
-            "santé mentale enfants ",
-            "a",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-        for action in engine.catalogue().actions().step_by(2) {
-            let words: Vec<&str> = action.title.split_whitespace().take(3).collect();
-            queries.push(words.join(" "));
-        }
+        let queries = sample_queries(engine);
         for text in &queries {
             let parsed = query::parse(text);
+            if !parsed.excluded.is_empty() {
+                // The boolean query leaves exclusions out; the search applies them.
+                continue;
+            }
             let ours: BTreeMap<DocId, Score> = engine
                 .matches(&parsed)
                 .into_iter()

@@ -6,7 +6,9 @@ use tantivy::directory::RamDirectory;
 use tantivy::index::SegmentComponent;
 use tantivy::schema::Value;
 use tantivy::termdict::TermDictionary;
-use tantivy::{Directory, Index, IndexWriter, ReloadPolicy, TantivyDocument};
+use tantivy::{
+    Directory, Index, IndexReader, IndexWriter, ReloadPolicy, SegmentReader, TantivyDocument,
+};
 
 use super::schema::{SearchFields, french, register_analyzers, search_fields};
 use super::{description_words, pack};
@@ -91,11 +93,19 @@ pub fn build_index(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
         }
     }
     files.push(("meta.json".to_owned(), meta.into_bytes()));
+    // Beside tantivy's files: what the engine would otherwise compute at every start.
+    let reader: IndexReader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|error| format!("cannot read the index: {error}"))?;
+    let searcher = reader.searcher();
+    let segment = searcher.segment_readers().first();
     files.push((
         description_words::FILE_NAME.to_owned(),
-        encode_description_words(&index, &fields, compiled)?,
+        encode_description_words(segment, &fields, compiled)?,
     ));
-    if let Some(names) = small_names_dictionary(&index, &fields)? {
+    if let Some(names) = small_names_dictionary(segment, &fields)? {
         files.push((NAME_TERMS_FILE.to_owned(), names));
     }
     pack::pack(files)
@@ -103,21 +113,14 @@ pub fn build_index(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
 
 /// The descriptions' words as the index holds them (see [`description_words`]).
 fn encode_description_words(
-    index: &Index,
+    segment: Option<&SegmentReader>,
     fields: &SearchFields,
     compiled: &Compiled<'_>,
 ) -> Result<Vec<u8>, String> {
-    let cannot_read = |error: tantivy::TantivyError| format!("cannot read the index: {error}");
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(cannot_read)?;
-    let searcher = reader.searcher();
-    let dictionary = match searcher.segment_readers().first() {
+    let dictionary = match segment {
         Some(segment) => segment
             .inverted_index(fields.description_fr)
-            .map_err(cannot_read)?
+            .map_err(|error| format!("cannot read the index: {error}"))?
             .terms()
             .clone(),
         None => TermDictionary::empty(),
@@ -140,15 +143,12 @@ pub const NAME_SCAN_MAX_TERMS: usize = 20_000;
 /// The names field's terms, a line each, when there are at most [`NAME_SCAN_MAX_TERMS`].
 /// Written at build time: reading them from the term dictionary at run time cost a fifth of
 /// a one-shot search.
-fn small_names_dictionary(index: &Index, fields: &SearchFields) -> Result<Option<Vec<u8>>, String> {
+fn small_names_dictionary(
+    segment: Option<&SegmentReader>,
+    fields: &SearchFields,
+) -> Result<Option<Vec<u8>>, String> {
     let cannot_read = |error: &dyn std::fmt::Display| format!("cannot read the index: {error}");
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|error: tantivy::TantivyError| cannot_read(&error))?;
-    let searcher = reader.searcher();
-    let Some(segment) = searcher.segment_readers().first() else {
+    let Some(segment) = segment else {
         return Ok(Some(Vec::new()));
     };
     let inverted_index = segment

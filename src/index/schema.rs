@@ -80,11 +80,7 @@ pub fn search_fields() -> SearchFields {
 
 /// The French analyzer.
 pub fn french() -> TextAnalyzer {
-    french_words()
-        .filter(AsciiFoldingFilter)
-        .filter(FeminineEndings)
-        .filter(Stemmer::new(Language::French))
-        .build()
+    french_stemming(french_words())
 }
 
 /// The first steps of the French analyzer: words, lowercased, stop words removed.
@@ -92,13 +88,18 @@ fn french_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(LowercaseWords::default()).filter(stop_words(Language::French))
 }
 
-/// The rest of the French analyzer, for one word already through [`french_words`].
-fn french_word_stem() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default())
+/// The last steps of the French analyzer: accents folded, feminine endings folded, stemmed.
+fn french_stemming<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzer {
+    words
         .filter(AsciiFoldingFilter)
         .filter(FeminineEndings)
         .filter(Stemmer::new(Language::French))
         .build()
+}
+
+/// The last steps of the French analyzer, for one word already through [`french_words`].
+fn french_word_stem() -> TextAnalyzer {
+    french_stemming(TextAnalyzer::builder(RawTokenizer::default()))
 }
 
 /// The French analyzer for highlighting `candidates`: the same tokens and offsets as

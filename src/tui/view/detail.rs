@@ -2,6 +2,8 @@
 //! highlighted, translations labelled as such, each priority with its compact objectives and
 //! whether the report states it, and the joint commitment to follow.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -170,8 +172,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     lines.push(Line::raw(clean(action.summary_en)));
     lines.push(Line::default());
     lines.push(Line::styled(strings.description, theme.title()));
-    let description = text::sanitize(action.description).into_owned();
-    let snippet = app.highlighter.borrow_mut().snippet(&description, None);
+    let mut highlighter = app.highlighter.borrow_mut();
+    // The description as the index recorded its words, unless sanitising changed it.
+    let snippet = match text::sanitize(action.description) {
+        Cow::Borrowed(description) => highlighter.description_snippet(position, description, None),
+        Cow::Owned(description) => highlighter.snippet(&description, None),
+    };
+    drop(highlighter);
     let mut at = 0;
     for paragraph in snippet.text.split('\n') {
         let start = at;
