@@ -129,6 +129,8 @@ pub struct Engine<'c> {
     name_terms: Option<String>,
     /// Those names by length, indexed on the first word long enough to have a typo.
     names_by_length: OnceLock<NamesByLength>,
+    /// Every action's facet counts, computed on the first search matching most actions.
+    every_action_counts: OnceLock<FacetCounts>,
     ranking: Ranking,
     scorer: Scorer,
     /// The descriptions' words as indexed, for highlighting without analysing again.
@@ -190,6 +192,7 @@ impl<'c> Engine<'c> {
             searcher,
             name_terms,
             names_by_length: OnceLock::new(),
+            every_action_counts: OnceLock::new(),
             ranking,
             scorer,
             description_words,
@@ -475,10 +478,7 @@ impl<'c> Engine<'c> {
     /// Applies the filters to the matches and counts, for each dimension, what each value
     /// would give with the other dimensions' filters.
     fn filter_and_count(&self, matches: Vec<Hit>, filters: &Filters) -> (Vec<Hit>, FacetCounts) {
-        let mut counts = FacetCounts::default();
-        for dimension in Dimension::ALL {
-            counts.by_dimension[dimension as usize] = vec![0; self.values.of(dimension).len()];
-        }
+        let mut counts = self.zero_counts();
         // Per active dimension, whether each of its slots is selected.
         let active: Vec<(Dimension, Vec<bool>)> = Dimension::ALL
             .into_iter()
@@ -494,6 +494,64 @@ impl<'c> Engine<'c> {
             })
             .collect();
         let facets = self.catalogue.facets();
+        if active.is_empty() {
+            // No filter: every match is kept and counts for every dimension. When most
+            // actions match (a broad word, an empty query), counting the others and
+            // subtracting from the catalogue's counts visits fewer rows.
+            if matches.len() * 2 > facets.len() {
+                let every_action = self.every_action_counts.get_or_init(|| {
+                    let mut counts = self.zero_counts();
+                    for row in facets {
+                        self.values.count_every_slot(
+                            self.catalogue,
+                            row,
+                            self.today,
+                            &mut counts.by_dimension,
+                        );
+                    }
+                    counts
+                });
+                debug_assert!(
+                    matches
+                        .windows(2)
+                        .all(|pair| pair[0].position < pair[1].position)
+                );
+                let mut unmatched = self.zero_counts();
+                let mut next = 0;
+                let ends = matches.iter().map(|hit| hit.position as usize);
+                for end in ends.chain([facets.len()]) {
+                    for row in &facets[next..end] {
+                        self.values.count_every_slot(
+                            self.catalogue,
+                            row,
+                            self.today,
+                            &mut unmatched.by_dimension,
+                        );
+                    }
+                    next = end + 1;
+                }
+                for (counts, (all, others)) in counts.by_dimension.iter_mut().zip(
+                    every_action
+                        .by_dimension
+                        .iter()
+                        .zip(&unmatched.by_dimension),
+                ) {
+                    for (count, (all, others)) in counts.iter_mut().zip(all.iter().zip(others)) {
+                        *count = all - others;
+                    }
+                }
+            } else {
+                for hit in &matches {
+                    self.values.count_every_slot(
+                        self.catalogue,
+                        &facets[hit.position as usize],
+                        self.today,
+                        &mut counts.by_dimension,
+                    );
+                }
+            }
+            return (matches, counts);
+        }
         let mut matches = matches;
         let mut kept = 0;
         for index in 0..matches.len() {
@@ -541,6 +599,15 @@ impl<'c> Engine<'c> {
         }
         matches.truncate(kept);
         (matches, counts)
+    }
+
+    /// A zero for every value of every dimension.
+    fn zero_counts(&self) -> FacetCounts {
+        let mut counts = FacetCounts::default();
+        for dimension in Dimension::ALL {
+            counts.by_dimension[dimension as usize] = vec![0; self.values.of(dimension).len()];
+        }
+        counts
     }
 
     /// A passage of `text` (a description) around the query's matches, at most
