@@ -41,7 +41,7 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// The engine filters these flags select.
-    pub fn to_filters(&self, values: &Values) -> Result<Filters, FilterError> {
+    pub fn to_filters(&self, values: &Values<'_>) -> Result<Filters, FilterError> {
         let mut filters = Filters::new();
         for (dimension, typed) in [
             (Dimension::City, &self.city),

@@ -108,10 +108,15 @@ pub struct FacetValue {
     spellings: Vec<String>,
 }
 
-/// The values of every dimension, computed once from the catalogue.
+/// The values of every dimension. How many each has is known at once (counting needs
+/// only that); their keys, labels and spellings are built on first use: a one-shot
+/// search that prints records never needs them, and building them was an eighth of it.
 #[derive(Debug, Clone)]
-pub struct Values {
-    pub(crate) by_dimension: [Vec<FacetValue>; 9],
+pub struct Values<'c> {
+    catalogue: &'c Catalogue<'c>,
+    /// The number of values of each dimension (by `Dimension::slot`).
+    lens: [usize; 9],
+    by_dimension: OnceLock<[Vec<FacetValue>; 9]>,
     /// The years present, ascending: the Year dimension's slots.
     pub(crate) years: Vec<u16>,
     /// Each value's spellings folded for matching, per dimension: folded on the first
@@ -143,8 +148,38 @@ fn value(key: impl Into<String>, label: impl Into<String>, spellings: &[&str]) -
     }
 }
 
-impl Values {
-    pub fn new(catalogue: &Catalogue<'_>) -> Values {
+impl<'c> Values<'c> {
+    pub fn new(catalogue: &'c Catalogue<'c>) -> Values<'c> {
+        let mut years: Vec<u16> = catalogue.facets().iter().map(|row| row.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut lens = [0; 9];
+        lens[Dimension::City.slot()] = catalogue.tables.places.len();
+        lens[Dimension::Country.slot()] = catalogue.tables.countries.len();
+        lens[Dimension::Region.slot()] = catalogue.tables.regions.len();
+        lens[Dimension::Priority.slot()] = 8;
+        lens[Dimension::Compact.slot()] = Compact::ALL.len() + 1;
+        lens[Dimension::Year.slot()] = years.len();
+        lens[Dimension::Gcf.slot()] = 2;
+        lens[Dimension::Kind.slot()] = SubmitterKind::ALL.len();
+        lens[Dimension::Status.slot()] = Status::ALL.len();
+        Values {
+            catalogue,
+            lens,
+            by_dimension: OnceLock::new(),
+            years,
+            folded: OnceLock::new(),
+        }
+    }
+
+    /// How many values `dimension` has (its slots are `0..len`).
+    pub fn len(&self, dimension: Dimension) -> usize {
+        self.lens[dimension.slot()]
+    }
+
+    /// Every dimension's values, built from the catalogue.
+    fn build(&self) -> [Vec<FacetValue>; 9] {
+        let catalogue = self.catalogue;
         let tables = &catalogue.tables;
         let cities = tables
             .places
@@ -196,10 +231,8 @@ impl Values {
                 &["none"],
             )))
             .collect();
-        let mut years: Vec<u16> = catalogue.facets().iter().map(|row| row.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        let year_values = years
+        let year_values = self
+            .years
             .iter()
             .map(|year| value(year.to_string(), year.to_string(), &[]))
             .collect();
@@ -239,17 +272,18 @@ impl Values {
         by_dimension[Dimension::Gcf.slot()] = gcf;
         by_dimension[Dimension::Kind.slot()] = kinds;
         by_dimension[Dimension::Status.slot()] = statuses;
-        Values {
-            by_dimension,
-            years,
-            folded: OnceLock::new(),
-        }
+        debug_assert!(
+            Dimension::ALL
+                .iter()
+                .all(|&dimension| by_dimension[dimension.slot()].len() == self.len(dimension))
+        );
+        by_dimension
     }
 
     /// The folded spellings of each value of `dimension`, in slot order.
     fn folded_spellings(&self, dimension: Dimension) -> &[Vec<String>] {
         let folded = self.folded.get_or_init(|| {
-            self.by_dimension.each_ref().map(|values| {
+            self.all().each_ref().map(|values| {
                 values
                     .iter()
                     .map(|value| {
@@ -270,7 +304,11 @@ impl Values {
 
     /// The values of a dimension, in slot order.
     pub fn of(&self, dimension: Dimension) -> &[FacetValue] {
-        &self.by_dimension[dimension.slot()]
+        &self.all()[dimension.slot()]
+    }
+
+    fn all(&self) -> &[Vec<FacetValue>; 9] {
+        self.by_dimension.get_or_init(|| self.build())
     }
 
     /// The slot of a typed value: any accepted spelling, accents and case ignored.

@@ -122,7 +122,7 @@ pub struct Engine<'c> {
     catalogue: &'c Catalogue<'c>,
     searcher: Searcher,
     fields: SearchFields,
-    values: Values,
+    values: Values<'c>,
     today: YearMonth,
     /// The names field's terms, a line each, when the build listed them (few enough to scan
     /// for typos).
@@ -211,7 +211,7 @@ impl<'c> Engine<'c> {
     }
 
     /// The values of every dimension (labels, keys, parsing of typed values).
-    pub fn values(&self) -> &Values {
+    pub fn values(&self) -> &Values<'c> {
         &self.values
     }
 
@@ -484,7 +484,7 @@ impl<'c> Engine<'c> {
             .into_iter()
             .filter(|&dimension| !filters.selected(dimension).is_empty())
             .map(|dimension| {
-                let mut selected = vec![false; self.values.of(dimension).len()];
+                let mut selected = vec![false; self.values.len(dimension)];
                 for &slot in filters.selected(dimension) {
                     if let Some(flag) = selected.get_mut(slot) {
                         *flag = true;
@@ -605,7 +605,7 @@ impl<'c> Engine<'c> {
     fn zero_counts(&self) -> FacetCounts {
         let mut counts = FacetCounts::default();
         for dimension in Dimension::ALL {
-            counts.by_dimension[dimension as usize] = vec![0; self.values.of(dimension).len()];
+            counts.by_dimension[dimension as usize] = vec![0; self.values.len(dimension)];
         }
         counts
     }

@@ -39,7 +39,7 @@ pub(super) struct Ranking {
 impl Ranking {
     /// A counting sort by year of the positions sorted by id: linear in the catalogue's
     /// size, so that opening stays fast.
-    pub(super) fn new(catalogue: &Catalogue<'_>, values: &Values) -> Ranking {
+    pub(super) fn new(catalogue: &Catalogue<'_>, values: &Values<'_>) -> Ranking {
         let facets = catalogue.facets();
         let year_slot = |position: usize| {
             values
