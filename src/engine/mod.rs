@@ -1094,8 +1094,14 @@ mod tests {
         while stream.advance() {
             dictionary.push(String::from_utf8_lossy(stream.key()).chars().collect());
         }
+        assert!(
+            names.is_sorted_by_key(Vec::len),
+            "the names are listed by length"
+        );
+        let mut listed = names.clone();
+        listed.sort();
         assert_eq!(
-            names, dictionary,
+            listed, dictionary,
             "the listed names are the dictionary's terms"
         );
         let documents = |query: &dyn Query| -> BTreeSet<DocId> {

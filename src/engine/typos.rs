@@ -3,33 +3,26 @@
 //! The build lists its terms beside the index (see `index::indexer::NAME_TERMS_FILE`).
 
 /// A names list (one a line), indexed by length in characters: a word is compared only
-/// with names at most one character longer or shorter, already split into characters.
+/// with names at most one character longer or shorter. The build writes the list by
+/// length, so indexing it is one pass (a list in another order is sorted here).
 pub(super) struct NamesByLength {
-    /// Every name's characters, one after the other.
-    chars: Vec<char>,
-    /// `(length in characters, where its characters start, its byte range in the list)`,
-    /// by length.
-    names: Vec<(usize, usize, std::ops::Range<usize>)>,
+    /// `(length in characters, byte range in the list)`, by length.
+    names: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl NamesByLength {
     pub(super) fn new(list: &str) -> NamesByLength {
-        let mut chars = Vec::with_capacity(list.len());
         let mut names = Vec::new();
         let mut start = 0;
         for line in list.split_inclusive('\n') {
             let name = line.trim_end_matches('\n');
-            let first_char = chars.len();
-            chars.extend(name.chars());
-            names.push((
-                chars.len() - first_char,
-                first_char,
-                start..start + name.len(),
-            ));
+            names.push((name.chars().count(), start..start + name.len()));
             start += line.len();
         }
-        names.sort_by_key(|(length, _, range)| (*length, range.start));
-        NamesByLength { chars, names }
+        if !names.is_sorted_by_key(|(length, _)| *length) {
+            names.sort_by_key(|(length, range)| (*length, range.start));
+        }
+        NamesByLength { names }
     }
 
     /// The names of `list` (the list this index was made from) within one edit of `token`.
@@ -37,14 +30,17 @@ impl NamesByLength {
         let token: Vec<char> = token.chars().collect();
         let first = self
             .names
-            .partition_point(|(length, _, _)| *length + 1 < token.len());
+            .partition_point(|(length, _)| *length + 1 < token.len());
+        let mut chars: Vec<char> = Vec::with_capacity(token.len() + 1);
         self.names[first..]
             .iter()
-            .take_while(|(length, _, _)| *length <= token.len() + 1)
-            .filter(|(length, first_char, _)| {
-                within_one_edit(&token, &self.chars[*first_char..first_char + length])
+            .take_while(|(length, _)| *length <= token.len() + 1)
+            .filter_map(|(_, range)| list.get(range.clone()))
+            .filter(|name| {
+                chars.clear();
+                chars.extend(name.chars());
+                within_one_edit(&token, &chars)
             })
-            .filter_map(|(_, _, range)| list.get(range.clone()))
             .collect()
     }
 }

@@ -132,8 +132,8 @@ fn encode_description_words(
     )
 }
 
-/// The file listing the names field's terms, one a line, when there are few enough to scan
-/// for typos (see the engine's typo tolerance).
+/// The file listing the names field's terms, one a line and by length in characters, when
+/// there are few enough to scan for typos (see the engine's typo tolerance).
 pub const NAME_TERMS_FILE: &str = "name_terms.txt";
 
 /// Above this many terms, the names dictionary is not listed: typos are looked up with
@@ -159,10 +159,17 @@ fn small_names_dictionary(
         return Ok(None);
     }
     let mut stream = dictionary.stream().map_err(|error| cannot_read(&error))?;
-    let mut lines = Vec::new();
+    let mut names: Vec<Vec<u8>> = Vec::new();
     while stream.advance() {
+        names.push(stream.key().to_vec());
+    }
+    // By length in characters, which the engine's typo scan indexes by (stable: the
+    // dictionary's order within a length), so that it need not sort them at run time.
+    names.sort_by_key(|name| String::from_utf8_lossy(name).chars().count());
+    let mut lines = Vec::new();
+    for name in names {
         // Analysed names: words without line breaks.
-        lines.extend_from_slice(stream.key());
+        lines.extend_from_slice(&name);
         lines.push(b'\n');
     }
     Ok(Some(lines))
