@@ -73,17 +73,21 @@ pub fn write_rows(
     match format {
         Format::Table => write_table(catalogue, rows, output),
         Format::Json => {
-            if rows.iter().any(|row| row.score.is_some()) {
+            // Built in memory, then written at once: the pretty printer's many small writes
+            // into a `Vec` are inlined, where each through the boxed writer was a call
+            // (most of printing a search's JSON). The catalogue's JSON is a few hundred KB.
+            let mut json = if rows.iter().any(|row| row.score.is_some()) {
                 let hits: Vec<HitRecord<'_>> = rows.iter().map(|row| hit(catalogue, row)).collect();
-                serde_json::to_writer_pretty(&mut output.writer, &hits)?;
+                serde_json::to_vec_pretty(&hits)?
             } else {
                 let records: Vec<ActionRecord<'_>> = rows
                     .iter()
                     .map(|row| ActionRecord::new(catalogue, &row.action))
                     .collect();
-                serde_json::to_writer_pretty(&mut output.writer, &records)?;
-            }
-            writeln!(output.writer)?;
+                serde_json::to_vec_pretty(&records)?
+            };
+            json.push(b'\n');
+            output.writer.write_all(&json)?;
             Ok(())
         }
         Format::Jsonl => {
