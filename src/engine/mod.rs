@@ -1128,6 +1128,28 @@ mod tests {
             let mut inserted = name.clone();
             inserted.insert(3, 'e');
             variants.push(inserted);
+            // Edits at either end, where the scan skips names by their first and last
+            // characters.
+            let last = name.len() - 1;
+            let mut first_substituted = name.clone();
+            first_substituted[0] = 'q';
+            let mut last_substituted = name.clone();
+            last_substituted[last] = 'q';
+            let mut last_swapped = name.clone();
+            last_swapped.swap(last - 1, last);
+            let mut prepended = name.clone();
+            prepended.insert(0, 'e');
+            let mut appended = name.clone();
+            appended.push('e');
+            variants.extend([
+                first_substituted,
+                last_substituted,
+                last_swapped,
+                prepended,
+                appended,
+                name[1..].to_vec(),
+                name[..last].to_vec(),
+            ]);
             for variant in variants {
                 let token: String = variant.iter().collect();
                 let automaton = FuzzyTermQuery::new(

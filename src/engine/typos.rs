@@ -27,6 +27,7 @@ impl NamesByLength {
 
     /// The names of `list` (the list this index was made from) within one edit of `token`.
     pub(super) fn within_one_edit<'n>(&self, list: &'n str, token: &str) -> Vec<&'n str> {
+        let token_bytes = token.as_bytes();
         let token: Vec<char> = token.chars().collect();
         let first = self
             .names
@@ -35,7 +36,16 @@ impl NamesByLength {
         self.names[first..]
             .iter()
             .take_while(|(length, _)| *length <= token.len() + 1)
-            .filter_map(|(_, range)| list.get(range.clone()))
+            .filter_map(|(length, range)| Some((*length, list.get(range.clone())?)))
+            .filter(|&(length, name)| {
+                // One edit leaves the first or the last character in place (in words of
+                // three characters or more): most names fail this without being decoded.
+                // Differing bytes are differing characters, so nothing within reach is lost.
+                let ends_differ = name.as_bytes().first() != token_bytes.first()
+                    && name.as_bytes().last() != token_bytes.last();
+                !(ends_differ && length.max(token.len()) > 2)
+            })
+            .map(|(_, name)| name)
             .filter(|name| {
                 chars.clear();
                 chars.extend(name.chars());
