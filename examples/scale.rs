@@ -6,6 +6,10 @@
 //! of queries repeated). Goals at 100,000: `open_ms` ≤ 20, `query_p99_us` ≤ 5,000.
 //! A table of p50 and p99 per query goes to stderr.
 //!
+//! The machines this runs on are shared and noisy: `baseline_us` is the median time to
+//! sort 100,000 pseudo-random integers, measured before and after the queries in the same
+//! run, and `query_p99_over_baseline` the p99 in those units, for comparing runs.
+//!
 //! An invalid N (not a whole number from 1 to `MAX_COUNT`) is reported on stderr with exit
 //! code 2.
 
@@ -26,6 +30,10 @@ const SEED: u64 = 2026;
 const ROUNDS: usize = 50;
 /// Opening is timed this many times; the median is reported.
 const OPEN_RUNS: usize = 7;
+/// Baseline runs (sorting `BASELINE_KEYS` integers), before and after the queries.
+const BASELINE_RUNS: usize = 21;
+const BASELINE_KEYS: usize = 100_000;
+
 /// The largest N accepted: 100,000 actions take about 1.8 GB of memory while building.
 const MAX_COUNT: usize = 1_000_000;
 
@@ -139,6 +147,7 @@ fn run(count: usize) -> Result<String, String> {
     for request in &requests {
         check_ranking(&engine, request)?;
     }
+    let mut baselines = baseline_runs();
     let mut per_query: Vec<Vec<Duration>> = vec![Vec::with_capacity(ROUNDS); requests.len()];
     for _ in 0..ROUNDS {
         for (request, timings) in requests.iter().zip(&mut per_query) {
@@ -168,6 +177,9 @@ fn run(count: usize) -> Result<String, String> {
             micros(percentile(timings, 0.99)),
         );
     }
+    baselines.extend(baseline_runs());
+    baselines.sort_unstable();
+    let baseline = micros(percentile(&baselines, 0.50));
     let mut timings: Vec<Duration> = per_query.into_iter().flatten().collect();
     timings.sort_unstable();
     let at = |fraction: f64| micros(percentile(&timings, fraction));
@@ -180,6 +192,9 @@ fn run(count: usize) -> Result<String, String> {
         "open_ms": round(open.as_secs_f64() * 1e3, 3),
         "query_p50_us": round(at(0.50), 1),
         "query_p99_us": round(at(0.99), 1),
+        "baseline_us": round(baseline, 1),
+        "query_p50_over_baseline": round(at(0.50) / baseline, 2),
+        "query_p99_over_baseline": round(at(0.99) / baseline, 2),
         "timings": timings.len(),
     })
     .to_string())
@@ -203,6 +218,30 @@ fn check_ranking(engine: &Engine<'_>, request: &Request) -> Result<(), String> {
         return Err(format!("query {:?}: hits out of order", request.text));
     }
     Ok(())
+}
+
+/// Times sorting the same `BASELINE_KEYS` pseudo-random integers, `BASELINE_RUNS` times.
+fn baseline_runs() -> Vec<Duration> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let keys: Vec<u64> = (0..BASELINE_KEYS)
+        .map(|_| {
+            // xorshift64: the same keys in every run.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        })
+        .collect();
+    (0..BASELINE_RUNS)
+        .map(|_| {
+            let mut copy = keys.clone();
+            let started = Instant::now();
+            copy.sort_unstable();
+            let elapsed = started.elapsed();
+            black_box(copy);
+            elapsed
+        })
+        .collect()
 }
 
 /// The value at `fraction` of sorted timings (nearest rank).
