@@ -28,7 +28,7 @@ use tantivy::{IndexReader, Score, Searcher, Term};
 pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot, Values};
 pub use query::{Clause, ParsedQuery};
 
-use crate::catalogue::{Catalogue, Index as Position, YearMonth};
+use crate::catalogue::{Catalogue, FacetRow, Index as Position, YearMonth};
 use crate::index::description_words::{self, DescriptionWords, Word};
 use crate::index::directory::open_index;
 use crate::index::indexer::NAME_TERMS_FILE;
@@ -242,7 +242,8 @@ impl<'c> Engine<'c> {
         }
     }
 
-    /// Every document matching the query, with its score (all documents for an empty query).
+    /// Every document matching the query, with its score (all documents for an empty
+    /// query), in document order.
     fn matches(&self, parsed: &ParsedQuery) -> Vec<Hit> {
         let documents = self.scorer.documents() as usize;
         if parsed.is_empty() {
@@ -495,61 +496,7 @@ impl<'c> Engine<'c> {
             .collect();
         let facets = self.catalogue.facets();
         if active.is_empty() {
-            // No filter: every match is kept and counts for every dimension. When most
-            // actions match (a broad word, an empty query), counting the others and
-            // subtracting from the catalogue's counts visits fewer rows.
-            if matches.len() * 2 > facets.len() {
-                let every_action = self.every_action_counts.get_or_init(|| {
-                    let mut counts = self.zero_counts();
-                    for row in facets {
-                        self.values.count_every_slot(
-                            self.catalogue,
-                            row,
-                            self.today,
-                            &mut counts.by_dimension,
-                        );
-                    }
-                    counts
-                });
-                debug_assert!(
-                    matches
-                        .windows(2)
-                        .all(|pair| pair[0].position < pair[1].position)
-                );
-                let mut unmatched = self.zero_counts();
-                let mut next = 0;
-                let ends = matches.iter().map(|hit| hit.position as usize);
-                for end in ends.chain([facets.len()]) {
-                    for row in &facets[next..end] {
-                        self.values.count_every_slot(
-                            self.catalogue,
-                            row,
-                            self.today,
-                            &mut unmatched.by_dimension,
-                        );
-                    }
-                    next = end + 1;
-                }
-                for (counts, (all, others)) in counts.by_dimension.iter_mut().zip(
-                    every_action
-                        .by_dimension
-                        .iter()
-                        .zip(&unmatched.by_dimension),
-                ) {
-                    for (count, (all, others)) in counts.iter_mut().zip(all.iter().zip(others)) {
-                        *count = all - others;
-                    }
-                }
-            } else {
-                for hit in &matches {
-                    self.values.count_every_slot(
-                        self.catalogue,
-                        &facets[hit.position as usize],
-                        self.today,
-                        &mut counts.by_dimension,
-                    );
-                }
-            }
+            let counts = self.count_unfiltered(&matches, counts);
             return (matches, counts);
         }
         let mut matches = matches;
@@ -599,6 +546,60 @@ impl<'c> Engine<'c> {
         }
         matches.truncate(kept);
         (matches, counts)
+    }
+
+    /// The facet counts of `matches` (in document order) when no filter is set: every
+    /// match counts for every dimension. When most actions match (a broad word, an empty
+    /// query), the actions not matched are counted and subtracted from the catalogue's
+    /// counts: fewer rows visited.
+    fn count_unfiltered(&self, matches: &[Hit], mut counts: FacetCounts) -> FacetCounts {
+        let facets = self.catalogue.facets();
+        if matches.len() * 2 <= facets.len() {
+            self.count_rows(
+                matches.iter().map(|hit| &facets[hit.position as usize]),
+                &mut counts,
+            );
+            return counts;
+        }
+        let every_action = self.every_action_counts.get_or_init(|| {
+            let mut counts = self.zero_counts();
+            self.count_rows(facets.iter(), &mut counts);
+            counts
+        });
+        debug_assert!(
+            matches
+                .windows(2)
+                .all(|pair| pair[0].position < pair[1].position)
+        );
+        let mut unmatched = self.zero_counts();
+        let mut next = 0;
+        for end in matches
+            .iter()
+            .map(|hit| hit.position as usize)
+            .chain([facets.len()])
+        {
+            self.count_rows(facets[next..end].iter(), &mut unmatched);
+            next = end + 1;
+        }
+        for (counts, (all, others)) in counts.by_dimension.iter_mut().zip(
+            every_action
+                .by_dimension
+                .iter()
+                .zip(&unmatched.by_dimension),
+        ) {
+            for (count, (all, others)) in counts.iter_mut().zip(all.iter().zip(others)) {
+                *count = all - others;
+            }
+        }
+        counts
+    }
+
+    /// Adds facet rows to `counts`, each for every dimension.
+    fn count_rows<'r>(&self, rows: impl Iterator<Item = &'r FacetRow>, counts: &mut FacetCounts) {
+        for row in rows {
+            self.values
+                .count_every_slot(self.catalogue, row, self.today, &mut counts.by_dimension);
+        }
     }
 
     /// A zero for every value of every dimension.
