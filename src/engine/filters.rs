@@ -108,6 +108,9 @@ pub struct FacetValue {
     spellings: Vec<String>,
 }
 
+/// The Call to Local Action's priorities, numbered from 1.
+const PRIORITIES: u8 = 8;
+
 /// The values of every dimension. How many each has is known at once (counting needs
 /// only that); their keys, labels and spellings are built on first use: a one-shot
 /// search that prints records never needs them, and building them was an eighth of it.
@@ -157,7 +160,7 @@ impl<'c> Values<'c> {
         lens[Dimension::City.slot()] = catalogue.tables.places.len();
         lens[Dimension::Country.slot()] = catalogue.tables.countries.len();
         lens[Dimension::Region.slot()] = catalogue.tables.regions.len();
-        lens[Dimension::Priority.slot()] = 8;
+        lens[Dimension::Priority.slot()] = usize::from(PRIORITIES);
         lens[Dimension::Compact.slot()] = Compact::ALL.len() + 1;
         lens[Dimension::Year.slot()] = years.len();
         lens[Dimension::Gcf.slot()] = 2;
@@ -205,7 +208,7 @@ impl<'c> Values<'c> {
             .iter()
             .map(|region| value(region.id, region.name_en, &[region.name_fr]))
             .collect();
-        let priorities = (1..=8u8)
+        let priorities = (1..=PRIORITIES)
             .map(|number| {
                 let label = catalogue.priority(number).map_or_else(
                     || number.to_string(),

@@ -1234,9 +1234,6 @@ mod tests {
         assert!(compared > 10_000, "{compared} scores compared");
     }
 
-    /// Phrases score as tantivy's phrase query, bit for bit: runs of two to four words
-    /// from every title and description (gaps left by stop words, repeated words, words
-    /// in no other field), in every field the parser sends them to.
     /// An engine over 600 synthetic actions (built once per test run): long enough that
     /// common words' documents and positions span several of tantivy's 128-entry blocks,
     /// which the 77 real actions never do.
@@ -1263,6 +1260,10 @@ mod tests {
         })
     }
 
+    /// Phrases score as tantivy's phrase query, bit for bit: runs of two to four words
+    /// from every title and description (gaps left by stop words, repeated words, words
+    /// in no other field), in every field the parser sends them to, on the embedded
+    /// catalogue and on the synthetic one.
     #[test]
     fn phrase_scores_are_tantivys_bit_for_bit() {
         let embedded = embedded().expect("the embedded engine opens");

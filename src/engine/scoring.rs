@@ -144,13 +144,7 @@ impl Scorer {
         match alternative {
             Alternative::Term { term, boost } => self.for_each_term_match(term, *boost, found),
             Alternative::Phrase { terms, boost } => {
-                if !self.for_each_phrase_match(terms, *boost, found) {
-                    self.for_each_match(
-                        searcher,
-                        &Alternative::Query(alternative.to_query()),
-                        found,
-                    );
-                }
+                self.for_each_phrase_match(terms, *boost, found)
             }
             Alternative::Query(query) => {
                 let Some(segment) = searcher.segment_readers().first() else {
@@ -199,45 +193,47 @@ impl Scorer {
         }
     }
 
-    /// The documents holding a phrase, scored as tantivy's `PhraseQuery` (no slop) in a
-    /// `BoostQuery` scores them: BM25 of the phrase's count in the document, with the sum
-    /// of its words' idf. `false` when this field's positions cannot be read here (the
-    /// caller then asks tantivy).
+    /// The documents holding a phrase (words of one field), scored as tantivy's
+    /// `PhraseQuery` (no slop) in a `BoostQuery` scores them: BM25 of the phrase's count
+    /// in the document, with the sum of its words' idf. Every scored field records
+    /// positions (see the schema); an index whose positions cannot be read matches
+    /// nothing, and `verify` reports it.
     fn for_each_phrase_match<F: FnMut(DocId, Score)>(
         &self,
         terms: &[(usize, Term)],
         boost: Score,
         found: &mut F,
-    ) -> bool {
+    ) {
         let Some((_, first)) = terms.first() else {
-            return true;
+            return;
         };
+        debug_assert!(terms.iter().all(|(_, term)| term.field() == first.field()));
         let Some(Some(field)) = self.fields.get(first.field().field_id() as usize) else {
-            return false;
+            return;
         };
         let Some(positions) = &field.positions else {
-            return false;
+            return;
         };
-        if terms.iter().any(|(_, term)| term.field() != first.field()) {
-            return false;
-        }
         let last_offset = terms.iter().map(|&(offset, _)| offset).max().unwrap_or(0);
         let mut idf_sum: Score = 0.0;
         let mut words: Vec<PhraseWord> = Vec::with_capacity(terms.len());
         for (offset, term) in terms {
             // A word in no document: no document holds the phrase.
             let Ok(Some(info)) = field.inverted_index.get_term_info(term) else {
-                return true;
+                return;
             };
             let Ok(postings) = field
                 .inverted_index
                 .read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
             else {
-                return true;
+                return;
             };
+            if info.positions_range.end > positions.len() {
+                return;
+            }
             let Ok(reader) = PositionReader::open(positions.slice(info.positions_range.clone()))
             else {
-                return false;
+                return;
             };
             idf_sum += idf(u64::from(info.doc_freq), u64::from(self.documents));
             words.push(PhraseWord {
@@ -279,7 +275,6 @@ impl Scorer {
             }
             candidate = words[0].next();
         }
-        true
     }
 }
 
