@@ -16,6 +16,7 @@ mod catalogue {
     pub mod dataset;
     pub mod duration;
     pub mod model;
+    pub mod translation;
 }
 
 #[path = "src/index"]
@@ -34,6 +35,7 @@ const SHARED_SOURCES: &[&str] = &[
     "src/catalogue/dataset.rs",
     "src/catalogue/duration.rs",
     "src/catalogue/model.rs",
+    "src/catalogue/translation.rs",
     "src/index/description_words.rs",
     "src/index/indexer.rs",
     "src/index/pack.rs",

@@ -16,6 +16,7 @@ use super::model::{
     Action, Compact, Compiled, Country, Duration, Figure, Index, MachineName, Participant,
     ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Tables, Theme,
 };
+use super::translation;
 
 /// One problem found in the dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,8 +181,14 @@ pub struct ActionRow {
     pub themes: Vec<String>,
     pub quote: Option<String>,
     pub quote_author: Option<String>,
+    /// The editors' translation of the quote.
+    pub quote_en: Option<String>,
     pub description: String,
+    /// The editors' translation of the description.
+    pub description_en: Option<String>,
     pub spotlight: Option<String>,
+    /// The editors' translation of the spotlight write-up.
+    pub spotlight_en: Option<String>,
     #[serde(default)]
     pub editor_notes: Vec<String>,
 }
@@ -437,6 +444,64 @@ impl Checker {
     fn optional(&mut self, file: &str, record: &str, field: &str, value: Option<&str>) {
         if let Some(value) = value {
             self.required(file, record, field, value);
+        }
+    }
+}
+
+/// Every French text of an action has its translation, which passes the checks of
+/// [`translation::check`]; no translation stands without its French.
+fn check_translations(
+    checker: &mut Checker,
+    file: &str,
+    record: &str,
+    row: &ActionRow,
+    names: Vec<Vec<&str>>,
+) {
+    let expectations = translation::Expectations {
+        names,
+        length_noted: row
+            .editor_notes
+            .iter()
+            .any(|note| note.contains("length ratio")),
+    };
+    for (french_field, french, english_field, english) in [
+        (
+            "description",
+            Some(&row.description),
+            "description_en",
+            &row.description_en,
+        ),
+        (
+            "spotlight",
+            row.spotlight.as_ref(),
+            "spotlight_en",
+            &row.spotlight_en,
+        ),
+        ("quote", row.quote.as_ref(), "quote_en", &row.quote_en),
+    ] {
+        match (french, english) {
+            (None, None) => {}
+            (None, Some(_)) => checker.error(
+                file,
+                record,
+                english_field,
+                format!("a translation without `{french_field}`"),
+            ),
+            (Some(_), None) => checker.error(
+                file,
+                record,
+                english_field,
+                format!("`{french_field}` needs its English translation"),
+            ),
+            (Some(french), Some(english)) => {
+                if english.trim().is_empty() {
+                    checker.error(file, record, english_field, "must not be empty");
+                    continue;
+                }
+                for finding in translation::check(french.trim(), english.trim(), &expectations) {
+                    checker.error(file, record, english_field, finding);
+                }
+            }
         }
     }
 }
@@ -866,6 +931,21 @@ impl Dataset {
             ] {
                 checker.optional(file, record, field, value.as_deref());
             }
+            // The record's places, in any of their spellings (countries are often rendered
+            // by an adjective: "Mexique" → "Mexican").
+            let names: Vec<Vec<&str>> = row
+                .places
+                .iter()
+                .filter_map(|id| place_ids.get(id.as_str()))
+                .map(|&place| {
+                    let place = &places[place as usize];
+                    [place.name, place.name_en]
+                        .into_iter()
+                        .chain(place.aliases.iter().copied())
+                        .collect()
+                })
+                .collect();
+            check_translations(checker, file, record, row, names);
             if row.quote.is_some() != row.quote_author.is_some() {
                 checker.error(
                     file,
@@ -1098,8 +1178,11 @@ impl Dataset {
                 themes,
                 quote: row.quote.as_deref().map(str::trim),
                 quote_author: row.quote_author.as_deref().map(str::trim),
+                quote_en: row.quote_en.as_deref().map(str::trim),
                 description: row.description.trim(),
+                description_en: row.description_en.as_deref().map_or("", str::trim),
                 spotlight: row.spotlight.as_deref().map(str::trim),
+                spotlight_en: row.spotlight_en.as_deref().map(str::trim),
                 editor_notes: row.editor_notes.iter().map(String::as_str).collect(),
             });
         }

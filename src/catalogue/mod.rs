@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod model;
 pub mod record;
 pub mod synthetic;
+pub mod translation;
 
 pub use blob::Catalogue;
 pub use model::*;

@@ -208,10 +208,16 @@ pub struct Action<'a> {
     pub themes: Vec<Theme>,
     pub quote: Option<&'a str>,
     pub quote_author: Option<&'a str>,
+    /// The editors' translation of the quote.
+    pub quote_en: Option<&'a str>,
     /// The report's French text, whole.
     pub description: &'a str,
+    /// The editors' English translation of the description, paragraph for paragraph.
+    pub description_en: &'a str,
     /// The shorter rewrite printed in a priority spotlight (2023 actions only).
     pub spotlight: Option<&'a str>,
+    /// The editors' translation of the spotlight write-up.
+    pub spotlight_en: Option<&'a str>,
     #[serde(borrow)]
     pub editor_notes: Vec<&'a str>,
 }

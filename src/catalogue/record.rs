@@ -67,6 +67,12 @@ pub struct ActionRecord<'a> {
     pub description: Cow<'a, str>,
     /// The shorter rewrite in a priority spotlight.
     pub spotlight: Option<Cow<'a, str>>,
+    /// The editors' English translation of the description.
+    pub description_en: Cow<'a, str>,
+    /// The editors' translation of the spotlight write-up.
+    pub spotlight_en: Option<Cow<'a, str>>,
+    /// The editors' translation of the quote.
+    pub quote_en: Option<Cow<'a, str>>,
     pub editor_notes: Vec<Cow<'a, str>>,
 }
 
@@ -139,6 +145,9 @@ impl<'a> ActionRecord<'a> {
             quote_author: action.quote_author.map(borrowed),
             description: borrowed(action.description),
             spotlight: action.spotlight.map(borrowed),
+            description_en: borrowed(action.description_en),
+            spotlight_en: action.spotlight_en.map(borrowed),
+            quote_en: action.quote_en.map(borrowed),
             editor_notes: action.editor_notes.iter().copied().map(borrowed).collect(),
         }
     }

@@ -30,29 +30,55 @@ impl Random {
 }
 
 /// `real` with its actions replaced by `count` synthetic ones. Each synthetic action takes
-/// the fields of a real one and a description of four to eight sentences drawn from all
-/// real descriptions; partners are dropped (links must be symmetric).
+/// the fields of a real one and a description of two to four paragraphs drawn from all
+/// real descriptions, each with its English translation (paragraphs are translated one for
+/// one, and only pairs that pass the translation checks on their own are drawn); partners,
+/// spotlights and quotes are dropped (links must be symmetric).
 pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
     let mut random = Random::new(seed);
-    let sentences: Vec<&str> = real
+    let no_names = crate::catalogue::translation::Expectations {
+        names: Vec::new(),
+        length_noted: true,
+    };
+    let paragraphs: Vec<(&str, &str)> = real
         .actions
         .iter()
-        .flat_map(|action| action.row.description.split_inclusive(". "))
-        .map(str::trim)
-        .filter(|sentence| sentence.len() > 20)
+        .filter_map(|action| Some((&action.row.description, action.row.description_en.as_ref()?)))
+        .flat_map(|(french, english)| {
+            french
+                .trim()
+                .split("\n\n")
+                .zip(english.trim().split("\n\n"))
+        })
+        .map(|(french, english)| (french.trim(), english.trim()))
+        .filter(|(french, english)| {
+            french.len() > 20
+                && crate::catalogue::translation::check(french, english, &no_names).is_empty()
+        })
         .collect();
     let mut actions = Vec::with_capacity(count);
     for number in 0..count {
         let template = &random.pick(&real.actions).row;
-        let sentence_count = 4 + random.below(5);
-        let description = (0..sentence_count)
-            .map(|_| *random.pick(&sentences))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let paragraph_count = 2 + random.below(3);
+        let drawn: Vec<(&str, &str)> = (0..paragraph_count)
+            .map(|_| *random.pick(&paragraphs))
+            .collect();
+        let join = |texts: Vec<&str>| texts.join("\n\n");
         let row = ActionRow {
             id: format!("{}-synthetic-{number:06}", template.year),
             partners: Vec::new(),
-            description,
+            description: join(drawn.iter().map(|pair| pair.0).collect()),
+            description_en: Some(join(drawn.iter().map(|pair| pair.1).collect())),
+            spotlight: None,
+            spotlight_en: None,
+            quote: None,
+            quote_en: None,
+            quote_author: None,
+            // A drawn paragraph may be longer or shorter in English than its record's whole
+            // text: the length check is for whole translations.
+            editor_notes: vec![
+                "Synthetic: paragraphs drawn at random; length ratio not checked.".to_owned(),
+            ],
             ..template.clone()
         };
         actions.push(Sourced {

@@ -144,6 +144,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "description",
     "score",
     "snippet",
+    "description_en",
+    "spotlight_en",
+    "quote_en",
 ];
 
 /// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) is
@@ -208,6 +211,9 @@ fn write_csv(
                 .as_ref()
                 .map(|snippet| snippet.text.clone())
                 .unwrap_or_default(),
+            record.description_en.to_string(),
+            optional(&record.spotlight_en),
+            optional(&record.quote_en),
         ];
         writer.write_record(
             cells
