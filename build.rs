@@ -22,7 +22,6 @@ mod catalogue {
 #[path = "src/index"]
 #[allow(dead_code)]
 mod index {
-    pub mod description_words;
     pub mod indexer;
     pub mod pack;
     pub mod schema;
@@ -36,7 +35,6 @@ const SHARED_SOURCES: &[&str] = &[
     "src/catalogue/duration.rs",
     "src/catalogue/model.rs",
     "src/catalogue/translation.rs",
-    "src/index/description_words.rs",
     "src/index/indexer.rs",
     "src/index/pack.rs",
     "src/index/schema.rs",
@@ -51,8 +49,6 @@ fn main() {
     for source in SHARED_SOURCES {
         println!("cargo::rerun-if-changed={source}");
     }
-
-    link_at_a_fixed_address();
 
     if let Err(message) = compile(&dataset_dir, &out_dir) {
         eprintln!("error: {message}");
@@ -95,16 +91,4 @@ fn compile(dataset_dir: &Path, out_dir: &Path) -> Result<(), String> {
     );
     write("version.txt", version.as_bytes())?;
     Ok(())
-}
-
-/// Links the program at a fixed address on Linux (glibc). As a position-independent
-/// executable, every start made the loader patch about 16,000 pointers (vtables, tables of
-/// strings), copying some 90 pages: a third of a one-shot command's time. The program reads
-/// nothing from the network and writes nothing; the shared libraries, stack and heap stay
-/// randomised.
-fn link_at_a_fixed_address() {
-    let target = |key: &str| std::env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
 }

@@ -118,6 +118,7 @@ fn request(engine: &Engine<'_>, case: &Case) -> Request {
         text: case.text.to_owned(),
         filters,
         limit: None,
+        mode: Default::default(),
     }
 }
 

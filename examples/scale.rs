@@ -139,6 +139,7 @@ fn run(count: usize) -> Result<String, String> {
                 text: (*text).to_owned(),
                 filters,
                 limit: None,
+                mode: Default::default(),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -392,6 +392,7 @@ fn any_query_any_filters_any_limit_gives_a_well_formed_answer() {
                 text: text.clone(),
                 filters: filters.clone(),
                 limit,
+                mode: Default::default(),
             };
             let outcome = engine.search(&request);
             let matched = matches_of(&engine, &text);
@@ -434,6 +435,7 @@ fn an_empty_query_with_filters_counts_like_the_facet_rows() {
                 text: text.to_owned(),
                 filters: to_filters(&engine, &selection),
                 limit,
+                mode: Default::default(),
             };
             let outcome = engine.search(&request);
             prop_assert!(outcome.parsed.is_empty());
@@ -539,10 +541,13 @@ fn any_query_gives_well_formed_snippets() {
     );
     runner()
         .run(&strategy, |(text, which, max_chars)| {
-            let parsed = query::parse(&text);
+            let outcome = engine.search(&Request {
+                text: text.clone(),
+                ..Request::default()
+            });
             let position = which.index(catalogue.len()) as Position;
             let description = catalogue.action_at(position).description;
-            let snippet = engine.snippet(&parsed, description, max_chars);
+            let snippet = engine.snippet(&outcome, description, max_chars);
             let mut previous_end = 0;
             for range in &snippet.highlights {
                 prop_assert!(range.start < range.end, "{:?}", range);

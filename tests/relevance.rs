@@ -42,6 +42,7 @@ fn filtered(engine: &Engine<'_>, text: &str, filters: &Filters) -> Outcome {
         text: text.to_owned(),
         filters: filters.clone(),
         limit: None,
+        mode: Default::default(),
     })
 }
 
@@ -1120,14 +1121,14 @@ fn a_snippet_highlights_the_query() {
     let engine = engine();
     let outcome = search(&engine, "Qaddura ");
     let action = engine.catalogue().action_at(outcome.hits[0].position);
-    let snippet = engine.snippet(&outcome.parsed, action.description, Some(200));
+    let snippet = engine.snippet(&outcome, action.description, Some(200));
     assert!(!snippet.highlights.is_empty(), "{snippet:?}");
     for range in &snippet.highlights {
         assert_eq!(snippet.text[range.clone()].to_lowercase(), "qaddura");
     }
     // A maximum shorter than the highlighted word still bounds the passage.
     for max in [0, 3, 10] {
-        let snippet = engine.snippet(&outcome.parsed, action.description, Some(max));
+        let snippet = engine.snippet(&outcome, action.description, Some(max));
         assert!(snippet.text.chars().count() <= max, "{max}: {snippet:?}");
         assert!(
             snippet

@@ -281,6 +281,7 @@ fn a_whole_session_in_a_real_terminal() {
             text: "kampala".to_owned(),
             filters,
             limit: None,
+            mode: Default::default(),
         })
         .hits;
     let first = catalogue.action_at(hits[0].position);

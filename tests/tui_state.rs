@@ -658,7 +658,7 @@ fn the_detail_shows_the_whole_description_while_searching() {
     for hit in &app.outcome.hits {
         let action = engine.catalogue().action_at(hit.position);
         let description = localaction::text::sanitize(action.description).into_owned();
-        let snippet = engine.snippet(&app.outcome.parsed, &description, None);
+        let snippet = engine.snippet(&app.outcome, &description, None);
         assert_eq!(snippet.text, description, "{}", action.id);
         for range in &snippet.highlights {
             assert!(

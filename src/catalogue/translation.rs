@@ -23,7 +23,7 @@ pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Ve
     let (french_paragraphs, english_paragraphs) = (paragraphs(french), paragraphs(english));
     if french_paragraphs != english_paragraphs {
         findings.push(format!(
-            "{english_paragraphs} paragraphs, the French has {french_paragraphs}"
+            "paragraphs: {english_paragraphs} in the English, {french_paragraphs} in the French"
         ));
     }
     let (mut french_numbers, mut english_numbers) = (digit_runs(french), digit_runs(english));
@@ -32,14 +32,17 @@ pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Ve
     if french_numbers != english_numbers {
         let missing = difference(&french_numbers, &english_numbers);
         let extra = difference(&english_numbers, &french_numbers);
-        let mut message = String::from("its numbers differ from the French:");
+        let mut parts = Vec::new();
         if !missing.is_empty() {
-            message.push_str(&format!(" missing {}", missing.join(", ")));
+            parts.push(format!("missing: {}", missing.join(", ")));
         }
         if !extra.is_empty() {
-            message.push_str(&format!(" not in the French {}", extra.join(", ")));
+            parts.push(format!("not in the French: {}", extra.join(", ")));
         }
-        findings.push(message);
+        findings.push(format!(
+            "its numbers differ from the French ({})",
+            parts.join("; ")
+        ));
     }
     for word in capitals(french) {
         if !english.contains(word) {
@@ -177,11 +180,11 @@ mod tests {
         let cases = [
             (
                 ENGLISH.replace("\n\n", " "),
-                "1 paragraphs, the French has 2",
+                "paragraphs: 1 in the English, 2 in the French",
             ),
             (
                 ENGLISH.replace("1,500", "1,600"),
-                "its numbers differ from the French: missing 500 not in the French 600",
+                "its numbers differ from the French (missing: 500; not in the French: 600)",
             ),
             (
                 ENGLISH.replace("HCR", "UN"),

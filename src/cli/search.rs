@@ -8,7 +8,7 @@ use super::filters::FilterArgs;
 use super::list::writeln_total;
 use super::output::{Format, Row, write_rows};
 use super::{Outcome, Output};
-use crate::engine::{Engine, Request};
+use crate::engine::{Engine, MatchMode, Request, TextLanguage};
 
 /// Snippets in JSON and CSV are at most this many characters.
 const SNIPPET_CHARS: usize = 160;
@@ -21,6 +21,8 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub matching: MatchArgs,
     /// At most this many results (the total is still counted).
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
@@ -29,34 +31,88 @@ pub struct SearchArgs {
     pub format: Format,
 }
 
-pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Outcome> {
-    let filters = args.filters.to_filters(engine.values())?;
-    let mut text = args.query.join(" ");
-    // A query from the command line is complete: its last word is not being typed.
-    text.push(' ');
-    let outcome = engine.search(&Request {
-        text,
-        filters,
-        limit: args.limit,
-    });
+/// How strictly the query's words must match.
+#[derive(Debug, Clone, Args)]
+pub struct MatchArgs {
+    /// `most` (default): typos forgiven, and when no action holds every word, the actions
+    /// holding most of them (the dropped words are named on stderr); `all`: only actions
+    /// holding every word as typed (accents and endings aside), for counts to cite.
+    #[arg(long = "match", value_enum, default_value_t = MatchArg::Most, value_name = "MODE")]
+    pub mode: MatchArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatchArg {
+    Most,
+    All,
+}
+
+impl From<MatchArg> for MatchMode {
+    fn from(mode: MatchArg) -> MatchMode {
+        match mode {
+            MatchArg::Most => MatchMode::Most,
+            MatchArg::All => MatchMode::All,
+        }
+    }
+}
+
+/// Says on stderr what the query was read as: ignored parts, dropped words, corrections.
+pub fn note_matching(outcome: &crate::engine::Outcome) {
     for ignored in &outcome.parsed.ignored {
         eprintln!("localaction: note: ignored {ignored}");
     }
+    let matching = &outcome.matching;
+    for correction in &matching.corrections {
+        eprintln!(
+            "localaction: note: no action has \"{}\"; showing results for {}",
+            correction.typed,
+            correction
+                .read_as
+                .iter()
+                .map(|word| format!("\"{word}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        );
+    }
+    if !matching.dropped.is_empty() {
+        eprintln!(
+            "localaction: note: no action mentions {} together with the other words; showing actions with {}",
+            quoted(&matching.dropped, " and "),
+            quoted(&matching.kept, " ")
+        );
+    }
+}
+
+fn quoted(words: &[String], separator: &str) -> String {
+    words
+        .iter()
+        .map(|word| format!("\"{word}\""))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+    let filters = args.filters.to_filters(engine.values())?;
+    // The same text asks the same question as in the interface: a last word with no space
+    // after it is also matched as a prefix.
+    let outcome = engine.search(&Request {
+        text: args.query.join(" "),
+        filters,
+        limit: args.limit,
+        mode: args.matching.mode.into(),
+    });
+    note_matching(&outcome);
     let catalogue = engine.catalogue();
     // One highlighter for every hit: the query is analysed once.
     let mut highlighter = (args.format != Format::Table && args.format != Format::Markdown)
-        .then(|| engine.highlighter(&outcome.parsed));
+        .then(|| engine.highlighter(&outcome));
     let rows: Vec<Row<'_>> = outcome
         .hits
         .iter()
         .map(|hit| {
             let action = catalogue.action_at(hit.position);
             let snippet = highlighter.as_mut().map(|highlighter| {
-                highlighter.description_snippet(
-                    hit.position,
-                    action.description,
-                    Some(SNIPPET_CHARS),
-                )
+                highlighter.snippet(action.description, TextLanguage::French, Some(SNIPPET_CHARS))
             });
             Row {
                 action,

@@ -19,6 +19,8 @@ pub struct StatsArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub matching: super::search::MatchArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
@@ -66,15 +68,13 @@ pub struct ValueCount {
 
 pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Outcome> {
     let filters = args.filters.to_filters(engine.values())?;
-    let query = args.query.join(" ");
     let outcome = engine.search(&Request {
-        text: format!("{query} "),
+        text: args.query.join(" "),
         filters: filters.clone(),
         limit: Some(0),
+        mode: args.matching.mode.into(),
     });
-    for ignored in &outcome.parsed.ignored {
-        eprintln!("localaction: note: ignored {ignored}");
-    }
+    super::search::note_matching(&outcome);
     let counts: Vec<DimensionCounts> = Dimension::ALL
         .into_iter()
         .map(|dimension| {
@@ -107,7 +107,7 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
     let record = StatsRecord {
         total: outcome.total,
         catalogue: engine.catalogue().len(),
-        query,
+        query: args.query.join(" "),
         counts,
         report_figures: engine.catalogue().tables.figures.clone(),
     };

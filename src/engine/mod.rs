@@ -2,64 +2,63 @@
 //! out. One engine serves the command line and the interface, so the same query and
 //! filters give the same results everywhere.
 //!
-//! Text matching is tantivy's (BM25 over analysed fields with boosts); filters and counts
-//! read the catalogue's facet table, never decoding an action.
+//! Text matching is tantivy's (term, phrase and prefix queries, its Levenshtein automata,
+//! BM25, its snippet generator; see [`matching`]); which actions are listed when not every
+//! word is held, the ranking keys, filters and counts (over the catalogue's facet table)
+//! are this module's.
 
 pub mod filters;
+mod highlight;
+mod matching;
 pub mod query;
 mod ranking;
-mod scoring;
-mod typos;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use tantivy::directory::OwnedBytes;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{IndexReader, Score, Searcher, Term};
+use tantivy::{IndexReader, Score, Searcher};
 
 pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot, Values};
+pub use highlight::{Highlighter, Snippet, TextLanguage};
+pub use matching::{ONE_TYPO_FROM_CHARS, TWO_TYPOS_FROM_CHARS, allowed_typos};
 pub use query::{Clause, ParsedQuery};
 
 use crate::catalogue::{Catalogue, FacetRow, Index as Position, YearMonth};
-use crate::index::description_words::{self, DescriptionWords, Word};
 use crate::index::directory::open_index;
-use crate::index::indexer::NAME_TERMS_FILE;
 use crate::index::schema::{self, SearchFields};
+use matching::{Analyzers, ClausePlan};
 use ranking::Ranking;
 pub use ranking::rank_order;
-use scoring::{Alternative, Scorer};
-use typos::NamesByLength;
 
-/// tantivy's default snippet length; each snippet sets its own.
-const SNIPPET_DEFAULT_CHARS: usize = 150;
+/// Which actions a search lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum MatchMode {
+    /// Forgiving: words are also matched with typos, and when no action holds every word,
+    /// the actions holding the weightiest set of them that some action holds together.
+    #[default]
+    Most,
+    /// Strict: only actions holding every word as typed or by its stem (the word being
+    /// typed also as a prefix); no typo, no dropped word. For counts to cite.
+    All,
+}
 
-/// Words of at least this many letters match names with one typo.
-const FUZZY_MIN_CHARS: usize = 5;
+impl MatchMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            MatchMode::Most => "most",
+            MatchMode::All => "all",
+        }
+    }
+}
 
-/// Field boosts: titles and names above summaries above descriptions.
-const BOOST_NAMES: Score = 4.0;
-const BOOST_TITLE_FR: Score = 3.0;
-const BOOST_TITLE_EN: Score = 2.5;
-const BOOST_SUMMARY_EN: Score = 1.5;
-const BOOST_DESCRIPTION: Score = 1.0;
-const BOOST_FUZZY_NAMES: Score = 2.0;
-const BOOST_PREFIX: Score = 0.5;
-
-/// A search: free text, filters, and how many hits to return.
+/// A search: free text, filters, how many hits to return, and how strictly words match.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
     pub text: String,
     pub filters: Filters,
     /// At most this many hits (all when `None`); the total and counts always cover all.
     pub limit: Option<usize>,
+    pub mode: MatchMode,
 }
 
 /// One result.
@@ -67,14 +66,41 @@ pub struct Request {
 pub struct Hit {
     /// The action's position in the catalogue.
     pub position: Position,
-    /// BM25 score (0 when the query is empty).
+    /// BM25 score with field boosts (0 when the query is empty).
     pub score: Score,
+    /// How exactly the query's words matched: per word, 3 as typed, 2 by stem, 1 through a
+    /// typo or as a prefix, added up.
+    pub exactness: u16,
+    /// Where they matched: per word, 3 names and titles, 2 summary, 1 descriptions.
+    pub placement: u16,
+}
+
+/// A word read as other words because it matched nothing as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// The word as typed.
+    pub typed: String,
+    /// The catalogue's words it was read as (folded, most frequent first).
+    pub read_as: Vec<String>,
+}
+
+/// How the list was chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matching {
+    pub mode: MatchMode,
+    /// Words (and phrases) of the query that no listed action holds: no action holds them
+    /// together with the others (default mode only; empty when every word is held).
+    pub dropped: Vec<String>,
+    /// When words were dropped: the words every listed action holds.
+    pub kept: Vec<String>,
+    /// Words read through a typo correction.
+    pub corrections: Vec<Correction>,
 }
 
 /// What a search found.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    /// Ranked: score, then year (newest first), then id.
+    /// Ranked: words held, exactness, placement, score, then year (newest first), then id.
     pub hits: Vec<Hit>,
     /// Every match of the query and all filters (`hits` may be cut by the limit).
     pub total: usize,
@@ -83,6 +109,10 @@ pub struct Outcome {
     pub counts: FacetCounts,
     /// The query as understood, with what was ignored.
     pub parsed: ParsedQuery,
+    pub matching: Matching,
+    /// Every word the listed actions were matched through: the query's words, their typo
+    /// corrections and completions (what highlighting marks).
+    pub words: Vec<String>,
 }
 
 /// Counts per dimension, indexed by value slot.
@@ -98,25 +128,6 @@ impl FacetCounts {
     }
 }
 
-/// A passage of text with the query's matches marked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snippet {
-    pub text: String,
-    /// Byte ranges of `text`, each on character boundaries, ascending and disjoint.
-    pub highlights: Vec<Range<usize>>,
-}
-
-impl Snippet {
-    /// The highlights as character ranges (what JSON output gives scripts).
-    pub fn char_ranges(&self) -> Vec<Range<usize>> {
-        let to_chars = |byte: usize| self.text[..byte].chars().count();
-        self.highlights
-            .iter()
-            .map(|range| to_chars(range.start)..to_chars(range.end))
-            .collect()
-    }
-}
-
 /// The engine over one catalogue and its index.
 pub struct Engine<'c> {
     catalogue: &'c Catalogue<'c>,
@@ -124,20 +135,10 @@ pub struct Engine<'c> {
     fields: SearchFields,
     values: Values<'c>,
     today: YearMonth,
-    /// The names field's terms, a line each, when the build listed them (few enough to scan
-    /// for typos).
-    name_terms: Option<String>,
-    /// Those names by length, indexed on the first word long enough to have a typo.
-    names_by_length: OnceLock<NamesByLength>,
     /// Every action's facet counts, computed on the first search matching most actions.
     every_action_counts: OnceLock<FacetCounts>,
     ranking: Ranking,
-    scorer: Scorer,
-    /// The descriptions' words as indexed, for highlighting without analysing again.
-    description_words: DescriptionWords<OwnedBytes>,
-    french: TextAnalyzer,
-    english: TextAnalyzer,
-    names: TextAnalyzer,
+    analyzers: Analyzers,
     /// Kept so the searcher's segments stay alive.
     _reader: IndexReader,
 }
@@ -150,7 +151,7 @@ impl<'c> Engine<'c> {
         packed_index: OwnedBytes,
         today: YearMonth,
     ) -> Result<Engine<'c>, String> {
-        let (index, reader, directory) = open_index(packed_index)?;
+        let (index, reader, _directory) = open_index(packed_index)?;
         let searcher = reader.searcher();
         if searcher.num_docs() as usize != catalogue.len() || searcher.segment_readers().len() > 1 {
             return Err(format!(
@@ -164,43 +165,20 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
-        let description_words = directory
-            .file(description_words::FILE_NAME)
-            .ok_or_else(|| "the index is damaged: no description words".to_owned())
-            .and_then(|bytes| DescriptionWords::open(bytes, catalogue.len()))?;
-        let name_terms = directory
-            .file(NAME_TERMS_FILE)
-            .map(|names| {
-                String::from_utf8(names.to_vec())
-                    .map_err(|_| "the index is damaged: the names are not text".to_owned())
-            })
-            .transpose()?;
         let values = Values::new(catalogue);
         let ranking = Ranking::new(catalogue, &values);
-        let scorer = Scorer::new(
-            &searcher,
-            &[
-                fields.names,
-                fields.title_fr,
-                fields.title_en,
-                fields.summary_en,
-                fields.description_fr,
-            ],
-        )?;
         Ok(Engine {
             catalogue,
             searcher,
-            name_terms,
-            names_by_length: OnceLock::new(),
             every_action_counts: OnceLock::new(),
             ranking,
-            scorer,
-            description_words,
             values,
             today,
-            french: schema::french(),
-            english: schema::english(),
-            names: schema::names(),
+            analyzers: Analyzers {
+                french: schema::french(),
+                english: schema::english(),
+                names: schema::names(),
+            },
             fields,
             _reader: reader,
         })
@@ -230,7 +208,7 @@ impl<'c> Engine<'c> {
     /// Runs a search.
     pub fn search(&self, request: &Request) -> Outcome {
         let parsed = query::parse(&request.text);
-        let matches = self.matches(&parsed);
+        let (matches, matching, words) = self.matches(&parsed, request.mode);
         let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
         self.ranking.rank(&mut hits, request.limit);
@@ -239,241 +217,123 @@ impl<'c> Engine<'c> {
             total,
             counts,
             parsed,
+            matching,
+            words,
         }
     }
 
-    /// Every document matching the query, with its score (all documents for an empty
-    /// query), in document order.
-    fn matches(&self, parsed: &ParsedQuery) -> Vec<Hit> {
-        let documents = self.scorer.documents() as usize;
-        if parsed.is_empty() {
-            return (0..documents as Position)
-                .map(|position| Hit {
-                    position,
-                    score: 0.0,
-                })
-                .collect();
-        }
-        let mut analyzers = self.analyzers();
-        let Some(required) = self.required_clauses(parsed, &mut analyzers) else {
-            return Vec::new();
-        };
-        let mut hits: Vec<Hit> = if required.is_empty() {
-            // Only exclusions: every action, with the score tantivy gives a match-all.
+    /// The actions listed for the query, in document order, with how the list was chosen
+    /// and the words matched.
+    fn matches(&self, parsed: &ParsedQuery, mode: MatchMode) -> (Vec<Hit>, Matching, Vec<String>) {
+        let documents = self.catalogue.len();
+        let every = |score| -> Vec<Hit> {
             (0..documents as Position)
                 .map(|position| Hit {
                     position,
-                    score: 1.0,
-                })
-                .collect()
-        } else {
-            // Scores add up over every alternative of every clause that a document
-            // matches, as in a boolean query of unions; a document must match each
-            // required clause (an optional one only adds to the score).
-            let mut tallies = vec![Tally::default(); documents];
-            let mut must_match = 0u8;
-            for (number, clause) in required.iter().enumerate() {
-                // At most MAX_CLAUSES (16) clauses: numbers from 1 fit in a byte.
-                let mark = number as u8 + 1;
-                must_match += u8::from(!clause.optional);
-                for alternative in &clause.alternatives {
-                    self.scorer.for_each_match(
-                        &self.searcher,
-                        alternative,
-                        &mut |document, score| {
-                            let tally = &mut tallies[document as usize];
-                            tally.score += score;
-                            if !clause.optional && tally.last_clause != mark {
-                                tally.last_clause = mark;
-                                tally.clauses_matched += 1;
-                            }
-                        },
-                    );
-                }
-            }
-            tallies
-                .iter()
-                .enumerate()
-                .filter(|(_, tally)| tally.clauses_matched == must_match)
-                .map(|(document, tally)| Hit {
-                    position: document as Position,
-                    score: tally.score,
+                    score,
+                    exactness: 0,
+                    placement: 0,
                 })
                 .collect()
         };
-        // Exclusions are matched on their own and removed here, rather than as MustNot
-        // clauses of one boolean query: the scores of what remains do not change.
+        let mut matching = Matching {
+            mode,
+            ..Matching::default()
+        };
+        let mut words = Vec::new();
+        if parsed.is_empty() {
+            return (every(0.0), matching, words);
+        }
+        let mut analyzers = self.analyzers.clone();
+        let plans = matching::plan(
+            parsed,
+            &self.fields,
+            &self.searcher,
+            &mut analyzers,
+            mode == MatchMode::Most,
+        );
+        let mut hits = if plans.is_empty() {
+            every(0.0)
+        } else {
+            let (holdings, exact_counts) = matching::hold(&self.searcher, &plans, documents);
+            let required: u32 = plans
+                .iter()
+                .enumerate()
+                .filter(|(_, plan)| !plan.optional)
+                .fold(0, |mask, (number, _)| mask | 1 << number);
+            let chosen = match mode {
+                MatchMode::All => required,
+                MatchMode::Most => best_held_set(&holdings, &plans, required),
+            };
+            if chosen != required && chosen != 0 {
+                for (number, plan) in plans.iter().enumerate() {
+                    if required & 1 << number != 0 {
+                        let list = if chosen & 1 << number != 0 {
+                            &mut matching.kept
+                        } else {
+                            &mut matching.dropped
+                        };
+                        list.push(plan.text.clone());
+                    }
+                }
+            }
+            for (number, plan) in plans.iter().enumerate() {
+                let counted = chosen & 1 << number != 0 || plan.optional;
+                if !counted {
+                    continue;
+                }
+                words.push(plan.text.clone());
+                // Read through its typos only when nothing holds it as typed, by stem or as
+                // the start of a word.
+                if exact_counts[number] == 0
+                    && plan.completions.is_empty()
+                    && !plan.corrections.is_empty()
+                {
+                    matching.corrections.push(Correction {
+                        typed: plan.text.clone(),
+                        read_as: plan.corrections.iter().take(3).cloned().collect(),
+                    });
+                }
+                words.extend(plan.corrections.iter().cloned());
+                words.extend(plan.completions.iter().take(16).cloned());
+            }
+            if chosen == 0 {
+                Vec::new()
+            } else {
+                holdings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, holding)| holding.held & required == chosen)
+                    .map(|(document, holding)| Hit {
+                        position: document as Position,
+                        score: holding.score,
+                        exactness: holding.quality,
+                        placement: holding.place,
+                    })
+                    .collect()
+            }
+        };
         if !parsed.excluded.is_empty() {
             let mut is_excluded = vec![false; documents];
             for clause in &parsed.excluded {
-                let (alternatives, _) = self.alternatives(clause, false, false, &mut analyzers);
-                for alternative in &alternatives {
-                    self.scorer
-                        .for_each_match(&self.searcher, alternative, &mut |document, _| {
-                            is_excluded[document as usize] = true;
-                        });
+                let plan = matching::plan_clause(
+                    clause,
+                    &self.fields,
+                    &self.searcher,
+                    &mut analyzers,
+                    false,
+                    false,
+                );
+                for (flag, matched) in is_excluded
+                    .iter_mut()
+                    .zip(matching::matching_documents(&self.searcher, &plan, documents))
+                {
+                    *flag |= matched;
                 }
             }
             hits.retain(|hit| !is_excluded[hit.position as usize]);
         }
-        hits
-    }
-
-    /// Copies of the query analyzers (they hold state while tokenising).
-    fn analyzers(&self) -> QueryAnalyzers {
-        QueryAnalyzers {
-            french: self.french.clone(),
-            english: self.english.clone(),
-            names: self.names.clone(),
-        }
-    }
-
-    /// The clauses every result must (or, for stop words, may) match; `None` when nothing
-    /// in the query can match (every word was a stop word of every analyser, say).
-    fn required_clauses(
-        &self,
-        parsed: &ParsedQuery,
-        analyzers: &mut QueryAnalyzers,
-    ) -> Option<Vec<RequiredClause>> {
-        let last = parsed.required.len().saturating_sub(1);
-        // A stop word ("des", "to") is optional when the query has other words: the prose
-        // analysers drop it, so requiring it would keep only the few actions that have it
-        // in a name. The word being typed stays required (it is matched as a prefix).
-        let mut required: Vec<RequiredClause> = Vec::new();
-        for (position, clause) in parsed.required.iter().enumerate() {
-            let prefix = parsed.last_word_is_prefix && position == last;
-            let (alternatives, stop_word) = self.alternatives(clause, true, prefix, analyzers);
-            if !alternatives.is_empty() {
-                required.push(RequiredClause {
-                    optional: !prefix && stop_word,
-                    alternatives,
-                });
-            }
-        }
-        if !parsed.required.is_empty() && required.is_empty() {
-            return None;
-        }
-        if required.iter().all(|clause| clause.optional) {
-            for clause in &mut required {
-                clause.optional = false;
-            }
-        }
-        Some(required)
-    }
-
-    /// The tantivy query for what a parsed query requires (exclusions are applied
-    /// separately); `None` when nothing in it can match. Searches score term by term (see
-    /// [`scoring`]); this query is what highlighting collects its terms from.
-    pub fn build_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
-        let required = self.required_clauses(parsed, &mut self.analyzers())?;
-        if required.is_empty() {
-            return Some(Box::new(AllQuery));
-        }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = required
-            .iter()
-            .map(|clause| {
-                let occur = if clause.optional {
-                    Occur::Should
-                } else {
-                    Occur::Must
-                };
-                let mut queries: Vec<Box<dyn Query>> = clause
-                    .alternatives
-                    .iter()
-                    .map(Alternative::to_query)
-                    .collect();
-                let query = match queries.len() {
-                    1 => queries.pop().expect("one query"),
-                    _ => Box::new(BooleanQuery::union(queries)),
-                };
-                (occur, query)
-            })
-            .collect();
-        Some(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// The ways one word or phrase matches, in any field; and whether it is a word that
-    /// the French or the English analyser drops as a stop word.
-    fn alternatives(
-        &self,
-        clause: &Clause,
-        tolerant: bool,
-        prefix: bool,
-        analyzers: &mut QueryAnalyzers,
-    ) -> (Vec<Alternative>, bool) {
-        let text = clause.text();
-        let french = analyse(&mut analyzers.french, text);
-        let english = analyse(&mut analyzers.english, text);
-        let name_tokens = analyse(&mut analyzers.names, text);
-        let stop_word =
-            matches!(clause, Clause::Word(_)) && (french.is_empty() || english.is_empty());
-        let mut alternatives: Vec<Alternative> = Vec::new();
-        let fields = &self.fields;
-        for (field, tokens, boost) in [
-            (fields.names, &name_tokens, BOOST_NAMES),
-            (fields.title_fr, &french, BOOST_TITLE_FR),
-            (fields.title_en, &english, BOOST_TITLE_EN),
-            (fields.summary_en, &english, BOOST_SUMMARY_EN),
-            (fields.description_fr, &french, BOOST_DESCRIPTION),
-        ] {
-            alternatives.extend(terms_alternative(field, tokens, boost));
-        }
-        if tolerant
-            && let Clause::Word(_) = clause
-            && let [(_, token)] = name_tokens.as_slice()
-        {
-            if token.chars().count() >= FUZZY_MIN_CHARS
-                && let Some(query) = self.names_within_one_edit(token)
-            {
-                alternatives.push(Alternative::Query(Box::new(BoostQuery::new(
-                    query,
-                    BOOST_FUZZY_NAMES,
-                ))));
-            }
-            if prefix {
-                // Every word starting with the token: a range of the term dictionary, so
-                // no automaton is built while the user types.
-                let mut query =
-                    PhrasePrefixQuery::new(vec![Term::from_field_text(fields.words, token)]);
-                query.set_max_expansions(u32::MAX);
-                alternatives.push(Alternative::Query(Box::new(BoostQuery::new(
-                    Box::new(query),
-                    BOOST_PREFIX,
-                ))));
-            }
-        }
-        (alternatives, stop_word)
-    }
-
-    /// Names within one edit (insertion, deletion, substitution or transposition of two
-    /// neighbours) of `token`, scored as a constant like tantivy's fuzzy query. A small
-    /// names dictionary (the embedded one holds a few hundred terms) is scanned: building
-    /// a Levenshtein automaton cost more than the rest of a typical query. A large one is
-    /// walked with the automaton.
-    fn names_within_one_edit(&self, token: &str) -> Option<Box<dyn Query>> {
-        let term = Term::from_field_text(self.fields.names, token);
-        let Some(names) = self.name_terms.as_deref() else {
-            return Some(Box::new(FuzzyTermQuery::new(term, 1, true)));
-        };
-        let close: Vec<Box<dyn Query>> = self
-            .names_by_length
-            .get_or_init(|| NamesByLength::new(names))
-            .within_one_edit(names, token)
-            .into_iter()
-            .map(|name| {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.names, name),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>
-            })
-            .collect();
-        if close.is_empty() {
-            return None;
-        }
-        Some(Box::new(ConstScoreQuery::new(
-            Box::new(BooleanQuery::union(close)),
-            1.0,
-        )))
+        (hits, matching, words)
     }
 
     /// Applies the filters to the matches and counts, for each dimension, what each value
@@ -611,298 +471,62 @@ impl<'c> Engine<'c> {
         counts
     }
 
-    /// A passage of `text` (a description) around the query's matches, at most
-    /// `max_chars` long, or the whole text highlighted when `max_chars` is `None`.
-    pub fn snippet(&self, parsed: &ParsedQuery, text: &str, max_chars: Option<usize>) -> Snippet {
-        self.highlighter(parsed).snippet(text, max_chars)
+    /// Marks the words an outcome was matched through in any number of texts.
+    pub fn highlighter(&self, outcome: &Outcome) -> Highlighter {
+        Highlighter::new(&self.searcher, &self.fields, &outcome.words)
     }
 
-    /// Marks the query's matches in any number of texts (one per visible row, say): the
-    /// query is analysed once.
-    pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
-        let terms = self
-            .build_query(parsed)
-            .filter(|_| !parsed.required.is_empty())
-            .and_then(|query| self.description_terms(query.as_ref()))
-            .unwrap_or_default();
-        let description_terms = self
-            .searcher
-            .segment_readers()
-            .first()
-            .and_then(|segment| segment.inverted_index(self.fields.description_fr).ok())
-            .map(|index| {
-                let dictionary = index.terms();
-                terms
-                    .iter()
-                    .filter_map(|(text, &score)| {
-                        Some((dictionary.term_ord(text.as_bytes()).ok()??, score))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let generator = (!terms.is_empty()).then(|| {
-            let candidates = schema::StemCandidates::for_terms(terms.keys().map(String::as_str));
-            SnippetGenerator::new(
-                terms,
-                schema::french_highlighting(candidates),
-                self.fields.description_fr,
-                SNIPPET_DEFAULT_CHARS,
-            )
-        });
-        Highlighter {
-            generator,
-            description_terms,
-            description_words: self.description_words.clone(),
-        }
-    }
-
-    /// The query's terms in the descriptions, each weighed as `SnippetGenerator::create`
-    /// weighs it: rarer terms count more in choosing the passage.
-    fn description_terms(&self, query: &dyn Query) -> Option<BTreeMap<String, Score>> {
-        let field = self.fields.description_fr;
-        let mut terms: BTreeSet<&Term> = BTreeSet::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == field {
-                terms.insert(term);
-            }
-        });
-        let mut weighed: BTreeMap<String, Score> = BTreeMap::new();
-        for term in terms {
-            let value = term.value();
-            let Some(text) = value.as_str() else {
-                continue;
-            };
-            let documents = self.searcher.doc_freq(term).ok()?;
-            if documents > 0 {
-                weighed.insert(text.to_owned(), 1.0 / (1.0 + documents as Score));
-            }
-        }
-        Some(weighed)
+    /// A passage of a French `text` around an outcome's matches, at most `max_chars`
+    /// long, or the whole text highlighted when `max_chars` is `None`.
+    pub fn snippet(&self, outcome: &Outcome, text: &str, max_chars: Option<usize>) -> Snippet {
+        self.highlighter(outcome)
+            .snippet(text, TextLanguage::French, max_chars)
     }
 }
 
-/// Marks a query's matches in texts (see [`Engine::highlighter`]).
-pub struct Highlighter {
-    /// For any text: tantivy's snippet generator, with an analyzer that stems only the
-    /// words that may match (see [`schema::StemCandidates`]); `None` without terms.
-    generator: Option<SnippetGenerator>,
-    /// For the catalogue's descriptions: the query's terms by ordinal, and the words.
-    description_terms: BTreeMap<u64, Score>,
-    description_words: DescriptionWords<OwnedBytes>,
-}
-
-impl Highlighter {
-    /// What [`Highlighter::snippet`] gives for `description`, the description of the action
-    /// at `position`, from the words the index recorded: the text is not analysed again.
-    pub fn description_snippet(
-        &mut self,
-        position: Position,
-        description: &str,
-        max_chars: Option<usize>,
-    ) -> Snippet {
-        let max_bytes = max_chars.unwrap_or(description.len() + 1);
-        let Some((range, highlighted)) = best_passage(
-            self.description_words.of(position),
-            &self.description_terms,
-            max_bytes,
-        ) else {
-            return cut(description, max_chars);
-        };
-        let Some(fragment) = description.get(range.clone()) else {
-            // Words that do not fit the text: not the description they were recorded from.
-            return self.snippet(description, max_chars);
-        };
-        finish(
-            description,
-            max_chars,
-            fragment,
-            Some(range.start),
-            highlighted,
-        )
+/// The required clauses of the query that the list holds, in default mode: all of them
+/// when some action holds all; otherwise the set of greatest weight that some action holds
+/// together, a word weighing more the fewer actions hold it (BM25's idf), more words before
+/// fewer among equal weights. 0 when no action holds any.
+fn best_held_set(holdings: &[matching::Holding], plans: &[ClausePlan], required: u32) -> u32 {
+    if holdings.iter().any(|holding| holding.held & required == required) {
+        return required;
     }
-
-    /// A passage of `text` around the matches, at most `max_chars` long, or the whole text
-    /// highlighted when `max_chars` is `None`.
-    pub fn snippet(&mut self, text: &str, max_chars: Option<usize>) -> Snippet {
-        let Some(generator) = self.generator.as_mut() else {
-            return cut(text, max_chars);
-        };
-        generator.set_max_num_chars(max_chars.unwrap_or(text.len() + 1));
-        let snippet = generator.snippet(text);
-        let fragment = snippet.fragment();
-        if fragment.is_empty() {
-            return cut(text, max_chars);
-        }
-        finish(
-            text,
-            max_chars,
-            fragment,
-            None,
-            snippet.highlighted().to_vec(),
-        )
-    }
-}
-
-/// The text (its first `max_chars` characters) with nothing marked.
-fn cut(text: &str, max_chars: Option<usize>) -> Snippet {
-    let text = match max_chars {
-        None => text.to_owned(),
-        Some(max) => text.chars().take(max).collect(),
-    };
-    Snippet {
-        text,
-        highlights: Vec::new(),
-    }
-}
-
-/// The passage tantivy's snippet generator picks from a text's words: the words are cut
-/// into passages of at most `max_bytes` (a new one starts at the word that would overflow),
-/// each scored by the weights of its terms; the best scores most, the first among equals.
-/// `None` when no word is a term. Returns the passage's byte range and its terms' ranges.
-fn best_passage(
-    words: impl Iterator<Item = Word>,
-    terms: &BTreeMap<u64, Score>,
-    max_bytes: usize,
-) -> Option<(Range<usize>, Vec<Range<usize>>)> {
-    struct Passage {
-        score: Score,
-        start: usize,
-        stop: usize,
-        highlighted: Vec<Range<usize>>,
-    }
-    let new = |start: usize| Passage {
-        score: 0.0,
-        start,
-        stop: start,
-        highlighted: Vec::new(),
-    };
-    let mut best: Option<Passage> = None;
-    let mut consider = |passage: Passage| {
-        if passage.score > 0.0 && best.as_ref().is_none_or(|best| passage.score > best.score) {
-            best = Some(passage);
-        }
-    };
-    let mut passage = new(0);
-    for word in words {
-        let (start, end) = (word.start as usize, word.end as usize);
-        if end - passage.start > max_bytes {
-            consider(std::mem::replace(&mut passage, new(start)));
-        }
-        passage.stop = end;
-        if let Some(&score) = terms.get(&word.term) {
-            passage.score += score;
-            passage.highlighted.push(start..end);
-        }
-    }
-    consider(passage);
-    best.map(|best| (best.start..best.stop, best.highlighted))
-}
-
-/// A snippet from the passage `fragment` of `text` and its marked byte ranges (within the
-/// text when `fragment_start` is given, else within the fragment).
-fn finish(
-    text: &str,
-    max_chars: Option<usize>,
-    fragment: &str,
-    fragment_start: Option<usize>,
-    highlighted: Vec<Range<usize>>,
-) -> Snippet {
-    let highlighted: Vec<Range<usize>> = match fragment_start {
-        Some(start) => highlighted
-            .into_iter()
-            .map(|range| range.start - start..range.end - start)
-            .collect(),
-        None => highlighted,
-    };
-    // tantivy counts bytes and keeps a first word longer than the maximum: cut to it.
-    let fragment = match max_chars.and_then(|max| fragment.char_indices().nth(max)) {
-        Some((cut, _)) => &fragment[..cut],
-        None => fragment,
-    };
-    let highlights: Vec<Range<usize>> = highlighted
-        .into_iter()
-        .filter(|range| {
-            range.end <= fragment.len()
-                && fragment.is_char_boundary(range.start)
-                && fragment.is_char_boundary(range.end)
+    let documents = holdings.len() as f64;
+    let weights: Vec<f64> = (0..plans.len())
+        .map(|number| {
+            let holders = holdings
+                .iter()
+                .filter(|holding| holding.held & 1 << number != 0)
+                .count() as f64;
+            (1.0 + (documents - holders + 0.5) / (holders + 0.5)).ln()
         })
         .collect();
-    // The passage runs from its first word to its last: for the whole text, put back what
-    // lies outside it (a final full stop, a closing quote).
-    if max_chars.is_none()
-        && let Some(offset) = fragment_start.or_else(|| text.find(fragment))
-    {
-        return Snippet {
-            text: text.to_owned(),
-            highlights: highlights
-                .into_iter()
-                .map(|range| range.start + offset..range.end + offset)
-                .collect(),
-        };
-    }
-    Snippet {
-        text: fragment.to_owned(),
-        highlights,
-    }
-}
-
-/// Runs an analyzer: `(position, token)` pairs.
-fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
-    let mut tokens = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    stream.process(&mut |token| tokens.push((token.position, token.text.clone())));
-    tokens
-}
-
-/// A term for one token, a phrase query for several.
-fn terms_alternative(
-    field: Field,
-    tokens: &[(usize, String)],
-    boost: Score,
-) -> Option<Alternative> {
-    match tokens {
-        [] => None,
-        [(_, token)] => Some(Alternative::Term {
-            term: Term::from_field_text(field, token),
-            boost,
-        }),
-        _ => {
-            let first = tokens[0].0;
-            Some(Alternative::Phrase {
-                terms: tokens
-                    .iter()
-                    .map(|(position, token)| {
-                        (position - first, Term::from_field_text(field, token))
-                    })
-                    .collect(),
-                boost,
-            })
-        }
-    }
-}
-
-/// What a search adds up for one document (kept together: one memory access per posting).
-#[derive(Debug, Clone, Copy, Default)]
-struct Tally {
-    score: Score,
-    /// The number of the last required clause that matched it, from 1.
-    last_clause: u8,
-    /// How many required clauses matched it.
-    clauses_matched: u8,
-}
-
-/// A required word or phrase of the query, as its alternatives.
-struct RequiredClause {
-    /// A stop word among other words: it adds to the score of what matches it.
-    optional: bool,
-    alternatives: Vec<Alternative>,
-}
-
-/// The query analyzers, copied for one search.
-struct QueryAnalyzers {
-    french: TextAnalyzer,
-    english: TextAnalyzer,
-    names: TextAnalyzer,
+    let weight = |mask: u32| -> f64 {
+        weights
+            .iter()
+            .enumerate()
+            .filter(|(number, _)| mask & 1 << number != 0)
+            .map(|(_, weight)| weight)
+            .sum()
+    };
+    let mut masks: Vec<u32> = holdings
+        .iter()
+        .map(|holding| holding.held & required)
+        .filter(|&mask| mask != 0)
+        .collect();
+    masks.sort_unstable();
+    masks.dedup();
+    masks
+        .into_iter()
+        .max_by(|&left, &right| {
+            weight(left)
+                .total_cmp(&weight(right))
+                .then(left.count_ones().cmp(&right.count_ones()))
+                // Among equals, the set holding the earlier words.
+                .then(left.reverse_bits().cmp(&right.reverse_bits()))
+        })
+        .unwrap_or(0)
 }
 
 /// The engine over the catalogue and index embedded in the binary, seen from this month.
@@ -952,423 +576,3 @@ fn civil_year_month(days: u64) -> (u16, u8) {
     (year as u16, month as u8)
 }
 
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-
-    use tantivy::DocId;
-    use tantivy::collector::DocSetCollector;
-    use tantivy::query::EnableScoring;
-
-    use super::*;
-
-    /// Queries for comparing two ways of doing the same thing: typed by hand (with and
-    /// without accents, phrases, stop words, a typo, an exclusion, words being typed) and
-    /// the first words of every other title.
-    fn sample_queries(engine: &Engine<'_>) -> Vec<String> {
-        let mut queries: Vec<String> = [
-            "réfugiés ",
-            "refugiees integration ",
-            "climat ",
-            "enfants jeunes ",
-            "\"centre d'accueil\" ",
-            "accès aux services ",
-            "emploi entrepreneuriat ",
-            "santé mentale enfants ",
-            "logement ",
-            "yeux ",
-            "a ",
-            "des migrants et des réfugiés ",
-            "the to ",
-            "Barranquila ",
-            "migrants -Kampala ",
-            "integ",
-            "climat vuln",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-        for action in engine.catalogue().actions().step_by(2) {
-            let words: Vec<&str> = action.title.split_whitespace().take(4).collect();
-            queries.push(format!("{} ", words.join(" ")));
-        }
-        queries
-    }
-
-    /// Stemming only the candidate words highlights exactly what stemming every word does,
-    /// for the sample queries.
-    #[test]
-    fn highlighting_with_stem_candidates_matches_full_stemming() {
-        let engine = embedded().expect("the embedded engine opens");
-        let catalogue = engine.catalogue();
-        let queries = sample_queries(engine);
-        let mut compared = 0;
-        for text in &queries {
-            let parsed = query::parse(text);
-            let Some(query) = engine.build_query(&parsed) else {
-                continue;
-            };
-            let Some(mut gated) = engine.highlighter(&parsed).generator else {
-                continue;
-            };
-            let mut full = SnippetGenerator::create(
-                &engine.searcher,
-                query.as_ref(),
-                engine.fields.description_fr,
-            )
-            .expect("a generator");
-            for action in catalogue.actions() {
-                for max in [120, action.description.len() + 1] {
-                    gated.set_max_num_chars(max);
-                    full.set_max_num_chars(max);
-                    let (expected, actual) = (
-                        full.snippet(action.description),
-                        gated.snippet(action.description),
-                    );
-                    assert_eq!(
-                        actual.fragment(),
-                        expected.fragment(),
-                        "{text:?} in {}",
-                        action.id
-                    );
-                    assert_eq!(
-                        actual.highlighted(),
-                        expected.highlighted(),
-                        "{text:?} in {}",
-                        action.id
-                    );
-                    compared += usize::from(!expected.highlighted().is_empty());
-                }
-            }
-        }
-        assert!(compared > 500, "{compared} highlighted snippets compared");
-    }
-
-    /// Highlighting a description from the words the index recorded gives what analysing
-    /// its text gives, for the sample queries, at the lengths the command line, the
-    /// interface and the tests ask for.
-    #[test]
-    fn recorded_words_highlight_as_analysing_the_text() {
-        let engine = embedded().expect("the embedded engine opens");
-        let catalogue = engine.catalogue();
-        let queries = sample_queries(engine);
-        let mut marked = 0;
-        for text in &queries {
-            let mut highlighter = engine.highlighter(&query::parse(text));
-            for (position, action) in catalogue.actions().enumerate() {
-                for max_chars in [Some(60), Some(160), Some(200), None] {
-                    let recorded = highlighter.description_snippet(
-                        position as Position,
-                        action.description,
-                        max_chars,
-                    );
-                    let analysed = highlighter.snippet(action.description, max_chars);
-                    assert_eq!(
-                        recorded, analysed,
-                        "{text:?} in {}, {max_chars:?}",
-                        action.id
-                    );
-                    marked += usize::from(!recorded.highlights.is_empty());
-                }
-            }
-        }
-        assert!(marked > 500, "{marked} marked snippets compared");
-    }
-
-    /// The scan of the names dictionary finds exactly the documents tantivy's fuzzy query
-    /// (distance 1, transpositions) finds, for every name and typos of it.
-    #[test]
-    fn the_names_scan_agrees_with_the_fuzzy_automaton() {
-        let engine = embedded().expect("the embedded engine opens");
-        let names: Vec<Vec<char>> = engine
-            .name_terms
-            .as_deref()
-            .expect("the embedded names are scanned")
-            .lines()
-            .map(|name| name.chars().collect())
-            .collect();
-        assert!(names.len() > 100, "{} name terms", names.len());
-        let segment = &engine.searcher.segment_readers()[0];
-        let index = segment.inverted_index(engine.fields.names).expect("names");
-        let mut stream = index.terms().stream().expect("the names dictionary");
-        let mut dictionary: Vec<Vec<char>> = Vec::new();
-        while stream.advance() {
-            dictionary.push(String::from_utf8_lossy(stream.key()).chars().collect());
-        }
-        assert!(
-            names.is_sorted_by_key(Vec::len),
-            "the names are listed by length"
-        );
-        let mut listed = names.clone();
-        listed.sort();
-        assert_eq!(
-            listed, dictionary,
-            "the listed names are the dictionary's terms"
-        );
-        let documents = |query: &dyn Query| -> BTreeSet<DocId> {
-            engine
-                .searcher
-                .search(query, &DocSetCollector)
-                .expect("search")
-                .into_iter()
-                .map(|address| address.doc_id)
-                .collect()
-        };
-        let mut compared = 0;
-        for name in names.iter().filter(|name| name.len() >= FUZZY_MIN_CHARS) {
-            let mut variants = vec![name.clone()];
-            let mut deleted = name.clone();
-            deleted.remove(1);
-            variants.push(deleted);
-            let mut substituted = name.clone();
-            substituted[2] = 'q';
-            variants.push(substituted);
-            let mut swapped = name.clone();
-            swapped.swap(0, 1);
-            variants.push(swapped);
-            let mut inserted = name.clone();
-            inserted.insert(3, 'e');
-            variants.push(inserted);
-            // Edits at either end, where the scan skips names by their first and last
-            // characters.
-            let last = name.len() - 1;
-            let mut first_substituted = name.clone();
-            first_substituted[0] = 'q';
-            let mut last_substituted = name.clone();
-            last_substituted[last] = 'q';
-            let mut last_swapped = name.clone();
-            last_swapped.swap(last - 1, last);
-            let mut prepended = name.clone();
-            prepended.insert(0, 'e');
-            let mut appended = name.clone();
-            appended.push('e');
-            variants.extend([
-                first_substituted,
-                last_substituted,
-                last_swapped,
-                prepended,
-                appended,
-                name[1..].to_vec(),
-                name[..last].to_vec(),
-            ]);
-            for variant in variants {
-                let token: String = variant.iter().collect();
-                let automaton = FuzzyTermQuery::new(
-                    Term::from_field_text(engine.fields.names, &token),
-                    1,
-                    true,
-                );
-                let scanned = engine
-                    .names_within_one_edit(&token)
-                    .map(|query| documents(query.as_ref()))
-                    .unwrap_or_default();
-                assert_eq!(scanned, documents(&automaton), "{token}");
-                compared += 1;
-            }
-        }
-        assert!(compared > 500, "{compared} comparisons");
-    }
-
-    /// Scores of a tantivy query, by document, as tantivy's own scorers give them.
-    fn tantivy_scores(engine: &Engine<'_>, query: &dyn Query) -> BTreeMap<DocId, Score> {
-        let weight = query
-            .weight(EnableScoring::enabled_from_searcher(&engine.searcher))
-            .expect("a weight");
-        let mut scores = BTreeMap::new();
-        weight
-            .for_each(
-                &engine.searcher.segment_readers()[0],
-                &mut |document, score| {
-                    scores.insert(document, score);
-                },
-            )
-            .expect("scoring");
-        scores
-    }
-
-    /// Term-at-a-time scores are tantivy's, bit for bit: every term of every scored field,
-    /// at two boosts, against tantivy's term scorer.
-    #[test]
-    fn term_scores_are_tantivys_bit_for_bit() {
-        let engine = embedded().expect("the embedded engine opens");
-        let segment = &engine.searcher.segment_readers()[0];
-        let fields = &engine.fields;
-        let mut compared = 0;
-        for field in [
-            fields.names,
-            fields.title_fr,
-            fields.title_en,
-            fields.summary_en,
-            fields.description_fr,
-        ] {
-            let index = segment.inverted_index(field).expect("the field is indexed");
-            let mut terms = index.terms().stream().expect("the terms");
-            while terms.advance() {
-                let text = std::str::from_utf8(terms.key()).expect("text terms");
-                let term = Term::from_field_text(field, text);
-                for boost in [1.0, BOOST_TITLE_EN] {
-                    let mut ours = BTreeMap::new();
-                    engine.scorer.for_each_match(
-                        &engine.searcher,
-                        &Alternative::Term {
-                            term: term.clone(),
-                            boost,
-                        },
-                        &mut |document, score| {
-                            ours.insert(document, score.to_bits());
-                        },
-                    );
-                    let query = BoostQuery::new(
-                        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                        boost,
-                    );
-                    let theirs: BTreeMap<DocId, u32> = tantivy_scores(engine, &query)
-                        .into_iter()
-                        .map(|(document, score)| (document, score.to_bits()))
-                        .collect();
-                    assert_eq!(ours, theirs, "{text:?} in field {field:?}, boost {boost}");
-                    compared += ours.len();
-                }
-            }
-        }
-        assert!(compared > 10_000, "{compared} scores compared");
-    }
-
-    /// An engine over 600 synthetic actions (built once per test run): long enough that
-    /// common words' documents and positions span several of tantivy's 128-entry blocks,
-    /// which the 77 real actions never do.
-    fn synthetic_engine() -> &'static Engine<'static> {
-        static ENGINE: OnceLock<Engine<'static>> = OnceLock::new();
-        ENGINE.get_or_init(|| {
-            let directory = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
-            let real = crate::catalogue::dataset::Dataset::load(&directory).expect("dataset");
-            let scaled = crate::catalogue::synthetic::scaled(&real, 600, 7);
-            let compiled = scaled.compile().expect("the synthetic dataset compiles");
-            let blob: &'static [u8] = Box::leak(
-                crate::catalogue::blob::encode(&compiled)
-                    .expect("blob")
-                    .into_boxed_slice(),
-            );
-            let index = crate::index::indexer::build_index(&compiled).expect("index");
-            let catalogue: &'static Catalogue<'static> =
-                Box::leak(Box::new(Catalogue::open(blob).expect("the blob opens")));
-            let today = YearMonth {
-                year: 2026,
-                month: Some(1),
-            };
-            Engine::open(catalogue, OwnedBytes::new(index), today).expect("the engine opens")
-        })
-    }
-
-    /// Phrases score as tantivy's phrase query, bit for bit: runs of two to four words
-    /// from every title and description (gaps left by stop words, repeated words, words
-    /// in no other field), in every field the parser sends them to, on the embedded
-    /// catalogue and on the synthetic one.
-    #[test]
-    fn phrase_scores_are_tantivys_bit_for_bit() {
-        let embedded = embedded().expect("the embedded engine opens");
-        let phrases = sample_phrases(embedded);
-        for engine in [embedded, synthetic_engine()] {
-            compare_phrases_with_tantivy(engine, &phrases);
-        }
-    }
-
-    fn sample_phrases(engine: &Engine<'_>) -> Vec<String> {
-        let mut phrases: Vec<String> = vec![
-            "centre d'accueil".into(),
-            "des migrants et des réfugiés".into(),
-            "migrants migrants".into(),
-            "Global Cities Fund".into(),
-        ];
-        for action in engine.catalogue().actions() {
-            for text in [action.title, action.description] {
-                let words: Vec<&str> = text.split_whitespace().collect();
-                for (start, length) in (0..words.len())
-                    .step_by(5)
-                    .zip([2, 3, 4].into_iter().cycle())
-                {
-                    phrases.push(words[start..(start + length).min(words.len())].join(" "));
-                }
-            }
-        }
-        phrases
-    }
-
-    fn compare_phrases_with_tantivy(engine: &Engine<'_>, phrases: &[String]) {
-        let mut analyzers = engine.analyzers();
-        let (mut compared, mut matched) = (0, 0);
-        for phrase in phrases {
-            let clause = Clause::Phrase(phrase.clone());
-            let (alternatives, _) = engine.alternatives(&clause, false, false, &mut analyzers);
-            for alternative in &alternatives {
-                let Alternative::Phrase { terms, .. } = alternative else {
-                    continue;
-                };
-                let mut ours = BTreeMap::new();
-                engine.scorer.for_each_match(
-                    &engine.searcher,
-                    alternative,
-                    &mut |document, score| {
-                        assert!(ours.insert(document, score.to_bits()).is_none(), "in order");
-                    },
-                );
-                let theirs: BTreeMap<DocId, u32> =
-                    tantivy_scores(engine, alternative.to_query().as_ref())
-                        .into_iter()
-                        .map(|(document, score)| (document, score.to_bits()))
-                        .collect();
-                assert_eq!(ours, theirs, "{phrase:?} as {terms:?}");
-                compared += 1;
-                matched += ours.len();
-            }
-        }
-        assert!(
-            compared > 2_000 && matched > 2_000,
-            "{compared} phrases, {matched} matches"
-        );
-    }
-
-    /// A search matches exactly the documents of the boolean query tantivy would run, with
-    /// the same scores up to the order of additions.
-    #[test]
-    fn searches_match_tantivys_boolean_query() {
-        let engine = embedded().expect("the embedded engine opens");
-        let queries = sample_queries(engine);
-        for text in &queries {
-            let parsed = query::parse(text);
-            if !parsed.excluded.is_empty() {
-                // The boolean query leaves exclusions out; the search applies them.
-                continue;
-            }
-            let ours: BTreeMap<DocId, Score> = engine
-                .matches(&parsed)
-                .into_iter()
-                .map(|hit| (hit.position, hit.score))
-                .collect();
-            let theirs = engine
-                .build_query(&parsed)
-                .map(|query| tantivy_scores(engine, query.as_ref()))
-                .unwrap_or_default();
-            assert_eq!(
-                ours.keys().collect::<Vec<_>>(),
-                theirs.keys().collect::<Vec<_>>(),
-                "{text:?}"
-            );
-            for (document, score) in &ours {
-                let expected = theirs[document];
-                assert!(
-                    (score - expected).abs() <= expected.abs() * 1e-5,
-                    "{text:?}: document {document} scored {score}, tantivy {expected}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_year_month(0), (1970, 1));
-        assert_eq!(civil_year_month(19_722), (2023, 12)); // 2023-12-31
-        assert_eq!(civil_year_month(19_723), (2024, 1));
-        assert_eq!(civil_year_month(20_513), (2026, 3)); // 2026-03-01
-    }
-}

@@ -1,6 +1,7 @@
-//! Ranking: hits by score (highest first), then year (newest first), then id. The order
-//! that breaks ties is computed once when the engine opens, so that ranking compares one
-//! integer per hit, never floats or strings.
+//! Ranking: hits by how exactly their words matched, then where, then score (each highest
+//! first), then year (newest first), then id. The order that breaks ties is computed once
+//! when the engine opens, so that ranking compares one integer per hit, never floats or
+//! strings.
 
 use std::cmp::Ordering;
 
@@ -14,8 +15,10 @@ use crate::catalogue::{Catalogue, Index as Position};
 pub fn rank_order(catalogue: &Catalogue<'_>, left: &Hit, right: &Hit) -> Ordering {
     let facets = catalogue.facets();
     right
-        .score
-        .total_cmp(&left.score)
+        .exactness
+        .cmp(&left.exactness)
+        .then(right.placement.cmp(&left.placement))
+        .then(right.score.total_cmp(&left.score))
         .then_with(|| {
             facets[right.position as usize]
                 .year
@@ -76,12 +79,15 @@ impl Ranking {
     /// Puts `hits` in ranking order, keeping the first `limit` (all when `None`).
     pub(super) fn rank(&self, hits: &mut Vec<Hit>, limit: Option<usize>) {
         let limit = limit.unwrap_or(usize::MAX);
-        if let Some(&Hit { score, .. }) = hits.first()
-            && hits
-                .iter()
-                .all(|hit| hit.score.to_bits() == score.to_bits())
+        let same = |left: &Hit, right: &Hit| {
+            left.score.to_bits() == right.score.to_bits()
+                && left.exactness == right.exactness
+                && left.placement == right.placement
+        };
+        if let Some(&first) = hits.first()
+            && hits.iter().all(|hit| same(hit, &first))
         {
-            // One score for all (an empty query, say): the tie order is the ranking, read
+            // One key for all (an empty query, say): the tie order is the ranking, read
             // off without sorting.
             let mut kept = vec![false; self.tie_ranks.len()];
             for hit in hits.iter() {
@@ -93,16 +99,19 @@ impl Ranking {
                     .iter()
                     .filter(|&&position| kept[position as usize])
                     .take(limit)
-                    .map(|&position| Hit { position, score }),
+                    .map(|&position| Hit { position, ..first }),
             );
             return;
         }
-        // One integer per hit: the score in descending order, then the tie rank.
-        let mut keys: Vec<u64> = hits
+        // One integer per hit: exactness, placement and score in descending order, then
+        // the tie rank.
+        let mut keys: Vec<u128> = hits
             .iter()
             .map(|hit| {
-                u64::from(!score_order(hit.score)) << 32
-                    | u64::from(self.tie_ranks[hit.position as usize])
+                u128::from(!hit.exactness) << 80
+                    | u128::from(!hit.placement) << 64
+                    | u128::from(!score_order(hit.score)) << 32
+                    | u128::from(self.tie_ranks[hit.position as usize])
             })
             .collect();
         if limit < keys.len() {
@@ -116,6 +125,8 @@ impl Ranking {
         hits.extend(keys.into_iter().map(|key| Hit {
             position: self.by_tie_rank[key as u32 as usize],
             score: score_from_order(!((key >> 32) as u32)),
+            placement: !((key >> 64) as u16),
+            exactness: !((key >> 80) as u16),
         }));
     }
 }

@@ -5,13 +5,11 @@
 use tantivy::directory::RamDirectory;
 use tantivy::index::SegmentComponent;
 use tantivy::schema::Value;
-use tantivy::termdict::TermDictionary;
-use tantivy::{
-    Directory, Index, IndexReader, IndexWriter, ReloadPolicy, SegmentReader, TantivyDocument,
-};
+use tantivy::schema::Field;
+use tantivy::{Directory, Index, IndexWriter, TantivyDocument};
 
-use super::schema::{SearchFields, french, register_analyzers, search_fields};
-use super::{description_words, pack};
+use super::pack;
+use super::schema::{SearchFields, register_analyzers, search_fields};
 use crate::catalogue::model::{Action, Compiled};
 
 /// The segment id written into the packed index in place of tantivy's random one, so that
@@ -93,86 +91,7 @@ pub fn build_index(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
         }
     }
     files.push(("meta.json".to_owned(), meta.into_bytes()));
-    // Beside tantivy's files: what the engine would otherwise compute at every start.
-    let reader: IndexReader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|error| format!("cannot read the index: {error}"))?;
-    let searcher = reader.searcher();
-    let segment = searcher.segment_readers().first();
-    files.push((
-        description_words::FILE_NAME.to_owned(),
-        encode_description_words(segment, &fields, compiled)?,
-    ));
-    if let Some(names) = small_names_dictionary(segment, &fields)? {
-        files.push((NAME_TERMS_FILE.to_owned(), names));
-    }
     pack::pack(files)
-}
-
-/// The descriptions' words as the index holds them (see [`description_words`]).
-fn encode_description_words(
-    segment: Option<&SegmentReader>,
-    fields: &SearchFields,
-    compiled: &Compiled<'_>,
-) -> Result<Vec<u8>, String> {
-    let dictionary = match segment {
-        Some(segment) => segment
-            .inverted_index(fields.description_fr)
-            .map_err(|error| format!("cannot read the index: {error}"))?
-            .terms()
-            .clone(),
-        None => TermDictionary::empty(),
-    };
-    description_words::encode(
-        compiled.actions.iter().map(|action| action.description),
-        &mut french(),
-        &dictionary,
-    )
-}
-
-/// The file listing the names field's terms, one a line and by length in characters, when
-/// there are few enough to scan for typos (see the engine's typo tolerance).
-pub const NAME_TERMS_FILE: &str = "name_terms.txt";
-
-/// Above this many terms, the names dictionary is not listed: typos are looked up with
-/// tantivy's automaton instead of a scan.
-pub const NAME_SCAN_MAX_TERMS: usize = 20_000;
-
-/// The names field's terms, a line each, when there are at most [`NAME_SCAN_MAX_TERMS`].
-/// Written at build time: reading them from the term dictionary at run time cost a fifth of
-/// a one-shot search.
-fn small_names_dictionary(
-    segment: Option<&SegmentReader>,
-    fields: &SearchFields,
-) -> Result<Option<Vec<u8>>, String> {
-    let cannot_read = |error: &dyn std::fmt::Display| format!("cannot read the index: {error}");
-    let Some(segment) = segment else {
-        return Ok(Some(Vec::new()));
-    };
-    let inverted_index = segment
-        .inverted_index(fields.names)
-        .map_err(|error| cannot_read(&error))?;
-    let dictionary = inverted_index.terms();
-    if dictionary.num_terms() > NAME_SCAN_MAX_TERMS {
-        return Ok(None);
-    }
-    let mut stream = dictionary.stream().map_err(|error| cannot_read(&error))?;
-    let mut names: Vec<Vec<u8>> = Vec::new();
-    while stream.advance() {
-        names.push(stream.key().to_vec());
-    }
-    // By length in characters, which the engine's typo scan indexes by (stable: the
-    // dictionary's order within a length), so that it need not sort them at run time.
-    names.sort_by_key(|name| String::from_utf8_lossy(name).chars().count());
-    let mut lines = Vec::new();
-    for name in names {
-        // Analysed names: words without line breaks.
-        lines.extend_from_slice(&name);
-        lines.push(b'\n');
-    }
-    Ok(Some(lines))
 }
 
 /// A 32-digit uuid as 8-4-4-4-12.
@@ -197,13 +116,6 @@ fn document(
     let tables = &compiled.tables;
     let mut document = TantivyDocument::default();
     document.add_u64(fields.position, position);
-    document.add_text(fields.title_fr, action.title);
-    document.add_text(fields.description_fr, action.description);
-    if let Some(spotlight) = action.spotlight {
-        document.add_text(fields.description_fr, spotlight);
-    }
-    document.add_text(fields.title_en, action.title_en);
-    document.add_text(fields.summary_en, action.summary_en);
 
     let mut names: Vec<&str> = vec![action.submitter];
     names.extend(action.mayor);
@@ -220,21 +132,31 @@ fn document(
     }
     let region = &tables.regions[action.region as usize];
     names.extend([region.name_fr, region.name_en]);
-    for name in &names {
-        document.add_text(fields.names, name);
-    }
 
-    for text in [
-        action.title,
-        action.description,
-        action.title_en,
-        action.summary_en,
-    ]
-    .into_iter()
-    .chain(action.spotlight)
-    .chain(names.iter().copied())
-    {
-        document.add_text(fields.words, text);
+    let french_body: Vec<&str> = [action.description]
+        .into_iter()
+        .chain(action.spotlight)
+        .chain(action.quote)
+        .collect();
+    let english_body: Vec<&str> = [action.description_en]
+        .into_iter()
+        .chain(action.spotlight_en)
+        .chain(action.quote_en)
+        .collect();
+    let texts: [(&[Field], &[&str]); 6] = [
+        (&[fields.names, fields.typed_top], &names),
+        (&[fields.title_fr, fields.typed_top], &[action.title]),
+        (&[fields.title_en, fields.typed_top], &[action.title_en]),
+        (&[fields.summary_en, fields.typed_summary], &[action.summary_en]),
+        (&[fields.description_fr, fields.typed_body], &french_body),
+        (&[fields.description_en, fields.typed_body], &english_body),
+    ];
+    for (targets, values) in texts {
+        for &field in targets {
+            for text in values {
+                document.add_text(field, text);
+            }
+        }
     }
     document
 }

@@ -7,7 +7,9 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 
 use crate::catalogue::Index as Position;
-use crate::engine::{Dimension, Engine, Filters, Highlighter, Outcome, Request, ValueSlot};
+use crate::engine::{
+    Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueSlot,
+};
 use crate::i18n::Lang;
 
 use super::layout::Layout;
@@ -120,6 +122,8 @@ pub struct App<'e, 'c> {
     pub engine: &'e Engine<'c>,
     pub lang: Lang,
     pub query: String,
+    /// How strictly the query's words match (toggled with F6).
+    pub match_mode: MatchMode,
     /// Cursor position in `query`, in characters.
     pub cursor: usize,
     pub filters: Filters,
@@ -155,7 +159,7 @@ pub struct App<'e, 'c> {
 impl<'e, 'c> App<'e, 'c> {
     pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
-        let highlighter = RefCell::new(engine.highlighter(&outcome.parsed));
+        let highlighter = RefCell::new(engine.highlighter(&outcome));
         App {
             engine,
             lang,
@@ -164,6 +168,7 @@ impl<'e, 'c> App<'e, 'c> {
             filters: Filters::new(),
             outcome,
             highlighter,
+            match_mode: MatchMode::Most,
             selected: 0,
             focus: Pane::Search,
             view: View::Browse,
@@ -278,8 +283,9 @@ impl<'e, 'c> App<'e, 'c> {
             text: self.query.clone(),
             filters: self.filters.clone(),
             limit: None,
+            mode: self.match_mode,
         });
-        self.highlighter = RefCell::new(self.engine.highlighter(&self.outcome.parsed));
+        self.highlighter = RefCell::new(self.engine.highlighter(&self.outcome));
         // Keep the same action selected when it is still there.
         self.selected = previous
             .and_then(|position| {

@@ -2,8 +2,6 @@
 //! highlighted, translations labelled as such, each priority with its compact objectives and
 //! whether the report states it, and the joint commitment to follow.
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, highlighted};
 use crate::catalogue::{End, MachineName};
+use crate::engine::TextLanguage;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
@@ -173,11 +172,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     lines.push(Line::default());
     lines.push(Line::styled(strings.description, theme.title()));
     let mut highlighter = app.highlighter.borrow_mut();
-    // The description as the index recorded its words, unless sanitising changed it.
-    let snippet = match text::sanitize(action.description) {
-        Cow::Borrowed(description) => highlighter.description_snippet(position, description, None),
-        Cow::Owned(description) => highlighter.snippet(&description, None),
-    };
+    let snippet = highlighter.snippet(
+        &text::sanitize(action.description),
+        TextLanguage::French,
+        None,
+    );
     drop(highlighter);
     let mut at = 0;
     for paragraph in snippet.text.split('\n') {

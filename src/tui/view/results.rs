@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{block, first_visible};
 use crate::catalogue::MachineName;
+use crate::engine::TextLanguage;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
@@ -77,7 +78,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             } else {
                 theme.normal()
             };
-            let marked_title = highlighter.snippet(&title, None);
+            let marked_title = highlighter.snippet(&title, TextLanguage::French, None);
             let mut spans = vec![Span::styled(
                 prefix,
                 if selected { base } else { theme.dim() },

@@ -1,0 +1,403 @@
+//! How the words of a query become tantivy queries, and which actions hold which words.
+//!
+//! Each word is matched three ways, each an [`Alternative`] with its [`Level`]: as typed (in
+//! the as-typed fields), by its stem (in the analysed fields, scored with BM25), and through
+//! derived words — typo corrections found with tantivy's Levenshtein automaton
+//! ([`FuzzyTermQuery::automaton`]) over the as-typed dictionaries, and, for the word being
+//! typed, the words it starts. Every alternative runs through `Weight::for_each`; what is
+//! this module's own is the bookkeeping of which clause each action holds and how well.
+
+use tantivy::query::{
+    BoostQuery, EnableScoring, FuzzyTermQuery, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, Score, Searcher, Term};
+
+use super::query::{Clause, ParsedQuery};
+use crate::index::schema::SearchFields;
+
+/// Words of at least this many characters match with one typo…
+pub const ONE_TYPO_FROM_CHARS: usize = 5;
+/// …and with two from this many.
+pub const TWO_TYPOS_FROM_CHARS: usize = 9;
+
+/// At most this many typo corrections of a word are matched (the most frequent).
+const MAX_CORRECTIONS: usize = 10;
+/// At most this many completions of the word being typed are scored and highlighted (the
+/// most frequent); every completion matches.
+const MAX_SCORED_COMPLETIONS: usize = 8;
+
+/// Field boosts for BM25: titles and names above summaries above descriptions.
+const BOOST_NAMES: Score = 4.0;
+const BOOST_TITLE_FR: Score = 3.0;
+const BOOST_TITLE_EN: Score = 2.5;
+const BOOST_SUMMARY: Score = 1.5;
+const BOOST_DESCRIPTION: Score = 1.0;
+/// A derived word (typo, completion) scores at this fraction of the field's boost.
+const DERIVED_FACTOR: Score = 0.5;
+
+/// How exactly a word matched: as typed, by its stem, or through a derived word.
+pub const AS_TYPED: u8 = 3;
+pub const BY_STEM: u8 = 2;
+pub const DERIVED: u8 = 1;
+
+/// Where a word matched: names and titles, the summary, the descriptions.
+pub const IN_TITLE: u8 = 3;
+pub const IN_SUMMARY: u8 = 2;
+pub const IN_DESCRIPTION: u8 = 1;
+
+/// How well an alternative matches: compared as (quality, place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Level {
+    pub quality: u8,
+    pub place: u8,
+}
+
+/// One way a clause matches.
+pub struct Alternative {
+    pub query: Box<dyn Query>,
+    pub level: Level,
+    /// Whether its BM25 score counts (as-typed matches only tell how a word matched).
+    pub scored: bool,
+}
+
+/// A word or phrase of the query, with every way it matches, best first.
+pub struct ClausePlan {
+    /// As typed.
+    pub text: String,
+    /// A stop word among other words: it adds to the score, never decides a match.
+    pub optional: bool,
+    pub alternatives: Vec<Alternative>,
+    /// The catalogue's words within the allowed typos of the word, most frequent first.
+    pub corrections: Vec<String>,
+    /// The most frequent words the word being typed starts.
+    pub completions: Vec<String>,
+}
+
+/// The query analyzers, copied for one search (they hold state while tokenising).
+#[derive(Clone)]
+pub struct Analyzers {
+    pub french: TextAnalyzer,
+    pub english: TextAnalyzer,
+    pub names: TextAnalyzer,
+}
+
+/// Runs an analyzer: `(position, token)` pairs.
+pub fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut tokens = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    stream.process(&mut |token| tokens.push((token.position, token.text.clone())));
+    tokens
+}
+
+/// What each action holds of the query, as the alternatives found it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Holding {
+    /// Bit `i`: the action holds clause `i`.
+    pub held: u32,
+    /// The sum of the quality of each required clause held.
+    pub quality: u16,
+    /// The sum of the place of each required clause held.
+    pub place: u16,
+    pub score: Score,
+}
+
+/// Plans every clause of `parsed.required`. `tolerant`: typo corrections are matched.
+pub fn plan(
+    parsed: &ParsedQuery,
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+    tolerant: bool,
+) -> Vec<ClausePlan> {
+    let last = parsed.required.len().saturating_sub(1);
+    let mut plans: Vec<ClausePlan> = parsed
+        .required
+        .iter()
+        .enumerate()
+        .map(|(position, clause)| {
+            let prefix = parsed.last_word_is_prefix && position == last;
+            plan_clause(clause, fields, searcher, analyzers, tolerant, prefix)
+        })
+        .collect();
+    if plans.iter().all(|plan| plan.optional) {
+        for plan in &mut plans {
+            plan.optional = false;
+        }
+    }
+    plans
+}
+
+/// The ways one word or phrase matches.
+pub fn plan_clause(
+    clause: &Clause,
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+    tolerant: bool,
+    prefix: bool,
+) -> ClausePlan {
+    let text = clause.text();
+    let french = analyse(&mut analyzers.french, text);
+    let english = analyse(&mut analyzers.english, text);
+    let typed = analyse(&mut analyzers.names, text);
+    let is_word = matches!(clause, Clause::Word(_));
+    // The word being typed stays required: it is matched as a prefix.
+    let optional = is_word && !prefix && (french.is_empty() || english.is_empty());
+    let stem_quality = if is_word { BY_STEM } else { AS_TYPED };
+    let mut alternatives = Vec::new();
+    let mut add = |field: Field, tokens: &[(usize, String)], level: Level, boost: Score| {
+        if let Some(query) = terms_query(field, tokens) {
+            alternatives.push(Alternative {
+                query: Box::new(BoostQuery::new(query, boost)),
+                level,
+                scored: true,
+            });
+        }
+    };
+    let stem = |place| Level {
+        quality: stem_quality,
+        place,
+    };
+    add(fields.names, &typed, stem(IN_TITLE), BOOST_NAMES);
+    add(fields.title_fr, &french, stem(IN_TITLE), BOOST_TITLE_FR);
+    add(fields.title_en, &english, stem(IN_TITLE), BOOST_TITLE_EN);
+    add(fields.summary_en, &english, stem(IN_SUMMARY), BOOST_SUMMARY);
+    add(fields.description_fr, &french, stem(IN_DESCRIPTION), BOOST_DESCRIPTION);
+    add(fields.description_en, &english, stem(IN_DESCRIPTION), BOOST_DESCRIPTION);
+
+    let mut corrections = Vec::new();
+    let mut completions = Vec::new();
+    if let (true, [(_, token)]) = (is_word, typed.as_slice()) {
+        let places = [IN_TITLE, IN_SUMMARY, IN_DESCRIPTION];
+        let derived_boosts = [BOOST_TITLE_FR, BOOST_SUMMARY, BOOST_DESCRIPTION];
+        for (field, place) in fields.typed().into_iter().zip(places) {
+            alternatives.push(Alternative {
+                query: Box::new(TermQuery::new(
+                    Term::from_field_text(field, token),
+                    IndexRecordOption::Basic,
+                )),
+                level: Level {
+                    quality: AS_TYPED,
+                    place,
+                },
+                scored: false,
+            });
+        }
+        let derived_level = |place| Level {
+            quality: DERIVED,
+            place,
+        };
+        if tolerant && !optional {
+            corrections = typo_corrections(token, fields, searcher);
+        }
+        if prefix {
+            completions = completions_of(token, fields, searcher);
+            for (field, place) in fields.typed().into_iter().zip(places) {
+                // Every word starting with the token: a range of the dictionary.
+                let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, token)]);
+                query.set_max_expansions(u32::MAX);
+                alternatives.push(Alternative {
+                    query: Box::new(query),
+                    level: derived_level(place),
+                    scored: false,
+                });
+            }
+        }
+        for word in corrections
+            .iter()
+            .chain(completions.iter().take(MAX_SCORED_COMPLETIONS))
+        {
+            for ((field, place), boost) in fields.typed().into_iter().zip(places).zip(derived_boosts)
+            {
+                alternatives.push(Alternative {
+                    query: Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, word),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        boost * DERIVED_FACTOR,
+                    )),
+                    level: derived_level(place),
+                    scored: true,
+                });
+            }
+        }
+    }
+    // Best first: an action's first match of the clause is its best.
+    alternatives.sort_by(|left, right| {
+        right
+            .level
+            .cmp(&left.level)
+            .then(right.scored.cmp(&left.scored))
+    });
+    ClausePlan {
+        text: text.to_owned(),
+        optional,
+        alternatives,
+        corrections,
+        completions,
+    }
+}
+
+/// A term query for one token, a phrase query for several (a stop word between two words
+/// leaves a gap).
+fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [(_, token)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, token),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => {
+            let first = tokens[0].0;
+            Some(Box::new(PhraseQuery::new_with_offset(
+                tokens
+                    .iter()
+                    .map(|(position, token)| (position - first, Term::from_field_text(field, token)))
+                    .collect(),
+            )))
+        }
+    }
+}
+
+/// How many typos a word of `chars` characters may have.
+pub fn allowed_typos(chars: usize) -> u8 {
+    if chars >= TWO_TYPOS_FROM_CHARS {
+        2
+    } else if chars >= ONE_TYPO_FROM_CHARS {
+        1
+    } else {
+        0
+    }
+}
+
+/// The catalogue's words within the allowed typos of `token` (not `token` itself), most
+/// frequent first: tantivy's Levenshtein automaton (transpositions cost one) run over the
+/// as-typed dictionaries.
+fn typo_corrections(token: &str, fields: &SearchFields, searcher: &Searcher) -> Vec<String> {
+    let distance = allowed_typos(token.chars().count());
+    if distance == 0 {
+        return Vec::new();
+    }
+    let query = FuzzyTermQuery::new(Term::from_field_text(fields.typed_top, token), distance, true);
+    let Ok(automaton) = query.automaton() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, u64)> = Vec::new();
+    for_each_dictionary(fields, searcher, |dictionary| {
+        if let Ok(mut stream) = dictionary.search(&automaton).into_stream() {
+            while stream.advance() {
+                add_word(&mut found, stream.key(), stream.value().doc_freq);
+            }
+        }
+    });
+    most_frequent(found, token, MAX_CORRECTIONS)
+}
+
+/// The words of the catalogue that `token` starts (not `token` itself), most frequent
+/// first.
+fn completions_of(token: &str, fields: &SearchFields, searcher: &Searcher) -> Vec<String> {
+    let mut found: Vec<(String, u64)> = Vec::new();
+    for_each_dictionary(fields, searcher, |dictionary| {
+        if let Ok(mut stream) = dictionary.range().ge(token.as_bytes()).into_stream() {
+            while stream.advance() {
+                if !stream.key().starts_with(token.as_bytes()) {
+                    break;
+                }
+                add_word(&mut found, stream.key(), stream.value().doc_freq);
+            }
+        }
+    });
+    most_frequent(found, token, usize::MAX)
+}
+
+fn for_each_dictionary(
+    fields: &SearchFields,
+    searcher: &Searcher,
+    mut visit: impl FnMut(&tantivy::termdict::TermDictionary),
+) {
+    for segment in searcher.segment_readers() {
+        for field in fields.typed() {
+            if let Ok(index) = segment.inverted_index(field) {
+                visit(index.terms());
+            }
+        }
+    }
+}
+
+fn add_word(found: &mut Vec<(String, u64)>, key: &[u8], documents: u32) {
+    let Ok(word) = std::str::from_utf8(key) else {
+        return;
+    };
+    match found.iter_mut().find(|(known, _)| known == word) {
+        Some((_, count)) => *count += u64::from(documents),
+        None => found.push((word.to_owned(), u64::from(documents))),
+    }
+}
+
+fn most_frequent(mut found: Vec<(String, u64)>, token: &str, limit: usize) -> Vec<String> {
+    found.retain(|(word, _)| word != token);
+    found.sort_by(|left, right| right.1.cmp(&left.1).then_with(|| left.0.cmp(&right.0)));
+    found.into_iter().take(limit).map(|(word, _)| word).collect()
+}
+
+/// Runs every alternative of every clause over the index: what each action (by document
+/// id) holds. Also counts, per clause, the actions that hold it as typed or by stem.
+pub fn hold(searcher: &Searcher, plans: &[ClausePlan], documents: usize) -> (Vec<Holding>, Vec<usize>) {
+    let mut holdings = vec![Holding::default(); documents];
+    let mut exact_counts = vec![0; plans.len()];
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    for (number, plan) in plans.iter().enumerate() {
+        let bit = 1u32 << number;
+        for alternative in &plan.alternatives {
+            let Ok(weight) = alternative.query.weight(scoring) else {
+                continue;
+            };
+            let exact = alternative.level.quality >= BY_STEM;
+            for segment in searcher.segment_readers() {
+                let _ = weight.for_each(segment, &mut |document: DocId, score: Score| {
+                    let Some(holding) = holdings.get_mut(document as usize) else {
+                        return;
+                    };
+                    if alternative.scored {
+                        holding.score += score;
+                    }
+                    if holding.held & bit == 0 {
+                        holding.held |= bit;
+                        if exact {
+                            exact_counts[number] += 1;
+                        }
+                        if !plan.optional {
+                            holding.quality += u16::from(alternative.level.quality);
+                            holding.place += u16::from(alternative.level.place);
+                        }
+                    }
+                });
+            }
+        }
+    }
+    (holdings, exact_counts)
+}
+
+/// The documents any alternative of `plan` matches (exclusions).
+pub fn matching_documents(searcher: &Searcher, plan: &ClausePlan, documents: usize) -> Vec<bool> {
+    let mut matched = vec![false; documents];
+    let scoring = EnableScoring::disabled_from_searcher(searcher);
+    for alternative in &plan.alternatives {
+        let Ok(weight) = alternative.query.weight(scoring) else {
+            continue;
+        };
+        for segment in searcher.segment_readers() {
+            let _ = weight.for_each_no_score(segment, &mut |documents: &[DocId]| {
+                for &document in documents {
+                    if let Some(flag) = matched.get_mut(document as usize) {
+                        *flag = true;
+                    }
+                }
+            });
+        }
+    }
+    matched
+}
