@@ -51,6 +51,14 @@ pub struct Strings {
     pub actions: &'static str,
     pub no_match: &'static str,
     pub ignored: &'static str,
+    /// Before the words no action holds together with the others.
+    pub dropped: &'static str,
+    /// Before the words the list holds, after dropped ones.
+    pub showing: &'static str,
+    /// Before a typo's corrections.
+    pub read_as: &'static str,
+    /// The strict mode's mark on the search line.
+    pub strict: &'static str,
     pub too_small: &'static str,
     pub marked: &'static str,
     // Dimension names, in `Dimension::ALL` order.
@@ -140,6 +148,10 @@ pub static EN: Strings = Strings {
     actions: "actions",
     no_match: "No action matches. Remove a filter or a word.",
     ignored: "ignored",
+    dropped: "no action has",
+    showing: "with the others; showing",
+    read_as: "read as",
+    strict: "every word (F6)",
     too_small: "Terminal too small",
     marked: "marked",
     dimension_names: [
@@ -247,6 +259,7 @@ pub static EN: Strings = Strings {
         ("F2  s", "statistics of the current selection"),
         ("F3  m", "map of the current selection"),
         ("F4  l", "the shortlist"),
+        ("F6", "every word strictly / forgiving search"),
         ("e", "export the shortlist (Markdown or CSV)"),
         ("mouse", "click to select, wheel to scroll"),
         ("? / F1", "this help"),
@@ -269,6 +282,10 @@ pub static FR: Strings = Strings {
     actions: "actions",
     no_match: "Aucune action ne correspond. Retirez un filtre ou un mot.",
     ignored: "ignoré",
+    dropped: "aucune action n'a",
+    showing: "avec les autres mots ; actions avec",
+    read_as: "lu comme",
+    strict: "tous les mots (F6)",
     too_small: "Terminal trop petit",
     marked: "marquées",
     dimension_names: [
@@ -380,6 +397,7 @@ pub static FR: Strings = Strings {
         ("F2  s", "statistiques de la sélection actuelle"),
         ("F3  m", "carte de la sélection actuelle"),
         ("F4  l", "la sélection marquée"),
+        ("F6", "tous les mots strictement / recherche indulgente"),
         ("e", "exporter la sélection (Markdown ou CSV)"),
         ("souris", "clic pour choisir, molette pour défiler"),
         ("? / F1", "cette aide"),

@@ -240,7 +240,18 @@ fn hits(args: &[&str]) -> Vec<HitRecord<'static>> {
 fn search_json_gives_ranked_hits_with_snippets() {
     let found = hits(&["search", "climat", "--format", "json"]);
     assert!(found.len() >= 5, "{}", found.len());
-    assert!(found.windows(2).all(|pair| pair[0].score >= pair[1].score));
+    // Ranked by exactness, then placement, then score, each highest first.
+    let key = |hit: &HitRecord| (hit.exactness, hit.placement, hit.score);
+    assert!(found.windows(2).all(|pair| {
+        key(&pair[0])
+            .partial_cmp(&key(&pair[1]))
+            .is_some_and(|o| o.is_ge())
+    }));
+    assert!(
+        found
+            .iter()
+            .all(|hit| hit.match_mode == "most" && hit.dropped_words.is_empty())
+    );
     let first = &found[0];
     let snippet = first.snippet.as_ref().expect("a snippet");
     assert!(!snippet.highlights.is_empty());

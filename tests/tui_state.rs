@@ -130,10 +130,16 @@ fn typing_narrows_backspace_widens_and_esc_clears() {
     ids.sort_unstable();
     assert_eq!(ids, [KAMPALA, NAIROBI]);
 
-    // A word nothing contains narrows to nothing; deleting it widens again.
+    // A word nothing contains is dropped (and named); strictly (F6) it narrows to
+    // nothing; deleting it widens again.
     type_text(&mut app, " zzz");
+    assert_eq!(app.outcome.total, 2);
+    assert_eq!(app.outcome.matching.dropped, ["zzz"]);
+    app.update(Action::ToggleMatchMode);
     assert_eq!(app.outcome.total, 0);
     assert!(app.outcome.hits.is_empty());
+    app.update(Action::ToggleMatchMode);
+    assert_eq!(app.outcome.total, 2);
     for _ in 0..4 {
         app.update(Action::Backspace);
     }

@@ -55,6 +55,7 @@ fn matching<'c>(engine: &Engine<'c>, filters: &FilterArgs) -> anyhow::Result<Vec
         .map(|position| Row {
             action: engine.catalogue().action_at(position),
             score: None,
+            rank: None,
             snippet: None,
         })
         .collect())

@@ -33,7 +33,26 @@ pub struct HitRecord<'a> {
     #[serde(flatten)]
     pub record: ActionRecord<'a>,
     pub score: f32,
+    /// The ranking's first keys (see the README): per query word, 3 as typed, 2 by stem, 1
+    /// through a typo or prefix, added up; and 3 names/titles, 2 summary, 1 descriptions.
+    #[serde(default)]
+    pub exactness: u16,
+    #[serde(default)]
+    pub placement: u16,
+    /// `most` (forgiving, the default) or `all` (every word, strictly).
+    #[serde(default)]
+    pub match_mode: String,
+    /// The query's words that no listed action holds together with the others (dropped so
+    /// that the list is not empty); empty when every word is held.
+    #[serde(default)]
+    pub dropped_words: Vec<String>,
     pub snippet: Option<SnippetRecord>,
+}
+
+/// What a search row adds to its action: how it ranked and how the list was chosen.
+pub struct HitRank<'m> {
+    pub hit: crate::engine::Hit,
+    pub matching: &'m crate::engine::Matching,
 }
 
 /// A snippet with its highlighted ranges, in characters.
@@ -60,6 +79,7 @@ impl From<&Snippet> for SnippetRecord {
 pub struct Row<'a> {
     pub action: Action<'a>,
     pub score: Option<f32>,
+    pub rank: Option<HitRank<'a>>,
     pub snippet: Option<Snippet>,
 }
 
@@ -113,6 +133,18 @@ fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
     HitRecord {
         record: ActionRecord::new(catalogue, &row.action),
         score: row.score.unwrap_or(0.0),
+        exactness: row.rank.as_ref().map_or(0, |rank| rank.hit.exactness),
+        placement: row.rank.as_ref().map_or(0, |rank| rank.hit.placement),
+        match_mode: row
+            .rank
+            .as_ref()
+            .map_or("", |rank| rank.matching.mode.key())
+            .to_owned(),
+        dropped_words: row
+            .rank
+            .as_ref()
+            .map(|rank| rank.matching.dropped.clone())
+            .unwrap_or_default(),
         snippet: row.snippet.as_ref().map(SnippetRecord::from),
     }
 }

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::filters::FilterArgs;
 use super::list::writeln_total;
-use super::output::{Format, Row, write_rows};
+use super::output::{Format, HitRank, Row, write_rows};
 use super::{Outcome, Output};
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
 
@@ -112,11 +112,19 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         .map(|hit| {
             let action = catalogue.action_at(hit.position);
             let snippet = highlighter.as_mut().map(|highlighter| {
-                highlighter.snippet(action.description, TextLanguage::French, Some(SNIPPET_CHARS))
+                highlighter.snippet(
+                    action.description,
+                    TextLanguage::French,
+                    Some(SNIPPET_CHARS),
+                )
             });
             Row {
                 action,
                 score: Some(hit.score),
+                rank: Some(HitRank {
+                    hit: *hit,
+                    matching: &outcome.matching,
+                }),
                 snippet,
             }
         })

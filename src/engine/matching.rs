@@ -69,7 +69,10 @@ pub struct ClausePlan {
     /// A stop word among other words: it adds to the score, never decides a match.
     pub optional: bool,
     pub alternatives: Vec<Alternative>,
-    /// The catalogue's words within the allowed typos of the word, most frequent first.
+    /// The word as the as-typed fields hold it (folded), when it is one word.
+    pub typed_token: Option<String>,
+    /// When nothing holds the word: the catalogue's words within its allowed typos, most
+    /// frequent first.
     pub corrections: Vec<String>,
     /// The most frequent words the word being typed starts.
     pub completions: Vec<String>,
@@ -103,13 +106,13 @@ pub struct Holding {
     pub score: Score,
 }
 
-/// Plans every clause of `parsed.required`. `tolerant`: typo corrections are matched.
+/// Plans every clause of `parsed.required` (typo corrections come later, for the words
+/// nothing holds: see [`add_corrections`]).
 pub fn plan(
     parsed: &ParsedQuery,
     fields: &SearchFields,
     searcher: &Searcher,
     analyzers: &mut Analyzers,
-    tolerant: bool,
 ) -> Vec<ClausePlan> {
     let last = parsed.required.len().saturating_sub(1);
     let mut plans: Vec<ClausePlan> = parsed
@@ -118,7 +121,7 @@ pub fn plan(
         .enumerate()
         .map(|(position, clause)| {
             let prefix = parsed.last_word_is_prefix && position == last;
-            plan_clause(clause, fields, searcher, analyzers, tolerant, prefix)
+            plan_clause(clause, fields, searcher, analyzers, prefix)
         })
         .collect();
     if plans.iter().all(|plan| plan.optional) {
@@ -135,7 +138,6 @@ pub fn plan_clause(
     fields: &SearchFields,
     searcher: &Searcher,
     analyzers: &mut Analyzers,
-    tolerant: bool,
     prefix: bool,
 ) -> ClausePlan {
     let text = clause.text();
@@ -164,81 +166,131 @@ pub fn plan_clause(
     add(fields.title_fr, &french, stem(IN_TITLE), BOOST_TITLE_FR);
     add(fields.title_en, &english, stem(IN_TITLE), BOOST_TITLE_EN);
     add(fields.summary_en, &english, stem(IN_SUMMARY), BOOST_SUMMARY);
-    add(fields.description_fr, &french, stem(IN_DESCRIPTION), BOOST_DESCRIPTION);
-    add(fields.description_en, &english, stem(IN_DESCRIPTION), BOOST_DESCRIPTION);
+    add(
+        fields.description_fr,
+        &french,
+        stem(IN_DESCRIPTION),
+        BOOST_DESCRIPTION,
+    );
+    add(
+        fields.description_en,
+        &english,
+        stem(IN_DESCRIPTION),
+        BOOST_DESCRIPTION,
+    );
 
-    let mut corrections = Vec::new();
     let mut completions = Vec::new();
+    let mut typed_token = None;
     if let (true, [(_, token)]) = (is_word, typed.as_slice()) {
-        let places = [IN_TITLE, IN_SUMMARY, IN_DESCRIPTION];
-        let derived_boosts = [BOOST_TITLE_FR, BOOST_SUMMARY, BOOST_DESCRIPTION];
-        for (field, place) in fields.typed().into_iter().zip(places) {
+        typed_token = Some(token.clone());
+        for (field, place) in fields.typed().into_iter().zip(PLACES) {
+            // As typed counts above the stem in names, titles and summaries, where a stem
+            // shared by chance ("house" for "housing") would otherwise rank an unrelated
+            // title first; in descriptions the two count the same, so that a title holding
+            // the word's stem ("climatiques" for "climat") outranks a description holding
+            // it as typed.
+            let quality = if place == IN_DESCRIPTION {
+                BY_STEM
+            } else {
+                AS_TYPED
+            };
             alternatives.push(Alternative {
                 query: Box::new(TermQuery::new(
                     Term::from_field_text(field, token),
                     IndexRecordOption::Basic,
                 )),
-                level: Level {
-                    quality: AS_TYPED,
-                    place,
-                },
+                level: Level { quality, place },
                 scored: false,
             });
         }
-        let derived_level = |place| Level {
-            quality: DERIVED,
-            place,
-        };
-        if tolerant && !optional {
-            corrections = typo_corrections(token, fields, searcher);
-        }
         if prefix {
             completions = completions_of(token, fields, searcher);
-            for (field, place) in fields.typed().into_iter().zip(places) {
+            for (field, place) in fields.typed().into_iter().zip(PLACES) {
                 // Every word starting with the token: a range of the dictionary.
                 let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, token)]);
                 query.set_max_expansions(u32::MAX);
                 alternatives.push(Alternative {
                     query: Box::new(query),
-                    level: derived_level(place),
+                    level: Level {
+                        quality: DERIVED,
+                        place,
+                    },
                     scored: false,
                 });
             }
         }
-        for word in corrections
-            .iter()
-            .chain(completions.iter().take(MAX_SCORED_COMPLETIONS))
-        {
-            for ((field, place), boost) in fields.typed().into_iter().zip(places).zip(derived_boosts)
-            {
-                alternatives.push(Alternative {
-                    query: Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(field, word),
-                            IndexRecordOption::WithFreqs,
-                        )),
-                        boost * DERIVED_FACTOR,
-                    )),
-                    level: derived_level(place),
-                    scored: true,
-                });
-            }
-        }
+        alternatives.extend(derived_alternatives(
+            fields,
+            completions.iter().take(MAX_SCORED_COMPLETIONS),
+        ));
     }
-    // Best first: an action's first match of the clause is its best.
+    sort_best_first(&mut alternatives);
+    ClausePlan {
+        text: text.to_owned(),
+        optional,
+        typed_token,
+        alternatives,
+        corrections: Vec::new(),
+        completions,
+    }
+}
+
+/// Where the as-typed fields stand, in the order of [`SearchFields::typed`].
+const PLACES: [u8; 3] = [IN_TITLE, IN_SUMMARY, IN_DESCRIPTION];
+
+/// Best first: an action's first match of a clause is its best.
+fn sort_best_first(alternatives: &mut [Alternative]) {
     alternatives.sort_by(|left, right| {
         right
             .level
             .cmp(&left.level)
             .then(right.scored.cmp(&left.scored))
     });
-    ClausePlan {
-        text: text.to_owned(),
-        optional,
-        alternatives,
-        corrections,
-        completions,
+}
+
+/// Matching derived words (typo corrections, completions) in the as-typed fields, scored
+/// below the word itself.
+fn derived_alternatives<'w>(
+    fields: &SearchFields,
+    words: impl Iterator<Item = &'w String>,
+) -> Vec<Alternative> {
+    let boosts = [BOOST_TITLE_FR, BOOST_SUMMARY, BOOST_DESCRIPTION];
+    let mut alternatives = Vec::new();
+    for word in words {
+        for ((field, place), boost) in fields.typed().into_iter().zip(PLACES).zip(boosts) {
+            alternatives.push(Alternative {
+                query: Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    boost * DERIVED_FACTOR,
+                )),
+                level: Level {
+                    quality: DERIVED,
+                    place,
+                },
+                scored: true,
+            });
+        }
     }
+    alternatives
+}
+
+/// Gives a word that nothing holds its typo corrections (none for a phrase, a stop word,
+/// or a word too short for a typo); returns the alternatives added, to be held.
+pub fn add_corrections(
+    plan: &mut ClausePlan,
+    fields: &SearchFields,
+    searcher: &Searcher,
+) -> Vec<Alternative> {
+    let Some(token) = plan.typed_token.as_deref().filter(|_| !plan.optional) else {
+        return Vec::new();
+    };
+    plan.corrections = typo_corrections(token, fields, searcher);
+    let mut added = derived_alternatives(fields, plan.corrections.iter());
+    sort_best_first(&mut added);
+    added
 }
 
 /// A term query for one token, a phrase query for several (a stop word between two words
@@ -255,7 +307,9 @@ fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query
             Some(Box::new(PhraseQuery::new_with_offset(
                 tokens
                     .iter()
-                    .map(|(position, token)| (position - first, Term::from_field_text(field, token)))
+                    .map(|(position, token)| {
+                        (position - first, Term::from_field_text(field, token))
+                    })
                     .collect(),
             )))
         }
@@ -281,7 +335,11 @@ fn typo_corrections(token: &str, fields: &SearchFields, searcher: &Searcher) -> 
     if distance == 0 {
         return Vec::new();
     }
-    let query = FuzzyTermQuery::new(Term::from_field_text(fields.typed_top, token), distance, true);
+    let query = FuzzyTermQuery::new(
+        Term::from_field_text(fields.typed_top, token),
+        distance,
+        true,
+    );
     let Ok(automaton) = query.automaton() else {
         return Vec::new();
     };
@@ -340,45 +398,61 @@ fn add_word(found: &mut Vec<(String, u64)>, key: &[u8], documents: u32) {
 fn most_frequent(mut found: Vec<(String, u64)>, token: &str, limit: usize) -> Vec<String> {
     found.retain(|(word, _)| word != token);
     found.sort_by(|left, right| right.1.cmp(&left.1).then_with(|| left.0.cmp(&right.0)));
-    found.into_iter().take(limit).map(|(word, _)| word).collect()
+    found
+        .into_iter()
+        .take(limit)
+        .map(|(word, _)| word)
+        .collect()
 }
 
 /// Runs every alternative of every clause over the index: what each action (by document
-/// id) holds. Also counts, per clause, the actions that hold it as typed or by stem.
-pub fn hold(searcher: &Searcher, plans: &[ClausePlan], documents: usize) -> (Vec<Holding>, Vec<usize>) {
+/// id) holds.
+pub fn hold(searcher: &Searcher, plans: &[ClausePlan], documents: usize) -> Vec<Holding> {
     let mut holdings = vec![Holding::default(); documents];
-    let mut exact_counts = vec![0; plans.len()];
-    let scoring = EnableScoring::enabled_from_searcher(searcher);
     for (number, plan) in plans.iter().enumerate() {
-        let bit = 1u32 << number;
-        for alternative in &plan.alternatives {
-            let Ok(weight) = alternative.query.weight(scoring) else {
-                continue;
-            };
-            let exact = alternative.level.quality >= BY_STEM;
-            for segment in searcher.segment_readers() {
-                let _ = weight.for_each(segment, &mut |document: DocId, score: Score| {
-                    let Some(holding) = holdings.get_mut(document as usize) else {
-                        return;
-                    };
-                    if alternative.scored {
-                        holding.score += score;
+        hold_clause(
+            searcher,
+            number,
+            plan.optional,
+            &plan.alternatives,
+            &mut holdings,
+        );
+    }
+    holdings
+}
+
+/// Adds what `alternatives` (best first) of clause `number` match to `holdings`.
+pub fn hold_clause(
+    searcher: &Searcher,
+    number: usize,
+    optional: bool,
+    alternatives: &[Alternative],
+    holdings: &mut [Holding],
+) {
+    let bit = 1u32 << number;
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    for alternative in alternatives {
+        let Ok(weight) = alternative.query.weight(scoring) else {
+            continue;
+        };
+        for segment in searcher.segment_readers() {
+            let _ = weight.for_each(segment, &mut |document: DocId, score: Score| {
+                let Some(holding) = holdings.get_mut(document as usize) else {
+                    return;
+                };
+                if alternative.scored {
+                    holding.score += score;
+                }
+                if holding.held & bit == 0 {
+                    holding.held |= bit;
+                    if !optional {
+                        holding.quality += u16::from(alternative.level.quality);
+                        holding.place += u16::from(alternative.level.place);
                     }
-                    if holding.held & bit == 0 {
-                        holding.held |= bit;
-                        if exact {
-                            exact_counts[number] += 1;
-                        }
-                        if !plan.optional {
-                            holding.quality += u16::from(alternative.level.quality);
-                            holding.place += u16::from(alternative.level.place);
-                        }
-                    }
-                });
-            }
+                }
+            });
         }
     }
-    (holdings, exact_counts)
 }
 
 /// The documents any alternative of `plan` matches (exclusions).

@@ -245,17 +245,35 @@ impl<'c> Engine<'c> {
             return (every(0.0), matching, words);
         }
         let mut analyzers = self.analyzers.clone();
-        let plans = matching::plan(
-            parsed,
-            &self.fields,
-            &self.searcher,
-            &mut analyzers,
-            mode == MatchMode::Most,
-        );
+        let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
         let mut hits = if plans.is_empty() {
             every(0.0)
         } else {
-            let (holdings, exact_counts) = matching::hold(&self.searcher, &plans, documents);
+            let mut holdings = matching::hold(&self.searcher, &plans, documents);
+            if mode == MatchMode::Most {
+                // A word nothing holds — as typed, by stem or as the start of a word — is
+                // read through its typo corrections.
+                for (number, plan) in plans.iter_mut().enumerate() {
+                    let bit = 1u32 << number;
+                    if holdings.iter().any(|holding| holding.held & bit != 0) {
+                        continue;
+                    }
+                    let added = matching::add_corrections(plan, &self.fields, &self.searcher);
+                    matching::hold_clause(
+                        &self.searcher,
+                        number,
+                        plan.optional,
+                        &added,
+                        &mut holdings,
+                    );
+                    if !plan.corrections.is_empty() {
+                        matching.corrections.push(Correction {
+                            typed: plan.text.clone(),
+                            read_as: plan.corrections.iter().take(3).cloned().collect(),
+                        });
+                    }
+                }
+            }
             let required: u32 = plans
                 .iter()
                 .enumerate()
@@ -283,17 +301,6 @@ impl<'c> Engine<'c> {
                     continue;
                 }
                 words.push(plan.text.clone());
-                // Read through its typos only when nothing holds it as typed, by stem or as
-                // the start of a word.
-                if exact_counts[number] == 0
-                    && plan.completions.is_empty()
-                    && !plan.corrections.is_empty()
-                {
-                    matching.corrections.push(Correction {
-                        typed: plan.text.clone(),
-                        read_as: plan.corrections.iter().take(3).cloned().collect(),
-                    });
-                }
                 words.extend(plan.corrections.iter().cloned());
                 words.extend(plan.completions.iter().take(16).cloned());
             }
@@ -322,12 +329,12 @@ impl<'c> Engine<'c> {
                     &self.searcher,
                     &mut analyzers,
                     false,
-                    false,
                 );
-                for (flag, matched) in is_excluded
-                    .iter_mut()
-                    .zip(matching::matching_documents(&self.searcher, &plan, documents))
-                {
+                for (flag, matched) in is_excluded.iter_mut().zip(matching::matching_documents(
+                    &self.searcher,
+                    &plan,
+                    documents,
+                )) {
                     *flag |= matched;
                 }
             }
@@ -489,7 +496,10 @@ impl<'c> Engine<'c> {
 /// together, a word weighing more the fewer actions hold it (BM25's idf), more words before
 /// fewer among equal weights. 0 when no action holds any.
 fn best_held_set(holdings: &[matching::Holding], plans: &[ClausePlan], required: u32) -> u32 {
-    if holdings.iter().any(|holding| holding.held & required == required) {
+    if holdings
+        .iter()
+        .any(|holding| holding.held & required == required)
+    {
         return required;
     }
     let documents = holdings.len() as f64;
@@ -575,4 +585,3 @@ fn civil_year_month(days: u64) -> (u16, u8) {
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year as u16, month as u8)
 }
-

@@ -4,8 +4,8 @@
 
 use tantivy::directory::RamDirectory;
 use tantivy::index::SegmentComponent;
-use tantivy::schema::Value;
 use tantivy::schema::Field;
+use tantivy::schema::Value;
 use tantivy::{Directory, Index, IndexWriter, TantivyDocument};
 
 use super::pack;
@@ -147,7 +147,10 @@ fn document(
         (&[fields.names, fields.typed_top], &names),
         (&[fields.title_fr, fields.typed_top], &[action.title]),
         (&[fields.title_en, fields.typed_top], &[action.title_en]),
-        (&[fields.summary_en, fields.typed_summary], &[action.summary_en]),
+        (
+            &[fields.summary_en, fields.typed_summary],
+            &[action.summary_en],
+        ),
         (&[fields.description_fr, fields.typed_body], &french_body),
         (&[fields.description_en, fields.typed_body], &english_body),
     ];

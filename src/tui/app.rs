@@ -48,6 +48,8 @@ pub enum Dialog {
 /// Everything a person can do, whatever key, click or signal it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Switch between forgiving matching (typos, dropped words) and every word strictly.
+    ToggleMatchMode,
     /// Type a character on the search line (or in a dialog).
     Insert(char),
     /// Delete the character before the cursor.
@@ -324,6 +326,13 @@ impl<'e, 'c> App<'e, 'c> {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.size = (width, height),
             Action::ToggleHelp => self.help = true,
+            Action::ToggleMatchMode => {
+                self.match_mode = match self.match_mode {
+                    MatchMode::Most => MatchMode::All,
+                    MatchMode::All => MatchMode::Most,
+                };
+                self.refresh();
+            }
             Action::Show(view) => {
                 self.view = if self.view == view {
                     View::Browse

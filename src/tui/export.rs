@@ -28,6 +28,7 @@ pub fn write_shortlist(
         .map(|&position| Row {
             action: catalogue.action_at(position),
             score: None,
+            rank: None,
             snippet: None,
         })
         .collect();

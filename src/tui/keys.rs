@@ -39,6 +39,7 @@ fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
         KeyCode::F(2) => return Some(Action::Show(View::Stats)),
         KeyCode::F(3) => return Some(Action::Show(View::Map)),
         KeyCode::F(4) => return Some(Action::Show(View::Shortlist)),
+        KeyCode::F(6) => return Some(Action::ToggleMatchMode),
         KeyCode::Esc => return Some(Action::Back),
         KeyCode::Enter => return Some(Action::Open),
         KeyCode::Tab => return Some(Action::FocusNext),

@@ -1,5 +1,5 @@
-//! The search line: the query with its cursor, the count of matching actions, and what the
-//! parser ignored.
+//! The search line: the query with its cursor, the count of matching actions, the strict
+//! mode's mark, and what the search dropped, corrected or ignored.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::block;
+use crate::engine::MatchMode;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
@@ -26,6 +27,36 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         spans.push(Span::styled(strings.search_placeholder, theme.dim()));
     } else {
         spans.push(Span::raw(text::sanitize(&app.query).into_owned()));
+    }
+    let matching = &app.outcome.matching;
+    if app.match_mode == MatchMode::All {
+        spans.push(Span::styled(
+            format!("  [{}]", strings.strict),
+            theme.label(),
+        ));
+    }
+    for correction in &matching.corrections {
+        spans.push(Span::styled(
+            format!(
+                "  ({} {} {})",
+                correction.typed,
+                strings.read_as,
+                correction.read_as.join(", ")
+            ),
+            theme.dim(),
+        ));
+    }
+    if !matching.dropped.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                "  ({} {} {} {})",
+                strings.dropped,
+                matching.dropped.join(" "),
+                strings.showing,
+                matching.kept.join(" ")
+            ),
+            theme.dim(),
+        ));
     }
     if !app.outcome.parsed.ignored.is_empty() {
         spans.push(Span::styled(
