@@ -101,6 +101,56 @@ const CASES: &[Case] = &[
         filters: &[(Dimension::Priority, "2"), (Dimension::Compact, "gcr")],
     },
     Case {
+        label: "typo-1-edit",
+        text: "educaton ",
+        filters: &[],
+    },
+    Case {
+        label: "typo-1-edit-english",
+        text: "climte change ",
+        filters: &[],
+    },
+    Case {
+        label: "typo-2-edits",
+        text: "integraton ",
+        filters: &[],
+    },
+    Case {
+        label: "typo-transposed",
+        text: "enfnats santé ",
+        filters: &[],
+    },
+    Case {
+        label: "absent-word",
+        text: "refugee women entrepreneurs ",
+        filters: &[],
+    },
+    Case {
+        label: "absent-nonsense",
+        text: "climat zzzz ",
+        filters: &[],
+    },
+    Case {
+        label: "english-translation",
+        text: "interpreters ",
+        filters: &[],
+    },
+    Case {
+        label: "typing-prefix",
+        text: "legaz",
+        filters: &[],
+    },
+    Case {
+        label: "typo+fallback",
+        text: "housng refugees entrepreneurz ",
+        filters: &[],
+    },
+    Case {
+        label: "strict-words",
+        text: "santé enfants ",
+        filters: &[(Dimension::Compact, "gcr")],
+    },
+    Case {
         label: "long-query",
         text: "inclusion des migrants et réfugiés dans les services municipaux -Colombie",
         filters: &[],
@@ -150,6 +200,7 @@ fn check(engine: &Engine<'_>, case: &Case, request: &Request) {
                 text: request.text.clone(),
                 filters,
                 limit: Some(0),
+                mode: request.mode,
             };
             assert_eq!(
                 engine.search(&alone).total,
