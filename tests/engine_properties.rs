@@ -565,3 +565,122 @@ fn any_query_gives_well_formed_snippets() {
         })
         .unwrap();
 }
+
+/// Every text of an action, as the index sees it: names, then French texts, then English.
+fn texts_of<'c>(
+    catalogue: &Catalogue<'c>,
+    position: Position,
+) -> (Vec<&'c str>, Vec<&'c str>, Vec<&'c str>) {
+    let action = catalogue.action_at(position);
+    let tables = &catalogue.tables;
+    let mut names: Vec<&str> = vec![action.submitter];
+    names.extend(action.mayor);
+    for &place in &action.places {
+        let place = &tables.places[place as usize];
+        names.extend([place.name, place.name_en]);
+        names.extend(place.aliases.iter().copied());
+    }
+    if let Some(country) = action.country {
+        let country = &tables.countries[country as usize];
+        names.extend([country.name_fr, country.name_en]);
+        names.extend(country.iso2);
+        names.extend(country.aliases.iter().copied());
+    }
+    let region = &tables.regions[action.region as usize];
+    names.extend([region.name_fr, region.name_en]);
+    let mut french = vec![action.title, action.description];
+    french.extend(action.spotlight);
+    french.extend(action.quote);
+    let mut english = vec![action.title_en, action.summary_en, action.description_en];
+    english.extend(action.spotlight_en);
+    english.extend(action.quote_en);
+    (names, french, english)
+}
+
+fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for text in texts {
+        analyzer.token_stream(text).process(&mut |token| {
+            found.insert(token.text.clone());
+        });
+    }
+    found
+}
+
+/// Strict mode lists only actions holding every word — checked by analysing each action's
+/// texts here, not through the index — and its list is always within the forgiving one.
+#[test]
+fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
+    use localaction::engine::{Clause, MatchMode};
+    use localaction::index::schema;
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let strategy = prop_oneof![4 => vocabulary_query(), 1 => any_query()];
+    runner()
+        .run(&strategy, |text| {
+            let search = |mode| {
+                engine.search(&Request {
+                    text: text.clone(),
+                    mode,
+                    ..Request::default()
+                })
+            };
+            let (strict, forgiving) = (search(MatchMode::All), search(MatchMode::Most));
+            let forgiving_set: BTreeSet<Position> =
+                forgiving.hits.iter().map(|hit| hit.position).collect();
+            for hit in &strict.hits {
+                prop_assert!(forgiving_set.contains(&hit.position), "{text:?}");
+            }
+            prop_assert!(
+                strict.matching.dropped.is_empty() && strict.matching.corrections.is_empty()
+            );
+            let parsed = &strict.parsed;
+            let last = parsed.required.len().saturating_sub(1);
+            for hit in &strict.hits {
+                let (names, french, english) = texts_of(catalogue, hit.position);
+                let all: Vec<&str> = names
+                    .iter()
+                    .chain(&french)
+                    .chain(&english)
+                    .copied()
+                    .collect();
+                let typed = tokens(schema::names(), &all);
+                let french_stems = tokens(schema::french(), &french);
+                let english_stems = tokens(schema::english(), &english);
+                let name_tokens = tokens(schema::names(), &names);
+                for (number, clause) in parsed.required.iter().enumerate() {
+                    let Clause::Word(word) = clause else { continue };
+                    let of = |analyzer: tantivy::tokenizer::TextAnalyzer| -> Vec<String> {
+                        tokens(analyzer, &[word.as_str()]).into_iter().collect()
+                    };
+                    let (in_french, in_english, as_typed) = (
+                        of(schema::french()),
+                        of(schema::english()),
+                        of(schema::names()),
+                    );
+                    let prefix = parsed.last_word_is_prefix && number == last;
+                    if (in_french.is_empty() || in_english.is_empty()) && !prefix {
+                        continue; // a stop word decides nothing
+                    }
+                    let holds = (!in_french.is_empty()
+                        && in_french.iter().all(|t| french_stems.contains(t)))
+                        || (!in_english.is_empty()
+                            && in_english.iter().all(|t| english_stems.contains(t)))
+                        || (!as_typed.is_empty()
+                            && as_typed
+                                .iter()
+                                .all(|t| typed.contains(t) || name_tokens.contains(t)))
+                        || (prefix
+                            && as_typed.len() == 1
+                            && typed.iter().any(|t| t.starts_with(as_typed[0].as_str())));
+                    prop_assert!(
+                        holds,
+                        "{text:?}: {} does not hold {word:?}",
+                        catalogue.id_at(hit.position)
+                    );
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -750,3 +750,62 @@ fn the_help_shows_every_key_down_to_eighty_columns() {
         }
     }
 }
+
+/// The command line and the interface give the same ids in the same order for the same
+/// text: 240 queries made from the titles (one to three words, the last often cut short as
+/// if still being typed, some with a typo), typed in the interface and passed to
+/// `localaction search` as one argument.
+#[test]
+fn the_command_line_and_the_interface_agree_on_every_query() {
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let mut queries: Vec<String> = Vec::new();
+    for (number, action) in catalogue.actions().enumerate() {
+        for title in [action.title, action.title_en] {
+            let words: Vec<String> = title
+                .split_whitespace()
+                .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+                .filter(|word| word.chars().count() > 2)
+                .collect();
+            let take = 1 + number % 3;
+            let Some(chosen) = words.get(..take.min(words.len())) else {
+                continue;
+            };
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut query = chosen.join(" ");
+            queries.push(query.clone());
+            // Cut the last word short, as while typing.
+            let keep = query.chars().count() - (query.chars().count() % 3).max(1);
+            query = query.chars().take(keep).collect();
+            queries.push(query);
+        }
+        // A typo in the first word of the English title.
+        if let Some(word) = action.title_en.split_whitespace().find(|w| w.len() > 6) {
+            let mut letters: Vec<char> = word.chars().collect();
+            letters.swap(1, 2);
+            queries.push(letters.into_iter().collect::<String>() + " ");
+        }
+    }
+    queries.retain(|query| !query.trim().is_empty() && !query.starts_with('-'));
+    assert!(queries.len() >= 200, "{} queries", queries.len());
+    let directory = tempfile::tempdir().unwrap();
+    for query in &queries {
+        let mut app = app(&engine, directory.path());
+        type_text(&mut app, query);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_localaction"))
+            .args(["search", "--format", "jsonl", "--", query])
+            .output()
+            .expect("the binary runs");
+        let printed: Vec<String> = String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .lines()
+            .map(|line| {
+                let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+                record["id"].as_str().expect("an id").to_owned()
+            })
+            .collect();
+        assert_eq!(printed, hit_ids(&app), "{query:?}");
+    }
+}
