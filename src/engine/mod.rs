@@ -585,3 +585,16 @@ fn civil_year_month(days: u64) -> (u16, u8) {
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year as u16, month as u8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_year_month(0), (1970, 1));
+        assert_eq!(civil_year_month(19_722), (2023, 12)); // 2023-12-31
+        assert_eq!(civil_year_month(19_723), (2024, 1));
+        assert_eq!(civil_year_month(20_513), (2026, 3)); // 2026-03-01
+    }
+}
