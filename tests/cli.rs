@@ -240,8 +240,8 @@ fn hits(args: &[&str]) -> Vec<HitRecord<'static>> {
 fn search_json_gives_ranked_hits_with_snippets() {
     let found = hits(&["search", "climat", "--format", "json"]);
     assert!(found.len() >= 5, "{}", found.len());
-    // Ranked by exactness, then placement, then score, each highest first.
-    let key = |hit: &HitRecord| (hit.exactness, hit.placement, hit.score);
+    // Ranked by exactness, then placement, then proximity, then score, each highest first.
+    let key = |hit: &HitRecord| (hit.exactness, hit.placement, hit.proximity, hit.score);
     assert!(found.windows(2).all(|pair| {
         key(&pair[0])
             .partial_cmp(&key(&pair[1]))

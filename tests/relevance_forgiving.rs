@@ -320,14 +320,17 @@ const FALLBACKS: &[Fallback] = &[
         dropped: &["tsunami"],
         kept: &["overseas", "filipino", "workers"],
     },
-    // French. Two French titles hold both "enfants" and "réfugiés" as typed: Larissa's
-    // "... soutien scolaire aux enfants réfugiés" and Milan's "garde d'enfants pour les
-    // familles de migrants et de réfugiés". No "piscine" (swimming pool) anywhere.
+    // French. Three French titles hold both "enfants" and "réfugiés" (or its feminine
+    // "réfugiées"): Larissa's "... soutien scolaire aux enfants réfugiés", Milan's "garde
+    // d'enfants pour les familles de migrants et de réfugiés" and Bogotá's "pour les
+    // enfants et les mères ... (personnes migrantes et réfugiées)". No "piscine" (swimming
+    // pool) anywhere.
     Fallback {
         text: "enfants réfugiés piscine ",
         top: &[
             "2023-larissa-unaccompanied-children-training",
             "2023-milan-first-steps",
+            "2022-bogota-nutrition-centre",
         ],
         first: None,
         dropped: &["piscine"],

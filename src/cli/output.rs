@@ -33,10 +33,14 @@ pub struct HitRecord<'a> {
     #[serde(flatten)]
     pub record: ActionRecord<'a>,
     pub score: f32,
-    /// The ranking's first keys (see the README): per query word, 3 as typed, 2 by stem, 1
-    /// through a typo or prefix, added up; and 3 names/titles, 2 summary, 1 descriptions.
+    /// The ranking's first keys (see the README): per query word, 4 as typed (or a French
+    /// inflection), 3 through an English stem, 2 a typo correction or completion as typed
+    /// (or a region's name), 1 through its stem, added up; per word 3 names/titles, 2
+    /// summary, 1 descriptions; the pairs of neighbouring words held side by side.
     #[serde(default)]
     pub exactness: u16,
+    #[serde(default)]
+    pub proximity: u16,
     #[serde(default)]
     pub placement: u16,
     /// `most` (forgiving, the default) or `all` (every word, strictly).
@@ -134,6 +138,7 @@ fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
         record: ActionRecord::new(catalogue, &row.action),
         score: row.score.unwrap_or(0.0),
         exactness: row.rank.as_ref().map_or(0, |rank| rank.hit.exactness),
+        proximity: row.rank.as_ref().map_or(0, |rank| rank.hit.proximity),
         placement: row.rank.as_ref().map_or(0, |rank| rank.hit.placement),
         match_mode: row
             .rank

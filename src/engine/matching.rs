@@ -38,9 +38,24 @@ const BOOST_DESCRIPTION: Score = 1.0;
 const DERIVED_FACTOR: Score = 0.5;
 
 /// How exactly a word matched: as typed, by its stem, or through a derived word.
-pub const AS_TYPED: u8 = 3;
-pub const BY_STEM: u8 = 2;
+pub const AS_TYPED: u8 = 4;
+pub const BY_STEM: u8 = 3;
+/// A derived word as typed (its correction or completion itself), or a region's name (where
+/// an action stands, not its own words).
+pub const DERIVED_AS_TYPED: u8 = 2;
+/// A derived word through its stem.
 pub const DERIVED: u8 = 1;
+
+/// What a text stands for when it is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// A word of the query: each field at its own level.
+    Word,
+    /// A phrase, or two neighbouring words: the words as typed.
+    Phrase,
+    /// A typo correction or a completion.
+    Derived,
+}
 
 /// Where a word matched: names and titles, the summary, the descriptions.
 pub const IN_TITLE: u8 = 3;
@@ -103,6 +118,8 @@ pub struct Holding {
     pub quality: u16,
     /// The sum of the place of each required clause held.
     pub place: u16,
+    /// How many neighbouring pairs of the query's words it holds side by side.
+    pub proximity: u16,
     pub score: Score,
 }
 
@@ -141,88 +158,50 @@ pub fn plan_clause(
     prefix: bool,
 ) -> ClausePlan {
     let text = clause.text();
-    let french = analyse(&mut analyzers.french, text);
-    let english = analyse(&mut analyzers.english, text);
-    let typed = analyse(&mut analyzers.names, text);
     let is_word = matches!(clause, Clause::Word(_));
+    let analysed = Analysed::of(text, analyzers);
     // The word being typed stays required: it is matched as a prefix.
-    let optional = is_word && !prefix && (french.is_empty() || english.is_empty());
-    let stem_quality = if is_word { BY_STEM } else { AS_TYPED };
-    let mut alternatives = Vec::new();
-    let mut add = |field: Field, tokens: &[(usize, String)], level: Level, boost: Score| {
-        if let Some(query) = terms_query(field, tokens) {
-            alternatives.push(Alternative {
-                query: Box::new(BoostQuery::new(query, boost)),
-                level,
-                scored: true,
-            });
-        }
-    };
-    let stem = |place| Level {
-        quality: stem_quality,
-        place,
-    };
-    add(fields.names, &typed, stem(IN_TITLE), BOOST_NAMES);
-    add(fields.title_fr, &french, stem(IN_TITLE), BOOST_TITLE_FR);
-    add(fields.title_en, &english, stem(IN_TITLE), BOOST_TITLE_EN);
-    add(fields.summary_en, &english, stem(IN_SUMMARY), BOOST_SUMMARY);
-    add(
-        fields.description_fr,
-        &french,
-        stem(IN_DESCRIPTION),
-        BOOST_DESCRIPTION,
+    let optional = is_word && !prefix && analysed.is_stop_word();
+    let mut alternatives = analysed.alternatives(
+        fields,
+        if is_word {
+            Reading::Word
+        } else {
+            Reading::Phrase
+        },
+        1.0,
+        1,
     );
-    add(
-        fields.description_en,
-        &english,
-        stem(IN_DESCRIPTION),
-        BOOST_DESCRIPTION,
-    );
-
     let mut completions = Vec::new();
-    let mut typed_token = None;
-    if let (true, [(_, token)]) = (is_word, typed.as_slice()) {
-        typed_token = Some(token.clone());
+    let typed_token = match (is_word, analysed.typed.as_slice()) {
+        (true, [(_, token)]) => Some(token.clone()),
+        _ => None,
+    };
+    if let Some(token) = &typed_token
+        && prefix
+    {
+        completions = completions_of(token, fields, searcher);
         for (field, place) in fields.typed().into_iter().zip(PLACES) {
-            // As typed counts above the stem in names, titles and summaries, where a stem
-            // shared by chance ("house" for "housing") would otherwise rank an unrelated
-            // title first; in descriptions the two count the same, so that a title holding
-            // the word's stem ("climatiques" for "climat") outranks a description holding
-            // it as typed.
-            let quality = if place == IN_DESCRIPTION {
-                BY_STEM
-            } else {
-                AS_TYPED
-            };
+            // Every word starting with the token: a range of the dictionary.
+            let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, token)]);
+            query.set_max_expansions(u32::MAX);
             alternatives.push(Alternative {
-                query: Box::new(TermQuery::new(
-                    Term::from_field_text(field, token),
-                    IndexRecordOption::Basic,
-                )),
-                level: Level { quality, place },
+                query: Box::new(query),
+                level: Level {
+                    quality: DERIVED_AS_TYPED,
+                    place,
+                },
                 scored: false,
             });
         }
-        if prefix {
-            completions = completions_of(token, fields, searcher);
-            for (field, place) in fields.typed().into_iter().zip(PLACES) {
-                // Every word starting with the token: a range of the dictionary.
-                let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, token)]);
-                query.set_max_expansions(u32::MAX);
-                alternatives.push(Alternative {
-                    query: Box::new(query),
-                    level: Level {
-                        quality: DERIVED,
-                        place,
-                    },
-                    scored: false,
-                });
-            }
+        for word in completions.iter().take(MAX_SCORED_COMPLETIONS) {
+            alternatives.extend(Analysed::of(word, analyzers).alternatives(
+                fields,
+                Reading::Derived,
+                DERIVED_FACTOR,
+                1,
+            ));
         }
-        alternatives.extend(derived_alternatives(
-            fields,
-            completions.iter().take(MAX_SCORED_COMPLETIONS),
-        ));
     }
     sort_best_first(&mut alternatives);
     ClausePlan {
@@ -232,6 +211,125 @@ pub fn plan_clause(
         alternatives,
         corrections: Vec::new(),
         completions,
+    }
+}
+
+/// A word or phrase through each analyser: `(position, token)` pairs.
+struct Analysed {
+    french: Vec<(usize, String)>,
+    english: Vec<(usize, String)>,
+    typed: Vec<(usize, String)>,
+}
+
+impl Analysed {
+    fn of(text: &str, analyzers: &mut Analyzers) -> Analysed {
+        Analysed {
+            french: analyse(&mut analyzers.french, text),
+            english: analyse(&mut analyzers.english, text),
+            typed: analyse(&mut analyzers.names, text),
+        }
+    }
+
+    /// A word that the French or the English analyser drops.
+    fn is_stop_word(&self) -> bool {
+        self.french.is_empty() || self.english.is_empty()
+    }
+
+    /// Matching it in every field, at the level its reading gives each field, boosts
+    /// multiplied by `factor`.
+    ///
+    /// French stemming folds inflections (plural, feminine, verb endings) and its matches
+    /// count as the word as typed; English stemming also folds derivations ("peaceful" and
+    /// "peace", "housing" and "house"), so a word reached only through its English stem
+    /// counts below the word as typed.
+    fn alternatives(
+        &self,
+        fields: &SearchFields,
+        reading: Reading,
+        factor: Score,
+        min_tokens: usize,
+    ) -> Vec<Alternative> {
+        let mut alternatives = Vec::new();
+        // `own`: the field's level for a word; `typed`: one of the as-typed fields.
+        let level = |own: u8, place: u8, typed: bool| Level {
+            quality: match reading {
+                Reading::Word => own,
+                Reading::Phrase if own == DERIVED_AS_TYPED => own,
+                Reading::Phrase => AS_TYPED,
+                Reading::Derived if typed => DERIVED_AS_TYPED,
+                Reading::Derived => DERIVED,
+            },
+            place,
+        };
+        let analysed: [(Field, &[(usize, String)], Level, Score); 7] = [
+            (
+                fields.names,
+                &self.typed,
+                level(AS_TYPED, IN_TITLE, false),
+                BOOST_NAMES,
+            ),
+            (
+                fields.title_fr,
+                &self.french,
+                level(AS_TYPED, IN_TITLE, false),
+                BOOST_TITLE_FR,
+            ),
+            (
+                fields.title_en,
+                &self.english,
+                level(BY_STEM, IN_TITLE, false),
+                BOOST_TITLE_EN,
+            ),
+            (
+                fields.summary_en,
+                &self.english,
+                level(BY_STEM, IN_SUMMARY, false),
+                BOOST_SUMMARY,
+            ),
+            (
+                fields.description_fr,
+                &self.french,
+                level(AS_TYPED, IN_DESCRIPTION, false),
+                BOOST_DESCRIPTION,
+            ),
+            (
+                fields.description_en,
+                &self.english,
+                level(BY_STEM, IN_DESCRIPTION, false),
+                BOOST_DESCRIPTION,
+            ),
+            (
+                fields.region,
+                &self.typed,
+                level(DERIVED_AS_TYPED, IN_DESCRIPTION, false),
+                BOOST_DESCRIPTION,
+            ),
+        ];
+        for (field, tokens, level, boost) in analysed {
+            if tokens.len() < min_tokens {
+                continue;
+            }
+            if let Some(query) = terms_query(field, tokens) {
+                alternatives.push(Alternative {
+                    query: Box::new(BoostQuery::new(query, boost * factor)),
+                    level,
+                    scored: true,
+                });
+            }
+        }
+        if let ([(_, token)], 1) = (self.typed.as_slice(), min_tokens) {
+            for (field, place) in fields.typed().into_iter().zip(PLACES) {
+                alternatives.push(Alternative {
+                    query: Box::new(TermQuery::new(
+                        Term::from_field_text(field, token),
+                        IndexRecordOption::Basic,
+                    )),
+                    level: level(AS_TYPED, place, true),
+                    scored: false,
+                });
+            }
+        }
+        alternatives
     }
 }
 
@@ -248,49 +346,49 @@ fn sort_best_first(alternatives: &mut [Alternative]) {
     });
 }
 
-/// Matching derived words (typo corrections, completions) in the as-typed fields, scored
-/// below the word itself.
-fn derived_alternatives<'w>(
-    fields: &SearchFields,
-    words: impl Iterator<Item = &'w String>,
-) -> Vec<Alternative> {
-    let boosts = [BOOST_TITLE_FR, BOOST_SUMMARY, BOOST_DESCRIPTION];
-    let mut alternatives = Vec::new();
-    for word in words {
-        for ((field, place), boost) in fields.typed().into_iter().zip(PLACES).zip(boosts) {
-            alternatives.push(Alternative {
-                query: Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, word),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    boost * DERIVED_FACTOR,
-                )),
-                level: Level {
-                    quality: DERIVED,
-                    place,
-                },
-                scored: true,
-            });
-        }
-    }
-    alternatives
-}
-
 /// Gives a word that nothing holds its typo corrections (none for a phrase, a stop word,
-/// or a word too short for a typo); returns the alternatives added, to be held.
+/// or a word too short for a typo), each matched as a word is (as typed and by stem) below
+/// the word itself; returns the alternatives added, to be held.
 pub fn add_corrections(
     plan: &mut ClausePlan,
     fields: &SearchFields,
     searcher: &Searcher,
+    analyzers: &mut Analyzers,
 ) -> Vec<Alternative> {
     let Some(token) = plan.typed_token.as_deref().filter(|_| !plan.optional) else {
         return Vec::new();
     };
     plan.corrections = typo_corrections(token, fields, searcher);
-    let mut added = derived_alternatives(fields, plan.corrections.iter());
+    let mut added = Vec::new();
+    for word in &plan.corrections {
+        added.extend(Analysed::of(word, analyzers).alternatives(
+            fields,
+            Reading::Derived,
+            DERIVED_FACTOR,
+            1,
+        ));
+    }
     sort_best_first(&mut added);
     added
+}
+
+/// Phrases of two neighbouring words of the query ("Central America"), in every analysed
+/// field: how many of them an action holds is its proximity.
+pub fn neighbour_pairs(
+    parsed: &ParsedQuery,
+    fields: &SearchFields,
+    analyzers: &mut Analyzers,
+) -> Vec<Vec<Alternative>> {
+    parsed
+        .required
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [Clause::Word(first), Clause::Word(second)] => Some(format!("{first} {second}")),
+            _ => None,
+        })
+        .map(|text| Analysed::of(&text, analyzers).alternatives(fields, Reading::Phrase, 1.0, 2))
+        .filter(|alternatives| !alternatives.is_empty())
+        .collect()
 }
 
 /// A term query for one token, a phrase query for several (a stop word between two words
@@ -451,6 +549,32 @@ pub fn hold_clause(
                     }
                 }
             });
+        }
+    }
+}
+
+/// Adds one to the proximity of every action holding a pair side by side.
+pub fn hold_pairs(searcher: &Searcher, pairs: &[Vec<Alternative>], holdings: &mut [Holding]) {
+    let scoring = EnableScoring::disabled_from_searcher(searcher);
+    let mut held = vec![false; holdings.len()];
+    for pair in pairs {
+        held.fill(false);
+        for alternative in pair {
+            let Ok(weight) = alternative.query.weight(scoring) else {
+                continue;
+            };
+            for segment in searcher.segment_readers() {
+                let _ = weight.for_each_no_score(segment, &mut |documents: &[DocId]| {
+                    for &document in documents {
+                        if let Some(flag) = held.get_mut(document as usize) {
+                            *flag = true;
+                        }
+                    }
+                });
+            }
+        }
+        for (holding, &held) in holdings.iter_mut().zip(&held) {
+            holding.proximity += u16::from(held);
         }
     }
 }

@@ -68,9 +68,12 @@ pub struct Hit {
     pub position: Position,
     /// BM25 score with field boosts (0 when the query is empty).
     pub score: Score,
-    /// How exactly the query's words matched: per word, 3 as typed, 2 by stem, 1 through a
-    /// typo or as a prefix, added up.
+    /// How exactly the query's words matched: per word, 4 as typed (or a French
+    /// inflection), 3 through an English stem, 2 a typo correction or completion as typed
+    /// (or a region's name), 1 a correction or completion through its stem; added up.
     pub exactness: u16,
+    /// How many pairs of neighbouring query words it holds side by side.
+    pub proximity: u16,
     /// Where they matched: per word, 3 names and titles, 2 summary, 1 descriptions.
     pub placement: u16,
 }
@@ -100,7 +103,8 @@ pub struct Matching {
 /// What a search found.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    /// Ranked: words held, exactness, placement, score, then year (newest first), then id.
+    /// Ranked: words held, exactness, placement, proximity, score, then year (newest
+    /// first), then id.
     pub hits: Vec<Hit>,
     /// Every match of the query and all filters (`hits` may be cut by the limit).
     pub total: usize,
@@ -232,6 +236,7 @@ impl<'c> Engine<'c> {
                     position,
                     score,
                     exactness: 0,
+                    proximity: 0,
                     placement: 0,
                 })
                 .collect()
@@ -258,7 +263,12 @@ impl<'c> Engine<'c> {
                     if holdings.iter().any(|holding| holding.held & bit != 0) {
                         continue;
                     }
-                    let added = matching::add_corrections(plan, &self.fields, &self.searcher);
+                    let added = matching::add_corrections(
+                        plan,
+                        &self.fields,
+                        &self.searcher,
+                        &mut analyzers,
+                    );
                     matching::hold_clause(
                         &self.searcher,
                         number,
@@ -274,6 +284,8 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
+            let pairs = matching::neighbour_pairs(parsed, &self.fields, &mut analyzers);
+            matching::hold_pairs(&self.searcher, &pairs, &mut holdings);
             let required: u32 = plans
                 .iter()
                 .enumerate()
@@ -315,6 +327,7 @@ impl<'c> Engine<'c> {
                         position: document as Position,
                         score: holding.score,
                         exactness: holding.quality,
+                        proximity: holding.proximity,
                         placement: holding.place,
                     })
                     .collect()

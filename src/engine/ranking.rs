@@ -1,5 +1,6 @@
-//! Ranking: hits by how exactly their words matched, then where, then score (each highest
-//! first), then year (newest first), then id. The order that breaks ties is computed once
+//! Ranking: hits by how exactly their words matched, then where, then how many
+//! neighbouring words they hold side by side, then score (each highest first), then year (newest
+//! first), then id. The order that breaks ties is computed once
 //! when the engine opens, so that ranking compares one integer per hit, never floats or
 //! strings.
 
@@ -18,6 +19,7 @@ pub fn rank_order(catalogue: &Catalogue<'_>, left: &Hit, right: &Hit) -> Orderin
         .exactness
         .cmp(&left.exactness)
         .then(right.placement.cmp(&left.placement))
+        .then(right.proximity.cmp(&left.proximity))
         .then(right.score.total_cmp(&left.score))
         .then_with(|| {
             facets[right.position as usize]
@@ -82,6 +84,7 @@ impl Ranking {
         let same = |left: &Hit, right: &Hit| {
             left.score.to_bits() == right.score.to_bits()
                 && left.exactness == right.exactness
+                && left.proximity == right.proximity
                 && left.placement == right.placement
         };
         if let Some(&first) = hits.first()
@@ -103,13 +106,14 @@ impl Ranking {
             );
             return;
         }
-        // One integer per hit: exactness, placement and score in descending order, then
+        // One integer per hit: exactness, placement, proximity and score in descending order, then
         // the tie rank.
         let mut keys: Vec<u128> = hits
             .iter()
             .map(|hit| {
-                u128::from(!hit.exactness) << 80
-                    | u128::from(!hit.placement) << 64
+                u128::from(!hit.exactness) << 96
+                    | u128::from(!hit.placement) << 80
+                    | u128::from(!hit.proximity) << 64
                     | u128::from(!score_order(hit.score)) << 32
                     | u128::from(self.tie_ranks[hit.position as usize])
             })
@@ -125,8 +129,9 @@ impl Ranking {
         hits.extend(keys.into_iter().map(|key| Hit {
             position: self.by_tie_rank[key as u32 as usize],
             score: score_from_order(!((key >> 32) as u32)),
-            placement: !((key >> 64) as u16),
-            exactness: !((key >> 80) as u16),
+            proximity: !((key >> 64) as u16),
+            placement: !((key >> 80) as u16),
+            exactness: !((key >> 96) as u16),
         }));
     }
 }

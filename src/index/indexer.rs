@@ -130,8 +130,9 @@ fn document(
         names.extend(country.iso2);
         names.extend(country.aliases.iter().copied());
     }
+    // The region is where an action stands, not its name: it ranks with the descriptions.
     let region = &tables.regions[action.region as usize];
-    names.extend([region.name_fr, region.name_en]);
+    let region_names = [region.name_fr, region.name_en];
 
     let french_body: Vec<&str> = [action.description]
         .into_iter()
@@ -143,7 +144,8 @@ fn document(
         .chain(action.spotlight_en)
         .chain(action.quote_en)
         .collect();
-    let texts: [(&[Field], &[&str]); 6] = [
+    let texts: [(&[Field], &[&str]); 7] = [
+        (&[fields.region], &region_names),
         (&[fields.names, fields.typed_top], &names),
         (&[fields.title_fr, fields.typed_top], &[action.title]),
         (&[fields.title_en, fields.typed_top], &[action.title_en]),

@@ -41,8 +41,10 @@ pub struct SearchFields {
     /// The action's position in the catalogue (also its document id: one segment, added in
     /// order); stored so that `verify` can check the correspondence.
     pub position: Field,
-    /// Submitter, places in every spelling, country, region, mayor.
+    /// Submitter, places in every spelling, country, mayor.
     pub names: Field,
+    /// The region's names (French and English).
+    pub region: Field,
     pub title_fr: Field,
     pub title_en: Field,
     pub summary_en: Field,
@@ -80,6 +82,7 @@ pub fn search_fields() -> SearchFields {
     let typed = IndexRecordOption::WithFreqs;
     let position = builder.add_u64_field("position", NumericOptions::default() | STORED);
     let names = builder.add_text_field("names", text_field(NAMES, analysed));
+    let region = builder.add_text_field("region", text_field(NAMES, analysed));
     let title_fr = builder.add_text_field("title_fr", text_field(FRENCH, analysed));
     let title_en = builder.add_text_field("title_en", text_field(ENGLISH, analysed));
     let summary_en = builder.add_text_field("summary_en", text_field(ENGLISH, analysed));
@@ -92,6 +95,7 @@ pub fn search_fields() -> SearchFields {
         schema: builder.build(),
         position,
         names,
+        region,
         title_fr,
         title_en,
         summary_en,
