@@ -214,6 +214,9 @@ pub fn plan_clause(
     }
 }
 
+/// An analysed field, the tokens to look for in it, their level and the field's boost.
+type FieldReading<'t> = (Field, &'t [(usize, String)], Level, Score);
+
 /// A word or phrase through each analyser: `(position, token)` pairs.
 struct Analysed {
     french: Vec<(usize, String)>,
@@ -261,7 +264,7 @@ impl Analysed {
             },
             place,
         };
-        let analysed: [(Field, &[(usize, String)], Level, Score); 7] = [
+        let analysed: [FieldReading<'_>; 7] = [
             (
                 fields.names,
                 &self.typed,
