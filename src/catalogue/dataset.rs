@@ -810,12 +810,13 @@ impl Dataset {
                 checker.required(file, &record, "name", &row.name);
                 checker.optional(file, &record, "country_printed", row.country_printed.as_deref());
                 checker.optional(file, &record, "scope_printed", row.scope_printed.as_deref());
-                if row.country_printed.is_some() == row.scope_printed.is_some() {
+                // A line printed without a comma has neither.
+                if row.country_printed.is_some() && row.scope_printed.is_some() {
                     checker.error(
                         file,
                         &record,
                         "country_printed",
-                        "give either `country_printed` or `scope_printed` (as printed after the comma)",
+                        "give `country_printed` or `scope_printed` (as printed after the comma), not both",
                     );
                 }
                 if row.actions == 0 {
