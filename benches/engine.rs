@@ -5,7 +5,7 @@
 //! Besides criterion's report, prints to stderr a table of p50 and p99 per query over
 //! `TIMED_RUNS` runs each, with baselines measured in the same run (opening the embedded
 //! catalogue blob; parsing a query) so that numbers can be reported as ratios. The goal is
-//! p99 ≤ 50 µs per query.
+//! p99 ≤ 1 ms per query (typo expansion and fallback included).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -20,7 +20,7 @@ const TIMED_RUNS: usize = 2_000;
 /// Untimed runs before them.
 const WARM_UP_RUNS: usize = 200;
 /// The goal, in microseconds.
-const GOAL_P99_US: f64 = 50.0;
+const GOAL_P99_US: f64 = 1_000.0;
 
 /// One benchmarked search: a label, the text typed, and filters as typed values.
 struct Case {
