@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use localaction::catalogue::{Catalogue, FacetRow, Index as Position, MachineName, YearMonth};
 use localaction::engine::query::{self, MAX_CLAUSES};
-use localaction::engine::{Dimension, Engine, Filters, Outcome, Request, Status, rank_order};
+use localaction::engine::{
+    Dimension, Engine, Filters, MatchMode, Outcome, Request, Status, rank_order,
+};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -369,10 +371,11 @@ fn check(
 }
 
 /// The query alone, unfiltered and unlimited: the positions it matches and their scores.
-fn matches_of(engine: &Engine<'_>, text: &str) -> BTreeMap<Position, f32> {
+fn matches_of(engine: &Engine<'_>, text: &str, mode: MatchMode) -> BTreeMap<Position, f32> {
     engine
         .search(&Request {
             text: text.to_owned(),
+            mode,
             ..Request::default()
         })
         .hits
@@ -384,18 +387,23 @@ fn matches_of(engine: &Engine<'_>, text: &str) -> BTreeMap<Position, f32> {
 #[test]
 fn any_query_any_filters_any_limit_gives_a_well_formed_answer() {
     let engine = engine();
-    let strategy = (any_query(), any_selection(), any_limit());
+    let strategy = (any_query(), any_selection(), any_limit(), any::<bool>());
     runner()
-        .run(&strategy, |(text, selection, limit)| {
+        .run(&strategy, |(text, selection, limit, strict)| {
             let filters = to_filters(&engine, &selection);
+            let mode = if strict {
+                MatchMode::All
+            } else {
+                MatchMode::Most
+            };
             let request = Request {
                 text: text.clone(),
                 filters: filters.clone(),
                 limit,
-                mode: Default::default(),
+                mode,
             };
             let outcome = engine.search(&request);
-            let matched = matches_of(&engine, &text);
+            let matched = matches_of(&engine, &text, mode);
             check(&engine, &request, &outcome, &matched)?;
 
             // The same request without a limit: the limited hits are its first ones.
@@ -611,7 +619,7 @@ fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> BTr
 /// texts here, not through the index — and its list is always within the forgiving one.
 #[test]
 fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
-    use localaction::engine::{Clause, MatchMode};
+    use localaction::engine::Clause;
     use localaction::index::schema;
     let engine = engine();
     let catalogue = engine.catalogue();

@@ -307,6 +307,10 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
+            // A corrected word that was dropped all the same is reported as dropped only.
+            matching
+                .corrections
+                .retain(|correction| !matching.dropped.contains(&correction.typed));
             for (number, plan) in plans.iter().enumerate() {
                 let counted = chosen & 1 << number != 0 || plan.optional;
                 if !counted {
