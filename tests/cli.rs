@@ -491,3 +491,56 @@ fn completions_and_manual_come_from_the_same_definitions() {
     assert!(page.contains("search"));
     assert_eq!(localaction(&["completions", "tcsh"]).status.code(), Some(2));
 }
+
+/// Regression (issue 10): `search legaz` found nothing while the interface found Legazpi at
+/// `legaz`. The last word with no space after it is a prefix on the command line too.
+#[test]
+fn the_last_word_is_a_prefix_on_the_command_line_too() {
+    let found = hits(&["search", "legaz", "--format", "json"]);
+    assert_eq!(found[0].record.id, "2023-legazpi-ofw-help-desk");
+    let whole = localaction(&["search", "legaz ", "--match", "all", "--format", "json"]);
+    assert_eq!(whole.status.code(), Some(1), "{}", stderr(&whole));
+}
+
+/// A word no action holds is dropped and named, on stderr and in every JSON hit; strictly,
+/// nothing is found (exit 1) and nothing is dropped.
+#[test]
+fn an_absent_word_is_dropped_and_named_unless_strict() {
+    let output = localaction(&["search", "climat", "zzzz", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "no action mentions \"zzzz\" together with the other words; showing actions with \"climat\""
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let found: Vec<HitRecord<'_>> = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(found.len(), 11, "the actions holding climat");
+    assert!(
+        found
+            .iter()
+            .all(|hit| hit.match_mode == "most" && hit.dropped_words == ["zzzz"])
+    );
+    let strict = localaction(&["search", "climat", "zzzz", "--match", "all"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(!stderr(&strict).contains("zzzz"), "{}", stderr(&strict));
+}
+
+/// A typo in a topic word is corrected and said so.
+#[test]
+fn a_typo_is_corrected_and_said_so() {
+    let output = localaction(&["search", "climte", "change", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no action has \"climte\"; showing results for \"climate\""),
+        "{}",
+        stderr(&output)
+    );
+    let found: Vec<HitRecord<'_>> = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(
+        found
+            .iter()
+            .any(|hit| hit.record.id == "2022-accra-climate-vulnerability")
+    );
+}

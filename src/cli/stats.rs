@@ -44,6 +44,11 @@ pub struct StatsRecord<'a> {
     /// Actions in the catalogue.
     pub catalogue: usize,
     pub query: String,
+    /// `most` (forgiving, the default) or `all` (every word, strictly).
+    pub match_mode: &'static str,
+    /// The query's words no counted action holds together with the others (dropped so
+    /// that the count is not zero); empty when every word is held.
+    pub dropped_words: Vec<String>,
     /// Per dimension (`priority`, `compact`, `region`, `year`, `country`, `city`, `gcf`,
     /// `kind`, `status`): each value with its count under the query and the other filters.
     pub counts: Vec<DimensionCounts>,
@@ -108,6 +113,8 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         total: outcome.total,
         catalogue: engine.catalogue().len(),
         query: args.query.join(" "),
+        match_mode: outcome.matching.mode.key(),
+        dropped_words: outcome.matching.dropped.clone(),
         counts,
         report_figures: engine.catalogue().tables.figures.clone(),
     };
