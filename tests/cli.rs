@@ -156,7 +156,7 @@ fn show_text_labels_translations_and_provenance() {
     assert!(text.contains("[editors' translation]"), "{text}");
     assert!(text.contains("[stated by the report]"), "{text}");
     assert!(
-        text.contains("Description\n  La Ville de Dallas s'engage"),
+        text.contains("Description (French, as printed)\n  La Ville de Dallas s'engage"),
         "{text}"
     );
     assert!(text.contains("TC Broadnax"), "{text}");
@@ -542,5 +542,74 @@ fn a_typo_is_corrected_and_said_so() {
         found
             .iter()
             .any(|hit| hit.record.id == "2022-accra-climate-vulnerability")
+    );
+}
+
+#[test]
+fn show_prints_the_french_and_the_english_texts_each_labelled() {
+    let output = localaction(&["show", "2023-amman-climate-academy"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for (heading, opening) in [
+        (
+            "Description (French, as printed)",
+            "La municipalité du Grand Amman s'engage",
+        ),
+        (
+            "Description (English, editors' translation)",
+            "The Greater Amman Municipality commits to building a public park",
+        ),
+        (
+            "Spotlight write-up (French, as printed)",
+            "La municipalité du Grand Amman s'engage",
+        ),
+        (
+            "Spotlight write-up (English, editors' translation)",
+            "The Greater Amman Municipality commits to building a public park",
+        ),
+    ] {
+        let at = text
+            .find(&format!("\n{heading}\n"))
+            .unwrap_or_else(|| panic!("{heading:?} missing:\n{text}"));
+        let body: String = text[at + heading.len() + 2..]
+            .split_whitespace()
+            .take(opening.split_whitespace().count())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(body, opening, "{heading}");
+    }
+    // A quote, in both languages, under its own labels.
+    let text = stdout(&localaction(&["show", "2023-nyamagabe-climate-resilience"]));
+    assert!(
+        text.contains("\nQuote (French, as printed)\n  “Les villes africaines"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nQuote (English, editors' translation)\n  “African cities"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_json_carries_the_translations() {
+    let output = localaction(&["show", "2023-amman-climate-academy", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        value["description_en"]
+            .as_str()
+            .is_some_and(|text| text.starts_with("The Greater Amman Municipality commits")),
+        "{value}"
+    );
+    assert!(value["spotlight_en"].is_string(), "{value}");
+    assert!(
+        value["quote_en"].is_null(),
+        "Amman prints no quote: {value}"
+    );
+    assert!(
+        value["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("La municipalité")
     );
 }

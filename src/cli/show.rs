@@ -1,4 +1,6 @@
-//! `localaction show ID`: one action with every field, as readable text or as JSON.
+//! `localaction show ID`: one action with every field, as readable text or as JSON. The
+//! text gives each of the report's French texts and the editors' English translation of
+//! it, each labelled.
 
 use std::io::Write;
 
@@ -103,10 +105,18 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         SubmitterKind::Organisation => "organisation or network",
     };
     field("submitter", &format!("{} ({kind})", action.submitter));
-    let places: Vec<&str> = action
+    // The report's name, and the English one where it differs ("Athènes / Athens").
+    let places: Vec<String> = action
         .places
         .iter()
-        .map(|&place| catalogue.tables.places[place as usize].name)
+        .map(|&place| {
+            let place = &catalogue.tables.places[place as usize];
+            if place.name == place.name_en {
+                place.name.to_owned()
+            } else {
+                format!("{} / {}", place.name, place.name_en)
+            }
+        })
         .collect();
     if !places.is_empty() {
         field("place", &places.join(" – "));
@@ -199,12 +209,28 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         out.push('\n');
     };
     block("Summary [editors' translation]", action.summary_en);
-    block("Description", action.description);
+    // Each text twice, the report's French and the editors' English, each saying which.
+    const FRENCH: &str = "(French, as printed)";
+    const ENGLISH: &str = "(English, editors' translation)";
+    block(&format!("Description {FRENCH}"), action.description);
+    block(&format!("Description {ENGLISH}"), action.description_en);
     if let (Some(quote), Some(author)) = (action.quote, action.quote_author) {
-        block("Quote", &format!("“{quote}”\n— {author}"));
+        block(
+            &format!("Quote {FRENCH}"),
+            &format!("“{quote}”\n— {author}"),
+        );
+        if let Some(quote_en) = action.quote_en {
+            block(
+                &format!("Quote {ENGLISH}"),
+                &format!("“{quote_en}”\n— {author}"),
+            );
+        }
     }
     if let Some(spotlight) = action.spotlight {
-        block("Spotlight write-up", spotlight);
+        block(&format!("Spotlight write-up {FRENCH}"), spotlight);
+        if let Some(spotlight_en) = action.spotlight_en {
+            block(&format!("Spotlight write-up {ENGLISH}"), spotlight_en);
+        }
     }
     if !action.editor_notes.is_empty() {
         block("Editors' notes", &action.editor_notes.join("\n"));
