@@ -613,3 +613,58 @@ fn show_json_carries_the_translations() {
             .starts_with("La municipalité")
     );
 }
+
+#[test]
+fn markdown_follows_the_language() {
+    let markdown = |lang: &str| {
+        let output = localaction(&["search", "amman", "--format", "markdown", "--lang", lang]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let english = markdown("en");
+    assert!(
+        english.starts_with(
+            "| ID | Year | Submitter | Country | Compact | Priorities | Title (English, editors' translation) | Title (as printed) |"
+        ),
+        "{english}"
+    );
+    assert!(english.contains("| Jordan | GCR only |"), "{english}");
+    assert!(
+        english.contains("\n**Summary** (editors' translation)\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains(
+            "\n**Description** (English, editors' translation)\n\nThe Greater Amman Municipality commits"
+        ),
+        "{english}"
+    );
+    assert!(
+        !english.contains("La municipalité du Grand Amman"),
+        "{english}"
+    );
+    let french = markdown("fr");
+    assert!(
+        french.starts_with(
+            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre anglais (traduction des éditeurs) |"
+        ),
+        "{french}"
+    );
+    assert!(french.contains("| Jordanie | PMR uniquement |"), "{french}");
+    assert!(
+        french.contains("\n**Description** (texte du rapport)\n\nLa municipalité du Grand Amman"),
+        "{french}"
+    );
+    assert!(
+        !french.contains("The Greater Amman Municipality"),
+        "{french}"
+    );
+    // Without --lang, the locale decides, as for the interface.
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(["search", "amman", "--format", "markdown"])
+        .env_clear()
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(stdout(&output), french);
+}

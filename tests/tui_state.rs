@@ -809,3 +809,54 @@ fn the_command_line_and_the_interface_agree_on_every_query() {
         assert_eq!(printed, hit_ids(&app), "{query:?}");
     }
 }
+
+/// The shortlist's Markdown is in the interface's language: English titles, summaries and
+/// translations labelled in English; the report's French texts in French.
+#[test]
+fn the_exported_shortlist_follows_the_interface_language() {
+    let engine = engine();
+    for (lang, header, labels, not) in [
+        (
+            Lang::En,
+            "| ID | Year | Submitter | Country | Compact | Priorities | Title (English, editors' translation) | Title (as printed) |",
+            &[
+                "**Summary** (editors' translation)",
+                "**Description** (English, editors' translation)",
+            ][..],
+            "**Description** (texte du rapport)",
+        ),
+        (
+            Lang::Fr,
+            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre anglais (traduction des éditeurs) |",
+            &["**Description** (texte du rapport)"][..],
+            "**Summary**",
+        ),
+    ] {
+        let directory = tempfile::tempdir().unwrap();
+        let mut app = App::new(&engine, lang, (120, 40));
+        app.export_directory = directory.path().to_path_buf();
+        let marked = mark_two_and_type_path(&mut app, "picked.md");
+        app.update(Action::Open);
+        assert_eq!(app.dialog, None, "{:?}", app.message);
+        let written = std::fs::read_to_string(directory.path().join("picked.md")).unwrap();
+        assert_eq!(written.lines().next(), Some(header), "{written}");
+        for label in labels {
+            assert_eq!(written.matches(label).count(), 2, "{label}: {written}");
+        }
+        assert!(!written.contains(not), "{written}");
+        for id in &marked {
+            let action = engine.catalogue().action(id).unwrap();
+            let (title, description) = match lang {
+                Lang::En => (action.title_en, action.description_en),
+                Lang::Fr => (action.title, action.description),
+            };
+            assert!(written.contains(&format!("\n## {title}\n")), "{written}");
+            let opening: String = description
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(written.contains(&opening), "{opening}: {written}");
+        }
+    }
+}

@@ -88,6 +88,7 @@ pub fn run_export(
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
             let (mut file_output, atomic) = Output::file(path)?;
+            file_output.lang = output.lang;
             let written = write_rows(engine.catalogue(), &rows, args.format, &mut file_output)
                 .and_then(|()| Ok(file_output.writer.flush()?));
             drop(file_output);

@@ -28,7 +28,7 @@ pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"))
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Interface language (default: from LC_ALL / LC_MESSAGES / LANG).
+    /// Interface language, also of Markdown output (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
     /// Interface colours (default: colour, or mono when NO_COLOR is set).
@@ -73,6 +73,9 @@ pub struct Output {
     pub columns: Option<usize>,
     /// Colour and bold allowed: a terminal, and `NO_COLOR` unset.
     pub colour: bool,
+    /// The language of written prose (Markdown's headings and texts): `--lang`, else the
+    /// locale's.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Output {
@@ -91,6 +94,7 @@ impl Output {
             writer: Box::new(io::BufWriter::new(stdout.lock())),
             columns,
             colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
+            lang: crate::i18n::Lang::from_environment(),
         }
     }
 
@@ -104,6 +108,7 @@ impl Output {
                 writer: Box::new(io::BufWriter::new(writer)),
                 columns: None,
                 colour: false,
+                lang: crate::i18n::Lang::from_environment(),
             },
             atomic,
         ))
@@ -164,6 +169,9 @@ fn open_engine() -> anyhow::Result<&'static Engine<'static>> {
 /// Runs the command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let mut output = Output::stdout();
+    if let Some(lang) = cli.lang {
+        output.lang = lang;
+    }
     let outcome = match cli.command {
         Some(Command::Search(args)) => search::run(open_engine()?, &args, &mut output)?,
         Some(Command::Show(args)) => show::run(open_engine()?, &args, &mut output)?,

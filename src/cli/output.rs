@@ -10,6 +10,7 @@ use super::Output;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, MachineName};
 use crate::engine::Snippet;
+use crate::i18n::Lang;
 use crate::text;
 
 /// How results are printed.
@@ -23,7 +24,7 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values; cells that a spreadsheet would run as a formula are neutralised.
     Csv,
-    /// A Markdown table, ready to paste in a report.
+    /// A Markdown handout in `--lang`: a table of the actions, then each one's texts.
     Markdown,
 }
 
@@ -271,40 +272,168 @@ fn markdown_cell(text: &str) -> String {
         .to_owned()
 }
 
+/// What the Markdown says around the data, in one language.
+struct MarkdownWords {
+    headers: &'static str,
+    first_title: &'static str,
+    second_title: &'static str,
+    summary: Option<&'static str>,
+    description: &'static str,
+    action: &'static str,
+    actions: &'static str,
+    source: &'static str,
+}
+
+const MARKDOWN_EN: MarkdownWords = MarkdownWords {
+    headers: "| ID | Year | Submitter | Country | Compact | Priorities |",
+    first_title: "Title (English, editors' translation)",
+    second_title: "Title (as printed)",
+    summary: Some("**Summary** (editors' translation)"),
+    description: "**Description** (English, editors' translation)",
+    action: "action",
+    actions: "actions",
+    source: "Source:",
+};
+
+const MARKDOWN_FR: MarkdownWords = MarkdownWords {
+    headers: "| ID | Année | Porteur | Pays | Pacte | Priorités |",
+    first_title: "Titre (texte du rapport)",
+    second_title: "Titre anglais (traduction des éditeurs)",
+    // The only summary is the editors' English one: the French handout keeps to the
+    // report's own text.
+    summary: None,
+    description: "**Description** (texte du rapport)",
+    action: "action",
+    actions: "actions",
+    source: "Source :",
+};
+
+/// A Markdown handout in the output's language (`--lang`, or the interface's for the
+/// shortlist): a table of the actions, both titles, the language's first; then each action
+/// with its texts in that language, each labelled (English: the editors' summary and
+/// translation; French: the description as printed).
 fn write_markdown(
     catalogue: &Catalogue<'_>,
     rows: &[Row<'_>],
     output: &mut Output,
 ) -> anyhow::Result<()> {
+    let lang = output.lang;
+    let english = lang == Lang::En;
+    let words = if english { &MARKDOWN_EN } else { &MARKDOWN_FR };
+    let strings = lang.strings();
+    let tables = &catalogue.tables;
+    fn title<'a>(action: &Action<'a>, english: bool) -> &'a str {
+        if english {
+            action.title_en
+        } else {
+            action.title
+        }
+    }
     writeln!(
         output.writer,
-        "| ID | Year | Submitter | Country | Compact | Priorities | Title | Title (English, editors' translation) |"
+        "{} {} | {} |",
+        words.headers, words.first_title, words.second_title
     )?;
     writeln!(output.writer, "|---|---|---|---|---|---|---|---|")?;
     for row in rows {
         let action = &row.action;
         let cells = summary_cells(catalogue, action);
+        // Countries, regions and compacts by their names in the language, as the
+        // interface's filters say them.
+        let country = match action.country {
+            Some(country) => {
+                let country = &tables.countries[country as usize];
+                if english {
+                    country.name_en
+                } else {
+                    country.name_fr
+                }
+            }
+            None => {
+                let region = &tables.regions[action.region as usize];
+                if english {
+                    region.name_en
+                } else {
+                    region.name_fr
+                }
+            }
+        };
+        let compact = strings.compact_labels[action
+            .compact
+            .map_or(strings.compact_labels.len() - 1, |compact| compact as usize)];
+        let second = if english {
+            action.title
+        } else {
+            action.title_en
+        };
         writeln!(
             output.writer,
             "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
             cells.id,
             cells.year,
             markdown_cell(&cells.submitter),
-            markdown_cell(&cells.country),
-            cells.compact,
+            markdown_cell(country),
+            markdown_cell(compact),
             cells.priorities,
-            markdown_cell(action.title),
-            markdown_cell(action.title_en),
+            markdown_cell(title(action, english)),
+            markdown_cell(second),
         )?;
     }
     writeln!(output.writer)?;
     writeln!(
         output.writer,
-        "{} action{}. Source: *Localisation des pactes mondiaux — Deuxième rapport sur l'Action locale pour les migrants et réfugiés — 2023*; catalogue sha256 {}.",
+        "{} {}. {} *Localisation des pactes mondiaux — Deuxième rapport sur l'Action locale pour les migrants et réfugiés — 2023*; catalogue sha256 {}.",
         rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
+        if rows.len() == 1 {
+            words.action
+        } else {
+            words.actions
+        },
+        words.source,
         crate::catalogue::embedded::short_fingerprint()
     )?;
+    // Paragraphs as the texts hold them, one blank line apart; never a line that reads as
+    // a row of the table above.
+    let text_block = |body: &str| -> String {
+        text::sanitize(body)
+            .split('\n')
+            .map(str::trim)
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    for row in rows {
+        let action = &row.action;
+        writeln!(output.writer)?;
+        writeln!(
+            output.writer,
+            "## {}",
+            text::sanitize(title(action, english)).replace('\n', " ")
+        )?;
+        writeln!(output.writer)?;
+        writeln!(
+            output.writer,
+            "`{}` · {} · {}",
+            action.id,
+            markdown_cell(action.submitter),
+            action.year
+        )?;
+        if let Some(label) = words.summary {
+            writeln!(output.writer)?;
+            writeln!(output.writer, "{label}")?;
+            writeln!(output.writer)?;
+            writeln!(output.writer, "{}", text_block(action.summary_en))?;
+        }
+        writeln!(output.writer)?;
+        writeln!(output.writer, "{}", words.description)?;
+        writeln!(output.writer)?;
+        let description = if english {
+            action.description_en
+        } else {
+            action.description
+        };
+        writeln!(output.writer, "{}", text_block(description))?;
+    }
     Ok(())
 }
 

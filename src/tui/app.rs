@@ -724,7 +724,12 @@ impl<'e, 'c> App<'e, 'c> {
     fn export(&mut self, path: &str) {
         let target = self.resolve(path);
         let strings = self.lang.strings();
-        match super::export::write_shortlist(self.engine.catalogue(), &self.shortlist, &target) {
+        match super::export::write_shortlist(
+            self.engine.catalogue(),
+            &self.shortlist,
+            &target,
+            self.lang,
+        ) {
             Ok(count) => {
                 self.dialog = None;
                 self.message = Some(format!(

@@ -1,5 +1,5 @@
-//! Writes the shortlist where the person asked: Markdown or CSV from the file's extension,
-//! atomically (a temporary file renamed into place). The interface asks before
+//! Writes the shortlist where the person asked: Markdown (in the interface's language) or
+//! CSV from the file's extension, atomically (a temporary file renamed into place). The interface asks before
 //! overwriting; nothing is written anywhere else.
 
 use std::io::Write;
@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::catalogue::{Catalogue, Index as Position};
 use crate::cli::Output;
 use crate::cli::output::{Format, Row, write_rows};
+use crate::i18n::Lang;
 
 /// The format a path asks for: CSV for `.csv`, Markdown otherwise.
 pub fn format_for(path: &Path) -> Format {
@@ -17,11 +18,13 @@ pub fn format_for(path: &Path) -> Format {
     }
 }
 
-/// Writes the shortlist to `path`; the number of actions written, or why not.
+/// Writes the shortlist to `path`, its Markdown in the interface's language `lang`; the
+/// number of actions written, or why not.
 pub fn write_shortlist(
     catalogue: &Catalogue<'_>,
     shortlist: &[Position],
     path: &Path,
+    lang: Lang,
 ) -> Result<usize, String> {
     let rows: Vec<Row<'_>> = shortlist
         .iter()
@@ -33,6 +36,7 @@ pub fn write_shortlist(
         })
         .collect();
     let (mut output, atomic) = Output::file(path).map_err(|error| error.to_string())?;
+    output.lang = lang;
     let written = write_rows(catalogue, &rows, format_for(path), &mut output)
         .and_then(|()| Ok(output.writer.flush()?));
     drop(output);
