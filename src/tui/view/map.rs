@@ -73,15 +73,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let selected = app
         .selected_position()
         .map(|position| app.engine.catalogue().action_at(position));
-    let title = format!(
-        "{} — {} {} · {} {} · {}",
-        strings.map,
-        placed.len(),
-        strings.actions,
-        unplaced,
-        strings.without_place,
-        strings.map_legend
-    );
+    // The title's parts that do not fit the border are left out whole, the legend first:
+    // cut by the border, "@ selected actio" read as a word of its own.
+    let mut parts = vec![
+        format!("{} — {} {}", strings.map, placed.len(), strings.actions),
+        format!("{unplaced} {}", strings.without_place),
+        strings.map_legend.to_owned(),
+    ];
+    let room = usize::from(area.width).saturating_sub(2);
+    while parts.len() > 1 && crate::text::width(&parts.join(" · ")) > room {
+        parts.pop();
+    }
+    let title = parts.join(" · ");
     let mut widget = block(title, true, theme);
     if let Some(action) = &selected {
         widget = widget.title_bottom(Line::from(vec![

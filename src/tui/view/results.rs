@@ -1,17 +1,25 @@
 //! The results list: a line per action with its mark, year, compact, priorities, country,
-//! submitter and title; the query's matches in the title are highlighted.
+//! submitter and title; the query's matches in the title are highlighted. Narrow lists
+//! leave out the priorities, then the compact, so the title keeps room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{block, first_visible};
+use super::{block, first_visible, truncate_words};
 use crate::catalogue::MachineName;
 use crate::engine::TextLanguage;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
+
+/// The narrowest list that shows the priorities column: below it, the title (cut between
+/// words) would keep a word or two, so the priorities, which the detail and the filters
+/// show, give it their room.
+const WITH_PRIORITIES: usize = 72;
+/// The same for the compact column, on the smallest screens.
+const WITH_COMPACT: usize = 48;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
     let strings = app.lang.strings();
@@ -64,15 +72,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 .country
                 .and_then(|country| catalogue.tables.countries[country as usize].iso2)
                 .unwrap_or("··");
+            let priorities = if width >= WITH_PRIORITIES {
+                format!("P{priorities:<7} ")
+            } else {
+                String::new()
+            };
+            let compact = if width >= WITH_COMPACT {
+                format!("{compact:<6} ")
+            } else {
+                String::new()
+            };
             let prefix = format!(
-                "{pointer}{mark} {} {:<6} P{:<7} {country} {} — ",
+                "{pointer}{mark} {} {compact}{priorities}{country} {} — ",
                 action.year,
-                compact,
-                priorities,
-                text::truncate(&text::sanitize(action.submitter), 18)
+                truncate_words(&text::sanitize(action.submitter), 18)
             );
             let room = width.saturating_sub(text::width(&prefix));
-            let title = text::truncate(&text::sanitize(action.title), room);
+            let title = truncate_words(&text::sanitize(action.title), room);
             let base = if selected {
                 theme.selected()
             } else {

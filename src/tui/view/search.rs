@@ -70,7 +70,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     }
     let bordered = area.height >= 3;
     let inner = if bordered {
-        let title = format!("{} — {}", strings.search, strings.app_title);
+        // The program's name takes what the count leaves, cut between words, or goes.
+        let room = usize::from(area.width)
+            .saturating_sub(2 + text::width(&count) + 1 + text::width(strings.search) + 3);
+        let title = if room >= 8 {
+            format!(
+                "{} — {}",
+                strings.search,
+                super::truncate_words(strings.app_title, room)
+            )
+        } else {
+            strings.search.to_owned()
+        };
         let widget = block(title, focused, theme).title_top(Line::from(count).right_aligned());
         let inner = widget.inner(area);
         frame.render_widget(widget, area);

@@ -144,7 +144,19 @@ fn draw_bars(
     let counts = selection_counts(app, dimension);
     let largest = counts.iter().copied().max().unwrap_or(0).max(1);
     let width = usize::from(area.width);
-    let label_width = (width / 3).clamp(6, 34);
+    // The values' names as the filters say them ("Both compacts (mirror)"), never the
+    // machine names; as wide as the longest needs, up to two fifths of the chart.
+    let labels: Vec<String> = (0..values.len())
+        .map(|slot| app.value_label(dimension, slot))
+        .collect();
+    let longest = labels
+        .iter()
+        .zip(&counts)
+        .filter(|&(_, &count)| count > 0 || dimension == Dimension::Priority)
+        .map(|(label, _)| text::width(label))
+        .max()
+        .unwrap_or(0);
+    let label_width = longest.min(width * 2 / 5).clamp(6, 34);
     // Room for the count and, where the report prints one, its figure (" (34)").
     let reserved = if matches!(dimension, Dimension::Year | Dimension::Compact) {
         14
@@ -157,13 +169,10 @@ fn draw_bars(
         if count == 0 && dimension != Dimension::Priority {
             continue;
         }
-        let label = match dimension {
-            Dimension::Compact => value.key.clone(),
-            _ => app.value_label(dimension, slot),
-        };
+        let label = &labels[slot];
         let length = count * bar_room / largest;
         let mut spans = vec![
-            Span::raw(text::fit(&label, label_width)),
+            Span::raw(super::fit_words(label, label_width)),
             Span::raw(" "),
             Span::styled("█".repeat(length), theme.bar()),
             Span::raw(format!(" {count}")),

@@ -29,7 +29,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         None => Span::styled(hints, theme.dim()),
     };
     let room = usize::from(area.width).saturating_sub(text::width(&marked));
-    let left = Span::styled(text::fit(&left.content, room), left.style);
+    let shown = if app.message.is_some() {
+        super::fit_words(&left.content, room)
+    } else {
+        // Hints that do not fit are left out whole, the last first: a hint cut short
+        // ("? ai…") names no key.
+        let mut hints: Vec<&str> = left.content.split(" · ").collect();
+        while hints.len() > 1 && text::width(&hints.join(" · ")) > room {
+            hints.pop();
+        }
+        super::fit_words(&hints.join(" · "), room)
+    };
+    let left = Span::styled(shown, left.style);
     let line = Line::from(vec![left, Span::styled(marked, theme.marked())]);
     frame.render_widget(Paragraph::new(line), area);
 }
