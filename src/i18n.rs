@@ -34,6 +34,50 @@ impl Lang {
     }
 }
 
+/// The English names of the month, for dates the English interface writes itself (the
+/// report prints its durations in French).
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The areas of the Global Compact on Refugees as the priorities table prints them (in
+/// French), with their English names: the dataset holds only the French, and the English
+/// interface shows no French where English exists. The editors' translation, after the
+/// compact's own English terms.
+pub const GCR_AREAS_EN: &[(&str, &str)] = &[
+    ("Partage des responsabilités", "Responsibility-sharing"),
+    ("Solutions", "Solutions"),
+    ("Compétence en matière de Protection", "Protection capacity"),
+    ("Santé", "Health"),
+    ("éducation", "education"),
+    ("énergie", "energy"),
+    ("infrastructure", "infrastructure"),
+    (
+        "Solutions en matière d'emploi et de moyens de subsistance",
+        "Jobs and livelihoods solutions",
+    ),
+];
+
+/// A GCR area's English name; one not listed stays as printed (a test checks that every
+/// area of the catalogue is listed).
+pub fn gcr_area_en(printed: &str) -> &str {
+    GCR_AREAS_EN
+        .iter()
+        .find(|(french, _)| *french == printed)
+        .map_or(printed, |(_, english)| english)
+}
+
 /// The interface's strings.
 #[derive(Debug)]
 pub struct Strings {
@@ -66,6 +110,17 @@ pub struct Strings {
     // Detail labels.
     pub title_en: &'static str,
     pub translation: &'static str,
+    /// The label of a title as the report prints it (some are printed in English).
+    pub as_printed: &'static str,
+    /// The label of the report's own French text.
+    pub french_as_printed: &'static str,
+    /// Which texts the detail shows, and the key to the others.
+    pub showing_english: &'static str,
+    pub showing_french: &'static str,
+    pub to_french: &'static str,
+    pub to_english: &'static str,
+    /// The label of the editors' summary beside the French text.
+    pub summary_in_english: &'static str,
     pub summary: &'static str,
     pub submitter: &'static str,
     pub place: &'static str,
@@ -167,6 +222,13 @@ pub static EN: Strings = Strings {
     ],
     title_en: "English title",
     translation: "editors' translation",
+    as_printed: "as printed",
+    french_as_printed: "French, as printed",
+    showing_english: "English text: the editors' translation",
+    showing_french: "French text, as the report prints it",
+    to_french: "F7 or t: the French text",
+    to_english: "F7 or t: the English translation",
+    summary_in_english: "the editors', in English",
     summary: "Summary",
     submitter: "Submitter",
     place: "Place",
@@ -188,7 +250,7 @@ pub static EN: Strings = Strings {
     themes: "Themes",
     editors: "editors'",
     partners: "Joint commitment",
-    description: "Description (as printed)",
+    description: "Description",
     quote: "Quote",
     spotlight: "Spotlight write-up",
     source: "Source",
@@ -249,13 +311,18 @@ pub static EN: Strings = Strings {
         ("↑ ↓  j k", "move; PgUp PgDn, Home End (g G)"),
         ("Enter", "open the action / select a filter value"),
         ("Esc", "back; on the search line, clear it"),
+        // One line at 80 columns, leaving room for every key at 80×24.
         (
             "Space",
-            "mark or unmark the action (shortlist); select a filter value",
+            "mark the action (shortlist); select a filter value",
         ),
         ("Del / Backspace", "in filters: clear this filter"),
         ("c", "clear every filter"),
         ("p", "in the detail: follow the joint commitment"),
+        (
+            "F7  t",
+            "detail text: English translation / French original",
+        ),
         ("F2  s", "statistics of the current selection"),
         ("F3  m", "map of the current selection"),
         ("F4  l", "the shortlist"),
@@ -301,6 +368,13 @@ pub static FR: Strings = Strings {
     ],
     title_en: "Titre anglais",
     translation: "traduction des éditeurs",
+    as_printed: "titre du rapport",
+    french_as_printed: "texte du rapport",
+    showing_english: "Texte anglais : la traduction des éditeurs",
+    showing_french: "Texte français, tel que le rapport l'imprime",
+    to_french: "F7 ou t : le texte français",
+    to_english: "F7 ou t : la traduction anglaise",
+    summary_in_english: "des éditeurs, en anglais",
     summary: "Résumé",
     submitter: "Porteur",
     place: "Lieu",
@@ -322,7 +396,7 @@ pub static FR: Strings = Strings {
     themes: "Thèmes",
     editors: "des éditeurs",
     partners: "Engagement conjoint",
-    description: "Description (texte du rapport)",
+    description: "Description",
     quote: "Citation",
     spotlight: "Mise en lumière",
     source: "Source",
@@ -384,16 +458,18 @@ pub static FR: Strings = Strings {
         ("↑ ↓  j k", "se déplacer ; PgPréc PgSuiv, Début Fin (g G)"),
         ("Entrée", "ouvrir l'action / choisir une valeur de filtre"),
         ("Échap", "retour ; sur la ligne de recherche, l'effacer"),
-        (
-            "Espace",
-            "marquer ou démarquer l'action (sélection) ; choisir une valeur de filtre",
-        ),
+        // Une ligne en 80 colonnes : toutes les touches tiennent en 80×24.
+        ("Espace", "marquer l'action (sélection) ; choisir un filtre"),
         (
             "Suppr / Retour arrière",
             "dans les filtres : effacer ce filtre",
         ),
         ("c", "effacer tous les filtres"),
         ("p", "dans la fiche : suivre l'engagement conjoint"),
+        (
+            "F7  t",
+            "texte de la fiche : original français / traduction",
+        ),
         ("F2  s", "statistiques de la sélection actuelle"),
         ("F3  m", "carte de la sélection actuelle"),
         ("F4  l", "la sélection marquée"),
@@ -404,3 +480,22 @@ pub static FR: Strings = Strings {
         ("q / Ctrl-C", "quitter"),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_gcr_area_of_the_catalogue_has_an_english_name() {
+        let catalogue = crate::catalogue::embedded::catalogue();
+        for priority in &catalogue.tables.priorities {
+            for area in &priority.gcr_areas {
+                assert!(
+                    GCR_AREAS_EN.iter().any(|(french, _)| french == area),
+                    "priority {}: {area:?} has no English name",
+                    priority.number
+                );
+            }
+        }
+    }
+}

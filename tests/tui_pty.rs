@@ -27,6 +27,7 @@ const ESC: &str = "\x1b";
 const TAB: &str = "\t";
 const CTRL_C: &str = "\x03";
 const CTRL_W: &str = "\x17";
+const F7: &str = "\x1b[18~";
 /// What crossterm writes to leave the alternate screen.
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 
@@ -258,7 +259,7 @@ fn a_whole_session_in_a_real_terminal() {
     // Searching.
     session.send("kampala");
     session.wait_for_text("2 of 77 actions");
-    session.wait_for_text("Kampala — Engagement conjoint");
+    session.wait_for_text("Kampala — Joint commitment of the cities");
     // Esc clears the search line.
     session.send(ESC);
     session.wait_for_text("77 of 77 actions");
@@ -292,9 +293,10 @@ fn a_whole_session_in_a_real_terminal() {
     session.send(ENTER);
     session.wait_for_text(&format!("┌{}", first.id));
     session.wait_for_text(&format!("Joint commitment: → {}", partner.id));
-    // The description is further down: scroll until its first words show.
+    // The description is further down: scroll until its first words show (the editors'
+    // translation, in the English interface).
     let opening: String = first
-        .description
+        .description_en
         .split_whitespace()
         .take(5)
         .collect::<Vec<_>>()
@@ -312,6 +314,18 @@ fn a_whole_session_in_a_real_terminal() {
         session.send(DOWN);
     }
     assert!(seen, "{opening:?} never showed:\n{}", session.contents());
+    // F7 puts the French text in its place, where the translation was; `t` brings the
+    // translation back.
+    let french: String = first
+        .description
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    session.send(F7);
+    session.wait_for_text(&french);
+    session.send("t");
+    session.wait_for_text(&opening);
 
     // Mark it, follow the joint commitment, mark that one too.
     session.send(" ");

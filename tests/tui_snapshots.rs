@@ -93,6 +93,98 @@ fn detail_open() {
     });
 }
 
+/// Opens the action `id` among the results for "climat" (the detail has focus).
+fn open_among_climat(app: &mut App<'_, '_>, id: &str) {
+    type_text(app, "climat");
+    let catalogue = app.engine.catalogue();
+    let index = app
+        .outcome
+        .hits
+        .iter()
+        .position(|hit| catalogue.id_at(hit.position) == id)
+        .unwrap_or_else(|| panic!("{id} is among the results"));
+    app.update(Action::Down);
+    for _ in 0..index {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.open, catalogue.position_of(id));
+}
+
+/// Scrolls the detail until its first line starts with `heading`, so the texts show on a
+/// small screen too.
+fn scroll_detail_to(app: &mut App<'_, '_>, heading: &str) {
+    let (width, height) = app.size;
+    for _ in 0..400 {
+        let screen = draw(app, width, height);
+        // The detail's first line is the fifth row, right of the filters (or alone).
+        let row = screen.lines().nth(4).unwrap_or_default();
+        if row.split('│').any(|cell| cell.starts_with(heading)) {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("{heading:?} never came to the top of the detail");
+}
+
+const AMMAN: &str = "2023-amman-climate-academy";
+const NYAMAGABE: &str = "2023-nyamagabe-climate-resilience";
+
+/// The detail with the other language's texts: French in English, English in French.
+#[test]
+fn detail_toggled() {
+    screens("detail_toggled", |app| {
+        open_among_climat(app, AMMAN);
+        let shown = app.text_lang;
+        app.update(Action::ToggleText);
+        assert_ne!(app.text_lang, shown);
+    });
+}
+
+/// An action whose printed title is not in English: both titles, the text language's
+/// first, each labelled; then toggled.
+#[test]
+fn detail_two_titles() {
+    screens("detail_two_titles", |app| open_among_climat(app, NYAMAGABE));
+    screens("detail_two_titles_toggled", |app| {
+        open_among_climat(app, NYAMAGABE);
+        app.update(Action::ToggleText);
+    });
+}
+
+/// The detail scrolled to the description: the interface's language's texts.
+#[test]
+fn detail_texts() {
+    screens("detail_texts", |app| {
+        open_among_climat(app, AMMAN);
+        scroll_detail_to(app, "Description");
+    });
+}
+
+/// The same, toggled to the other language's texts.
+#[test]
+fn detail_texts_toggled() {
+    screens("detail_texts_toggled", |app| {
+        open_among_climat(app, AMMAN);
+        app.update(Action::ToggleText);
+        scroll_detail_to(app, "Description");
+    });
+}
+
+/// A quote, in both texts.
+#[test]
+fn detail_quote() {
+    screens("detail_quote", |app| {
+        open_among_climat(app, NYAMAGABE);
+        scroll_detail_to(app, app.lang.strings().quote);
+    });
+    screens("detail_quote_toggled", |app| {
+        open_among_climat(app, NYAMAGABE);
+        app.update(Action::ToggleText);
+        scroll_detail_to(app, app.lang.strings().quote);
+    });
+}
+
 #[test]
 fn filter_selected() {
     screens("filter", |app| {

@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use localaction::catalogue::{Index as Position, YearMonth};
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
+use localaction::tui::keys;
 use localaction::tui::theme::Theme;
 use localaction::tui::view;
 use ratatui::Terminal;
@@ -692,11 +694,127 @@ fn the_detail_shows_the_whole_description_while_searching() {
         app.open,
         Some(position(&engine, "2023-amman-climate-academy"))
     );
+    // The English interface shows the editors' translation; the French is one key away.
+    let screen = draw(&app, 200, 60);
+    assert!(
+        screen.contains("││Global Cities Fund for Migrants and Refugees.     "),
+        "{screen}"
+    );
+    app.update(Action::ToggleText);
     let screen = draw(&app, 200, 60);
     assert!(
         screen.contains("du Fonds mondial des villes pour les migrants et les réfugiés. "),
         "{screen}"
     );
+}
+
+/// The key events an interface sees for a key pressed alone.
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Sends a key through the interface's key table, as the event loop does.
+fn press(app: &mut App<'_, '_>, code: KeyCode) {
+    if let Some(action) = keys::action_for(&key(code), app) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let amman = engine
+        .catalogue()
+        .action("2023-amman-climate-academy")
+        .unwrap();
+    // Twelve words: the editors' summary, shown with either text, opens as the translation.
+    let has = |screen: &str, text: &str| {
+        let opening: String = text
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
+        screen.contains(&opening)
+    };
+    for lang in [Lang::En, Lang::Fr] {
+        let mut app = App::new(&engine, lang, (200, 60));
+        app.export_directory = directory.path().to_path_buf();
+        assert_eq!(app.text_lang, lang, "the interface's language first");
+        type_text(&mut app, "amman");
+        app.update(Action::Down);
+        app.update(Action::Open);
+        assert_eq!(app.focus, Pane::Detail);
+        let (first, second) = match lang {
+            Lang::En => (amman.description_en, amman.description),
+            Lang::Fr => (amman.description, amman.description_en),
+        };
+        let screen = draw(&app, 200, 60);
+        assert!(has(&screen, first) && !has(&screen, second), "{screen}");
+        // `t` in the detail switches; the query is untouched.
+        press(&mut app, KeyCode::Char('t'));
+        assert_eq!(app.query, "amman");
+        assert_ne!(app.text_lang, lang);
+        let screen = draw(&app, 200, 60);
+        assert!(has(&screen, second) && !has(&screen, first), "{screen}");
+        let label = match lang {
+            Lang::En => "Description  [French,\u{a0}as\u{a0}printed]",
+            Lang::Fr => "Description  [traduction\u{a0}des\u{a0}éditeurs]",
+        };
+        assert!(screen.contains(label), "{screen}");
+        // F7 switches back, from any pane; the choice stays for the next action.
+        app.update(Action::Back);
+        assert_eq!(app.focus, Pane::Results);
+        press(&mut app, KeyCode::F(7));
+        assert_eq!(app.text_lang, lang);
+        press(&mut app, KeyCode::F(7));
+        assert_ne!(app.text_lang, lang);
+        app.update(Action::Down);
+        assert_ne!(app.text_lang, lang, "kept from one action to the next");
+        // In the results, `t` is text: it goes to the query (fzf's habit), not to the switch.
+        let before = app.text_lang;
+        press(&mut app, KeyCode::Char('t'));
+        assert_eq!(app.query, "ammant");
+        assert_eq!(app.text_lang, before);
+        assert_eq!(app.focus, Pane::Search);
+    }
+}
+
+/// The query's matches are marked in the text shown, as its language is searched: an
+/// English word of the translation is highlighted in English, a French word of the
+/// original in French.
+#[test]
+fn highlights_follow_the_language_of_the_text_shown() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (200, 60));
+    // "caregivers" is only in the translation, "soignants" only in the original.
+    type_text(&mut app, "amman caregivers soignants");
+    let amman = position(&engine, "2023-amman-climate-academy");
+    assert_eq!(app.selected_position(), Some(amman));
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let highlighted = |app: &App<'_, '_>, word: &str| -> bool {
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        terminal
+            .draw(|frame| view::draw(frame, app, Theme::Mono))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let highlight = Theme::Mono.highlight().add_modifier;
+        (0..60).any(|y| {
+            let row: String = (0..200).map(|x| buffer[(x, y)].symbol()).collect();
+            row.match_indices(word).any(|(at, _)| {
+                let x = row[..at].chars().count() as u16;
+                (x..x + word.chars().count() as u16)
+                    .all(|x| buffer[(x, y)].modifier.contains(highlight))
+            })
+        })
+    };
+    assert!(
+        highlighted(&app, "caregivers"),
+        "English text, English word"
+    );
+    app.update(Action::ToggleText);
+    assert!(highlighted(&app, "soignants"), "French text, French word");
 }
 
 #[test]

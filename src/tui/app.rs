@@ -50,6 +50,9 @@ pub enum Dialog {
 pub enum Action {
     /// Switch between forgiving matching (typos, dropped words) and every word strictly.
     ToggleMatchMode,
+    /// Switch the detail's texts between the editors' English translation and the French
+    /// the report prints.
+    ToggleText,
     /// Type a character on the search line (or in a dialog).
     Insert(char),
     /// Delete the character before the cursor.
@@ -123,6 +126,10 @@ pub enum FilterRow {
 pub struct App<'e, 'c> {
     pub engine: &'e Engine<'c>,
     pub lang: Lang,
+    /// The language of the texts the detail shows (titles, description, spotlight, quote):
+    /// the interface's at first, the other one key away (F7, or t in the detail). Kept from
+    /// one action to the next, as a reader who wants the original wants it for every one.
+    pub text_lang: Lang,
     pub query: String,
     /// How strictly the query's words match (toggled with F6).
     pub match_mode: MatchMode,
@@ -165,6 +172,7 @@ impl<'e, 'c> App<'e, 'c> {
         App {
             engine,
             lang,
+            text_lang: lang,
             query: String::new(),
             cursor: 0,
             filters: Filters::new(),
@@ -332,6 +340,12 @@ impl<'e, 'c> App<'e, 'c> {
                     MatchMode::All => MatchMode::Most,
                 };
                 self.refresh();
+            }
+            Action::ToggleText => {
+                self.text_lang = match self.text_lang {
+                    Lang::En => Lang::Fr,
+                    Lang::Fr => Lang::En,
+                };
             }
             Action::Show(view) => {
                 self.view = if self.view == view {

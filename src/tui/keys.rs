@@ -40,6 +40,7 @@ fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
         KeyCode::F(3) => return Some(Action::Show(View::Map)),
         KeyCode::F(4) => return Some(Action::Show(View::Shortlist)),
         KeyCode::F(6) => return Some(Action::ToggleMatchMode),
+        KeyCode::F(7) => return Some(Action::ToggleText),
         KeyCode::Esc => return Some(Action::Back),
         KeyCode::Enter => return Some(Action::Open),
         KeyCode::Tab => return Some(Action::FocusNext),
@@ -86,6 +87,10 @@ fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
         KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
         KeyCode::Char(' ') => Some(Action::ToggleMark),
         KeyCode::Char('p') => Some(Action::FollowPartner),
+        // Only where the detail has focus: in the results, letters go to the query.
+        KeyCode::Char('t') if app.focus == Pane::Detail && app.view == View::Browse => {
+            Some(Action::ToggleText)
+        }
         KeyCode::Char('c') => Some(Action::ClearAllFilters),
         KeyCode::Char('s') => Some(Action::Show(View::Stats)),
         KeyCode::Char('m') => Some(Action::Show(View::Map)),

@@ -1,18 +1,98 @@
-//! The detail pane: the whole action, the description with the query's matches
-//! highlighted, translations labelled as such, each priority with its compact objectives and
-//! whether the report states it, and the joint commitment to follow.
+//! The detail pane: the whole action, its texts in one language at a time (the editors'
+//! English translation or the French the report prints, F7 or t switching), each labelled
+//! as what it is and with the query's matches highlighted as that language is searched;
+//! each priority with its compact objectives and whether the report states it, and the
+//! joint commitment to follow.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, highlighted};
-use crate::catalogue::{End, MachineName};
-use crate::engine::TextLanguage;
+use crate::catalogue::{Duration, End, MachineName, YearMonth};
+use crate::engine::{Highlighter, TextLanguage};
+use crate::i18n::{Lang, MONTHS_EN, Strings, gcr_area_en};
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::theme::Theme;
+
+/// How the engine analyses a text in `lang`, so that its matches are the ones marked.
+fn text_language(lang: Lang) -> TextLanguage {
+    match lang {
+        Lang::En => TextLanguage::English,
+        Lang::Fr => TextLanguage::French,
+    }
+}
+
+/// `text` (paragraphs split at newlines, as the report prints them) as lines, with the
+/// query's matches highlighted the way `language` is analysed.
+fn paragraphs(
+    highlighter: &mut Highlighter,
+    text_to_mark: &str,
+    language: TextLanguage,
+    base: Style,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let snippet = highlighter.snippet(&text::sanitize(text_to_mark), language, None);
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for paragraph in snippet.text.split('\n') {
+        let start = at;
+        let end = start + paragraph.len();
+        at = end + 1;
+        let ranges: Vec<std::ops::Range<usize>> = snippet
+            .highlights
+            .iter()
+            .filter(|range| range.start >= start && range.end <= end)
+            .map(|range| range.start - start..range.end - start)
+            .collect();
+        lines.push(Line::from(
+            highlighted(paragraph, &ranges, base, theme)
+                .into_iter()
+                .map(|span| Span::styled(span.content.into_owned(), span.style))
+                .collect::<Vec<_>>(),
+        ));
+    }
+    lines
+}
+
+/// A label in brackets, its words held together by no-break spaces: wrapped inside, a
+/// label reads as two ("[as" at a line's end, "printed]" at the next one's start).
+fn label_span(label: &str, theme: Theme) -> Span<'static> {
+    Span::styled(format!("  [{}]", label.replace(' ', "\u{a0}")), theme.dim())
+}
+
+/// A section's heading with its label ("Description  [editors' translation]").
+fn heading(title: &str, label: &str, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(title.to_owned(), theme.title()),
+        label_span(label, theme),
+    ])
+}
+
+/// A year and month in English words ("October 2023"), or the year alone.
+fn english_month(month: YearMonth) -> String {
+    match month
+        .month
+        .and_then(|number| MONTHS_EN.get(usize::from(number).checked_sub(1)?))
+    {
+        Some(name) => format!("{name} {}", month.year),
+        None => month.year.to_string(),
+    }
+}
+
+/// The duration as the English interface writes it, from the period the editors parsed
+/// out of the printed French ("Octobre 2023 – En cours": "October 2023 – ongoing").
+fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
+    let start = english_month(duration.start);
+    match duration.end {
+        End::Ongoing => format!("{start} – {}", strings.ongoing),
+        End::At(end) if end == duration.start => start,
+        End::At(end) => format!("{start} – {}", english_month(end)),
+    }
+}
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
     let strings = app.lang.strings();
@@ -28,12 +108,48 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let mark = if app.is_marked(position) { "★ " } else { "" };
     let widget = block(format!("{mark}{}", action.id), focused, theme);
     let clean = |value: &str| text::sanitize(value).into_owned();
+    // The interface's language decides the labels and the editors' names (countries,
+    // places, compacts); the text language, toggled apart, decides the report's texts.
+    let english = app.lang == Lang::En;
+    let texts = app.text_lang;
+    let mut highlighter = app.highlighter.borrow_mut();
 
     let mut lines: Vec<Line<'_>> = Vec::new();
-    lines.push(Line::styled(clean(action.title), theme.title()));
+    // Both titles, the one in the text's language first; a title the report prints in
+    // English has no translation to show.
+    let mut title_line = |title: &str, lang: Lang, label: &str, style: Style| {
+        let mut line = paragraphs(&mut highlighter, title, text_language(lang), style, theme)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        line.spans.push(label_span(label, theme));
+        line
+    };
+    if action.title == action.title_en {
+        lines.push(title_line(
+            action.title,
+            texts,
+            strings.as_printed,
+            theme.title(),
+        ));
+    } else {
+        let printed = (action.title, Lang::Fr, strings.french_as_printed);
+        let translated = (action.title_en, Lang::En, strings.translation);
+        let (first, second) = match texts {
+            Lang::En => (translated, printed),
+            Lang::Fr => (printed, translated),
+        };
+        lines.push(title_line(first.0, first.1, first.2, theme.title()));
+        lines.push(title_line(second.0, second.1, second.2, theme.normal()));
+    }
+    let (showing, other) = match texts {
+        Lang::En => (strings.showing_english, strings.to_french),
+        Lang::Fr => (strings.showing_french, strings.to_english),
+    };
+    // The key and what it shows held together, on the next line when they do not fit.
     lines.push(Line::from(vec![
-        Span::styled(clean(action.title_en), theme.normal()),
-        Span::styled(format!("  [{}]", strings.translation), theme.dim()),
+        Span::styled(format!("{showing} · "), theme.dim()),
+        Span::styled(other.replace(' ', "\u{a0}"), theme.label()),
     ]));
     lines.push(Line::default());
     let mut field = |label: &str, value: String| {
@@ -45,12 +161,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let kind = strings.kind_labels[action.kind as usize];
     field(
         strings.submitter,
-        format!("{} ({kind})", clean(action.submitter)),
+        format!("{} ({kind})", clean(super::submitter_name(app, &action))),
     );
+    // Places and countries by the names the filters show: English names in English.
     let places: Vec<&str> = action
         .places
         .iter()
-        .map(|&place| tables.places[place as usize].name)
+        .map(|&place| {
+            let place = &tables.places[place as usize];
+            if english { place.name_en } else { place.name }
+        })
         .collect();
     if !places.is_empty() {
         field(strings.place, clean(&places.join(" – ")));
@@ -61,14 +181,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             .iso2
             .map(|code| format!(" ({code})"))
             .unwrap_or_default();
-        field(strings.country, format!("{}{code}", clean(country.name_fr)));
+        let name = if english {
+            country.name_en
+        } else {
+            country.name_fr
+        };
+        field(strings.country, format!("{}{code}", clean(name)));
     }
     let region = &tables.regions[action.region as usize];
     field(
         strings.region,
-        match app.lang {
-            crate::i18n::Lang::En => region.name_en,
-            crate::i18n::Lang::Fr => region.name_fr,
+        if english {
+            region.name_en
+        } else {
+            region.name_fr
         }
         .to_owned(),
     );
@@ -77,24 +203,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     }
     field(strings.year, action.year.to_string());
     if let Some(duration) = &action.duration {
-        let end = match duration.end {
-            End::Ongoing => strings.ongoing.to_owned(),
-            End::At(end) => end.iso(),
-        };
-        field(
-            strings.duration,
+        let value = if english {
+            english_period(duration, strings)
+        } else {
+            let end = match duration.end {
+                End::Ongoing => strings.ongoing.to_owned(),
+                End::At(end) => end.iso(),
+            };
             format!(
                 "{} ({} → {end})",
                 clean(duration.printed),
                 duration.start.iso()
-            ),
-        );
+            )
+        };
+        field(strings.duration, value);
     }
-    if let (Some(printed), Some(compact)) = (action.compact_printed, action.compact) {
-        field(
-            strings.commitment,
-            format!("{} ({})", clean(printed), compact.machine_name()),
-        );
+    if let Some(compact) = action.compact {
+        // The French interface shows the type as printed; the English one, the compact's
+        // name as the filters say it.
+        let value = match action.compact_printed {
+            Some(printed) if !english => clean(printed),
+            _ => strings.compact_labels[compact as usize].to_owned(),
+        };
+        field(strings.commitment, value);
     }
     if action.gcf {
         field(strings.gcf, strings.gcf_yes.to_owned());
@@ -115,7 +246,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", strings.partners), theme.label()),
             Span::styled(
-                format!("→ {} ({})", partner.id, clean(partner.submitter)),
+                format!(
+                    "→ {} ({})",
+                    partner.id,
+                    clean(super::submitter_name(app, &partner))
+                ),
                 theme.highlight(),
             ),
             Span::styled("  [p]", theme.dim()),
@@ -133,9 +268,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         let Some(priority) = catalogue.priority(number) else {
             continue;
         };
-        let name = match app.lang {
-            crate::i18n::Lang::En => priority.name_en,
-            crate::i18n::Lang::Fr => priority.name_fr,
+        let name = if english {
+            priority.name_en
+        } else {
+            priority.name_fr
         };
         lines.push(Line::from(vec![
             Span::styled(format!(" {number}. "), theme.label()),
@@ -149,13 +285,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let areas: Vec<&str> = priority
+            .gcr_areas
+            .iter()
+            .map(|&area| if english { gcr_area_en(area) } else { area })
+            .collect();
         lines.push(Line::styled(
             format!(
                 "    {} {} · {} {} · {} {}",
                 strings.gcm_objectives,
                 numbers(&priority.gcm_objectives),
                 strings.gcr_areas,
-                priority.gcr_areas.join(", "),
+                areas.join(", "),
                 strings.sdgs,
                 numbers(&priority.sdgs)
             ),
@@ -163,50 +304,72 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         ));
     }
 
+    // The texts in the chosen language, each labelled.
+    let (label, language) = match texts {
+        Lang::En => (strings.translation, TextLanguage::English),
+        Lang::Fr => (strings.french_as_printed, TextLanguage::French),
+    };
+    let pick = |english_text, french| match texts {
+        Lang::En => english_text,
+        Lang::Fr => french,
+    };
+    // The summary is the editors' own, in English, with either text: so the description
+    // starts on the same line in both and switching keeps the reader's place.
+    let summary_label = match texts {
+        Lang::En => strings.translation,
+        Lang::Fr => strings.summary_in_english,
+    };
     lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled(strings.summary, theme.title()),
-        Span::styled(format!("  [{}]", strings.translation), theme.dim()),
-    ]));
-    lines.push(Line::raw(clean(action.summary_en)));
+    lines.push(heading(strings.summary, summary_label, theme));
+    lines.extend(paragraphs(
+        &mut highlighter,
+        action.summary_en,
+        TextLanguage::English,
+        theme.normal(),
+        theme,
+    ));
     lines.push(Line::default());
-    lines.push(Line::styled(strings.description, theme.title()));
-    let mut highlighter = app.highlighter.borrow_mut();
-    let snippet = highlighter.snippet(
-        &text::sanitize(action.description),
-        TextLanguage::French,
-        None,
-    );
-    drop(highlighter);
-    let mut at = 0;
-    for paragraph in snippet.text.split('\n') {
-        let start = at;
-        let end = start + paragraph.len();
-        at = end + 1;
-        let ranges: Vec<std::ops::Range<usize>> = snippet
-            .highlights
-            .iter()
-            .filter(|range| range.start >= start && range.end <= end)
-            .map(|range| range.start - start..range.end - start)
-            .collect();
-        lines.push(Line::from(
-            highlighted(paragraph, &ranges, theme.normal(), theme)
-                .into_iter()
-                .map(|span| Span::styled(span.content.into_owned(), span.style))
-                .collect::<Vec<_>>(),
-        ));
-    }
-    if let (Some(quote), Some(author)) = (action.quote, action.quote_author) {
+    lines.push(heading(strings.description, label, theme));
+    lines.extend(paragraphs(
+        &mut highlighter,
+        pick(action.description_en, action.description),
+        language,
+        theme.normal(),
+        theme,
+    ));
+    let quote = match texts {
+        Lang::En => action.quote_en,
+        Lang::Fr => action.quote,
+    };
+    if let (Some(quote), Some(author)) = (quote, action.quote_author) {
         lines.push(Line::default());
-        lines.push(Line::styled(strings.quote, theme.title()));
-        lines.push(Line::raw(format!("“{}”", clean(quote))));
+        lines.push(heading(strings.quote, label, theme));
+        let mut quoted = paragraphs(&mut highlighter, quote, language, theme.normal(), theme);
+        if let Some(first) = quoted.first_mut() {
+            first.spans.insert(0, Span::raw("“"));
+        }
+        if let Some(last) = quoted.last_mut() {
+            last.spans.push(Span::raw("”"));
+        }
+        lines.extend(quoted);
         lines.push(Line::styled(format!("— {}", clean(author)), theme.dim()));
     }
-    if let Some(spotlight) = action.spotlight {
+    let spotlight = match texts {
+        Lang::En => action.spotlight_en,
+        Lang::Fr => action.spotlight,
+    };
+    if let Some(spotlight) = spotlight {
         lines.push(Line::default());
-        lines.push(Line::styled(strings.spotlight, theme.title()));
-        lines.push(Line::raw(clean(spotlight)));
+        lines.push(heading(strings.spotlight, label, theme));
+        lines.extend(paragraphs(
+            &mut highlighter,
+            spotlight,
+            language,
+            theme.normal(),
+            theme,
+        ));
     }
+    drop(highlighter);
     lines.push(Line::default());
     lines.push(Line::styled(
         format!(

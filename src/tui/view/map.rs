@@ -89,7 +89,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     if let Some(action) = &selected {
         widget = widget.title_bottom(Line::from(vec![
             Span::styled("@ ", theme.highlight()),
-            Span::raw(format!("{} — {}", action.submitter, action.id)),
+            Span::raw(format!(
+                "{} — {}",
+                crate::text::sanitize(super::submitter_name(app, action)),
+                action.id
+            )),
         ]));
     }
     let map_colour = match theme {

@@ -108,6 +108,33 @@ pub(crate) fn fit_words(text: &str, columns: usize) -> String {
     cut
 }
 
+/// The submitter's name in the interface's language: a government named as one of its
+/// places or as its country ("Athènes", "Allemagne") by the English name the filters
+/// show ("Athens", "Germany") in English; every other name as the report prints it.
+pub(crate) fn submitter_name<'c>(
+    app: &App<'_, 'c>,
+    action: &crate::catalogue::Action<'c>,
+) -> &'c str {
+    if app.lang == crate::i18n::Lang::Fr {
+        return action.submitter;
+    }
+    let tables = &app.engine.catalogue().tables;
+    let place = action
+        .places
+        .iter()
+        .map(|&place| &tables.places[place as usize])
+        .find(|place| place.name == action.submitter)
+        .map(|place| place.name_en);
+    let country = || {
+        action
+            .country
+            .map(|country| &tables.countries[country as usize])
+            .filter(|country| country.name_fr == action.submitter)
+            .map(|country| country.name_en)
+    };
+    place.or_else(country).unwrap_or(action.submitter)
+}
+
 /// A bordered block with a title.
 pub(crate) fn block(title: String, focused: bool, theme: Theme) -> Block<'static> {
     Block::default()

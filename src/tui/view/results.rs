@@ -1,6 +1,8 @@
 //! The results list: a line per action with its mark, year, compact, priorities, country,
-//! submitter and title; the query's matches in the title are highlighted. Narrow lists
-//! leave out the priorities, then the compact, so the title keeps room.
+//! submitter and title, the title in the interface's language (the editors' English in
+//! English, the report's French in French); the query's matches in it are highlighted as
+//! that language is searched. Narrow lists leave out the priorities, then the compact, so
+//! the title keeps room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -85,16 +87,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             let prefix = format!(
                 "{pointer}{mark} {} {compact}{priorities}{country} {} — ",
                 action.year,
-                truncate_words(&text::sanitize(action.submitter), 18)
+                truncate_words(&text::sanitize(super::submitter_name(app, &action)), 18)
             );
             let room = width.saturating_sub(text::width(&prefix));
-            let title = truncate_words(&text::sanitize(action.title), room);
+            let (title, language) = match app.lang {
+                crate::i18n::Lang::En => (action.title_en, TextLanguage::English),
+                crate::i18n::Lang::Fr => (action.title, TextLanguage::French),
+            };
+            let title = truncate_words(&text::sanitize(title), room);
             let base = if selected {
                 theme.selected()
             } else {
                 theme.normal()
             };
-            let marked_title = highlighter.snippet(&title, TextLanguage::French, None);
+            let marked_title = highlighter.snippet(&title, language, None);
             let mut spans = vec![Span::styled(
                 prefix,
                 if selected { base } else { theme.dim() },

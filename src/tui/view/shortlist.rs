@@ -1,4 +1,5 @@
-//! The shortlist: the marked actions, in the order they were marked.
+//! The shortlist: the marked actions, in the order they were marked, each title in the
+//! interface's language.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,7 +50,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 "{pointer}{:>3}. {} — {}",
                 index + 1,
                 action.id,
-                text::sanitize(action.title)
+                text::sanitize(match app.lang {
+                    crate::i18n::Lang::En => action.title_en,
+                    crate::i18n::Lang::Fr => action.title,
+                })
             );
             let style = if index == app.shortlist_cursor {
                 theme.selected()
