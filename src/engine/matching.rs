@@ -27,6 +27,13 @@ const MAX_CORRECTIONS: usize = 10;
 /// At most this many completions of the word being typed are scored and highlighted (the
 /// most frequent); every completion matches.
 const MAX_SCORED_COMPLETIONS: usize = 8;
+/// A stem of at least this many letters, shorter than the word it was cut from, also
+/// matches, forgivingly, the words it starts ("entrepreneurs" → "entrepreneur" →
+/// "entrepreneurship", "entrepreneuriat"), which the stemmers keep apart; shorter stems
+/// start too many unrelated words.
+const MIN_STEM_PREFIX_CHARS: usize = 7;
+/// At most this many such words a stem (the most frequent).
+const MAX_STEM_COMPLETIONS: usize = 8;
 
 /// Field boosts for BM25: titles and names above summaries above descriptions.
 const BOOST_NAMES: Score = 4.0;
@@ -86,6 +93,8 @@ pub struct ClausePlan {
     pub alternatives: Vec<Alternative>,
     /// The word as the as-typed fields hold it (folded), when it is one word.
     pub typed_token: Option<String>,
+    /// Its French and English stems, when it is one word.
+    pub stems: Vec<String>,
     /// When nothing holds the word: the catalogue's words within its allowed typos, most
     /// frequent first.
     pub corrections: Vec<String>,
@@ -177,6 +186,16 @@ pub fn plan_clause(
         (true, [(_, token)]) => Some(token.clone()),
         _ => None,
     };
+    let mut stems: Vec<String> = Vec::new();
+    if typed_token.is_some() {
+        for tokens in [&analysed.french, &analysed.english] {
+            if let [(_, stem)] = tokens.as_slice()
+                && !stems.contains(stem)
+            {
+                stems.push(stem.clone());
+            }
+        }
+    }
     if let Some(token) = &typed_token
         && prefix
     {
@@ -208,6 +227,7 @@ pub fn plan_clause(
         text: text.to_owned(),
         optional,
         typed_token,
+        stems,
         alternatives,
         corrections: Vec::new(),
         completions,
@@ -370,6 +390,46 @@ pub fn add_corrections(
             DERIVED_FACTOR,
             1,
         ));
+    }
+    sort_best_first(&mut added);
+    added
+}
+
+/// Gives a word the words its long stems start (see [`MIN_STEM_PREFIX_CHARS`]), each
+/// matched as a word is, below the word itself; returns the alternatives added, to be held.
+pub fn add_stem_completions(
+    plan: &mut ClausePlan,
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+) -> Vec<Alternative> {
+    let Some(token) = plan.typed_token.clone().filter(|_| !plan.optional) else {
+        return Vec::new();
+    };
+    let mut added = Vec::new();
+    for stem in &plan.stems {
+        // Only a stem the stemmer cut from the word: a whole word followed by a space is
+        // never read as the start of longer ones ("interpr " is not "interpreters").
+        if stem.chars().count() < MIN_STEM_PREFIX_CHARS
+            || !token.starts_with(stem.as_str())
+            || *stem == token
+        {
+            continue;
+        }
+        let words: Vec<String> = completions_of(stem, fields, searcher)
+            .into_iter()
+            .filter(|word| *word != token && !plan.completions.contains(word))
+            .take(MAX_STEM_COMPLETIONS)
+            .collect();
+        for word in words {
+            added.extend(Analysed::of(&word, analyzers).alternatives(
+                fields,
+                Reading::Derived,
+                DERIVED_FACTOR,
+                1,
+            ));
+            plan.completions.push(word);
+        }
     }
     sort_best_first(&mut added);
     added

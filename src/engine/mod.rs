@@ -256,9 +256,23 @@ impl<'c> Engine<'c> {
         } else {
             let mut holdings = matching::hold(&self.searcher, &plans, documents);
             if mode == MatchMode::Most {
-                // A word nothing holds — as typed, by stem or as the start of a word — is
-                // read through its typo corrections.
+                // Forgivingly, a word also matches the words its long stem starts; a word
+                // nothing holds — as typed, by stem or as the start of a word — is read
+                // through its typo corrections.
                 for (number, plan) in plans.iter_mut().enumerate() {
+                    let added = matching::add_stem_completions(
+                        plan,
+                        &self.fields,
+                        &self.searcher,
+                        &mut analyzers,
+                    );
+                    matching::hold_clause(
+                        &self.searcher,
+                        number,
+                        plan.optional,
+                        &added,
+                        &mut holdings,
+                    );
                     let bit = 1u32 << number;
                     if holdings.iter().any(|holding| holding.held & bit != 0) {
                         continue;
