@@ -416,19 +416,27 @@ pub fn add_stem_completions(
         {
             continue;
         }
-        let words: Vec<String> = completions_of(stem, fields, searcher)
-            .into_iter()
-            .filter(|word| *word != token && !plan.completions.contains(word))
-            .take(MAX_STEM_COMPLETIONS)
-            .collect();
-        for word in words {
-            added.extend(Analysed::of(&word, analyzers).alternatives(
-                fields,
-                Reading::Derived,
-                DERIVED_FACTOR,
-                1,
-            ));
+        let mut taken = 0;
+        for word in completions_of(stem, fields, searcher) {
+            if taken == MAX_STEM_COMPLETIONS {
+                break;
+            }
+            if word == token || plan.completions.contains(&word) {
+                continue;
+            }
+            let analysed = Analysed::of(&word, analyzers);
+            // A word with one of the same stems ("migrantes" for "migrants") is already
+            // matched by them.
+            let shares_a_stem = [&analysed.french, &analysed.english]
+                .into_iter()
+                .flatten()
+                .any(|(_, its)| plan.stems.contains(its));
+            if shares_a_stem {
+                continue;
+            }
+            added.extend(analysed.alternatives(fields, Reading::Derived, DERIVED_FACTOR, 1));
             plan.completions.push(word);
+            taken += 1;
         }
     }
     sort_best_first(&mut added);
