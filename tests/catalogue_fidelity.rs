@@ -458,3 +458,37 @@ fn published_figures_are_printed_on_their_lines() {
     assert_eq!(value("year", "2022"), Some(70));
     assert_eq!(value("theme", "services"), Some(25));
 }
+
+/// Every action reads in English: 77 of 77 carry `description_en`, and every action with a
+/// spotlight or a quote carries its translation (and none without). The counts of
+/// spotlights (7, the spotlit 2023 submissions) and quotes (7) are counted in the TOML.
+#[test]
+fn every_action_carries_its_english_translations() {
+    let catalogue = catalogue();
+    let mut spotlights = 0;
+    let mut quotes = 0;
+    for action in catalogue.actions() {
+        assert!(
+            !action.description_en.trim().is_empty(),
+            "{}: description_en",
+            action.id
+        );
+        assert_eq!(
+            action.spotlight.is_some(),
+            action.spotlight_en.is_some(),
+            "{}: spotlight_en",
+            action.id
+        );
+        assert_eq!(
+            action.quote.is_some(),
+            action.quote_en.is_some(),
+            "{}: quote_en",
+            action.id
+        );
+        spotlights += usize::from(action.spotlight_en.is_some());
+        quotes += usize::from(action.quote_en.is_some());
+    }
+    assert_eq!(catalogue.len(), 77);
+    assert_eq!(spotlights, 7);
+    assert_eq!(quotes, 7);
+}
