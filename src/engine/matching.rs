@@ -98,7 +98,9 @@ pub struct ClausePlan {
     /// When nothing holds the word: the catalogue's words within its allowed typos, most
     /// frequent first.
     pub corrections: Vec<String>,
-    /// The most frequent words the word being typed starts.
+    /// The words scored and marked for it that it starts: the most frequent words the
+    /// word being typed starts (every one of them matches), and forgivingly those its long
+    /// stem starts.
     pub completions: Vec<String>,
 }
 
@@ -132,8 +134,8 @@ pub struct Holding {
     pub score: Score,
 }
 
-/// Plans every clause of `parsed.required` (typo corrections come later, for the words
-/// nothing holds: see [`add_corrections`]).
+/// Plans every clause of `parsed.required` (the forgiving mode's derived words come later:
+/// see [`Forgiving`]).
 pub fn plan(
     parsed: &ParsedQuery,
     fields: &SearchFields,
@@ -200,6 +202,7 @@ pub fn plan_clause(
         && prefix
     {
         completions = completions_of(token, fields, searcher);
+        completions.truncate(MAX_SCORED_COMPLETIONS);
         for (field, place) in fields.typed().into_iter().zip(PLACES) {
             // Every word starting with the token: a range of the dictionary.
             let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, token)]);
@@ -213,7 +216,7 @@ pub fn plan_clause(
                 scored: false,
             });
         }
-        for word in completions.iter().take(MAX_SCORED_COMPLETIONS) {
+        for word in &completions {
             alternatives.extend(Analysed::of(word, analyzers).alternatives(
                 fields,
                 Reading::Derived,
@@ -369,78 +372,94 @@ fn sort_best_first(alternatives: &mut [Alternative]) {
     });
 }
 
-/// Gives a word that nothing holds its typo corrections (none for a phrase, a stop word,
-/// or a word too short for a typo), each matched as a word is (as typed and by stem) below
-/// the word itself; returns the alternatives added, to be held.
-pub fn add_corrections(
-    plan: &mut ClausePlan,
-    fields: &SearchFields,
-    searcher: &Searcher,
-    analyzers: &mut Analyzers,
-) -> Vec<Alternative> {
-    let Some(token) = plan.typed_token.as_deref().filter(|_| !plan.optional) else {
-        return Vec::new();
-    };
-    plan.corrections = typo_corrections(token, fields, searcher);
-    let mut added = Vec::new();
-    for word in &plan.corrections {
-        added.extend(Analysed::of(word, analyzers).alternatives(
-            fields,
-            Reading::Derived,
-            DERIVED_FACTOR,
-            1,
-        ));
-    }
-    sort_best_first(&mut added);
-    added
+/// The forgiving mode's derived words for clause `number`: found, matched as words are
+/// (as typed and by stem, below the word itself) and added to the holdings.
+pub struct Forgiving<'e> {
+    pub fields: &'e SearchFields,
+    pub searcher: &'e Searcher,
+    pub number: usize,
 }
 
-/// Gives a word the words its long stems start (see [`MIN_STEM_PREFIX_CHARS`]), each
-/// matched as a word is, below the word itself; returns the alternatives added, to be held.
-pub fn add_stem_completions(
-    plan: &mut ClausePlan,
-    fields: &SearchFields,
-    searcher: &Searcher,
-    analyzers: &mut Analyzers,
-) -> Vec<Alternative> {
-    let Some(token) = plan.typed_token.clone().filter(|_| !plan.optional) else {
-        return Vec::new();
-    };
-    let mut added = Vec::new();
-    for stem in &plan.stems {
-        // Only a stem the stemmer cut from the word: a whole word followed by a space is
-        // never read as the start of longer ones ("interpr " is not "interpreters").
-        if stem.chars().count() < MIN_STEM_PREFIX_CHARS
-            || !token.starts_with(stem.as_str())
-            || *stem == token
-        {
-            continue;
-        }
-        let mut taken = 0;
-        for word in completions_of(stem, fields, searcher) {
-            if taken == MAX_STEM_COMPLETIONS {
-                break;
-            }
-            if word == token || plan.completions.contains(&word) {
+impl Forgiving<'_> {
+    /// The words a word's long stems start (see [`MIN_STEM_PREFIX_CHARS`]).
+    pub fn hold_stem_completions(
+        &self,
+        plan: &mut ClausePlan,
+        analyzers: &mut Analyzers,
+        holdings: &mut [Holding],
+    ) {
+        let Some(token) = plan.typed_token.clone().filter(|_| !plan.optional) else {
+            return;
+        };
+        let mut added = Vec::new();
+        for stem in &plan.stems {
+            // Only a stem the stemmer cut from the word: a whole word followed by a space
+            // is never read as the start of longer ones ("interpr " is not "interpreters").
+            if stem.chars().count() < MIN_STEM_PREFIX_CHARS
+                || !token.starts_with(stem.as_str())
+                || *stem == token
+            {
                 continue;
             }
-            let analysed = Analysed::of(&word, analyzers);
-            // A word with one of the same stems ("migrantes" for "migrants") is already
-            // matched by them.
-            let shares_a_stem = [&analysed.french, &analysed.english]
-                .into_iter()
-                .flatten()
-                .any(|(_, its)| plan.stems.contains(its));
-            if shares_a_stem {
-                continue;
+            let mut taken = 0;
+            for word in completions_of(stem, self.fields, self.searcher) {
+                if taken == MAX_STEM_COMPLETIONS {
+                    break;
+                }
+                if word == token || plan.completions.contains(&word) {
+                    continue;
+                }
+                let analysed = Analysed::of(&word, analyzers);
+                // A word with one of the same stems ("migrantes" for "migrants") is already
+                // matched by them.
+                let shares_a_stem = [&analysed.french, &analysed.english]
+                    .into_iter()
+                    .flatten()
+                    .any(|(_, its)| plan.stems.contains(its));
+                if shares_a_stem {
+                    continue;
+                }
+                added.extend(analysed.alternatives(
+                    self.fields,
+                    Reading::Derived,
+                    DERIVED_FACTOR,
+                    1,
+                ));
+                plan.completions.push(word);
+                taken += 1;
             }
-            added.extend(analysed.alternatives(fields, Reading::Derived, DERIVED_FACTOR, 1));
-            plan.completions.push(word);
-            taken += 1;
         }
+        self.hold(plan, added, holdings);
     }
-    sort_best_first(&mut added);
-    added
+
+    /// The typo corrections of a word that nothing holds (none for a phrase, a stop word,
+    /// or a word too short for a typo), into `plan.corrections`.
+    pub fn hold_corrections(
+        &self,
+        plan: &mut ClausePlan,
+        analyzers: &mut Analyzers,
+        holdings: &mut [Holding],
+    ) {
+        let Some(token) = plan.typed_token.as_deref().filter(|_| !plan.optional) else {
+            return;
+        };
+        plan.corrections = typo_corrections(token, self.fields, self.searcher);
+        let mut added = Vec::new();
+        for word in &plan.corrections {
+            added.extend(Analysed::of(word, analyzers).alternatives(
+                self.fields,
+                Reading::Derived,
+                DERIVED_FACTOR,
+                1,
+            ));
+        }
+        self.hold(plan, added, holdings);
+    }
+
+    fn hold(&self, plan: &ClausePlan, mut added: Vec<Alternative>, holdings: &mut [Holding]) {
+        sort_best_first(&mut added);
+        hold_clause(self.searcher, self.number, plan.optional, &added, holdings);
+    }
 }
 
 /// Phrases of two neighbouring words of the query ("Central America"), in every analysed
@@ -626,47 +645,31 @@ pub fn hold_clause(
 
 /// Adds one to the proximity of every action holding a pair side by side.
 pub fn hold_pairs(searcher: &Searcher, pairs: &[Vec<Alternative>], holdings: &mut [Holding]) {
-    let scoring = EnableScoring::disabled_from_searcher(searcher);
     let mut held = vec![false; holdings.len()];
     for pair in pairs {
         held.fill(false);
-        for alternative in pair {
-            let Ok(weight) = alternative.query.weight(scoring) else {
-                continue;
-            };
-            for segment in searcher.segment_readers() {
-                let _ = weight.for_each_no_score(segment, &mut |documents: &[DocId]| {
-                    for &document in documents {
-                        if let Some(flag) = held.get_mut(document as usize) {
-                            *flag = true;
-                        }
-                    }
-                });
-            }
-        }
+        mark_matches(searcher, pair, &mut held);
         for (holding, &held) in holdings.iter_mut().zip(&held) {
             holding.proximity += u16::from(held);
         }
     }
 }
 
-/// The documents any alternative of `plan` matches (exclusions).
-pub fn matching_documents(searcher: &Searcher, plan: &ClausePlan, documents: usize) -> Vec<bool> {
-    let mut matched = vec![false; documents];
+/// Marks the documents any of `alternatives` matches (exclusions, neighbouring pairs).
+pub fn mark_matches(searcher: &Searcher, alternatives: &[Alternative], marks: &mut [bool]) {
     let scoring = EnableScoring::disabled_from_searcher(searcher);
-    for alternative in &plan.alternatives {
+    for alternative in alternatives {
         let Ok(weight) = alternative.query.weight(scoring) else {
             continue;
         };
         for segment in searcher.segment_readers() {
             let _ = weight.for_each_no_score(segment, &mut |documents: &[DocId]| {
                 for &document in documents {
-                    if let Some(flag) = matched.get_mut(document as usize) {
-                        *flag = true;
+                    if let Some(mark) = marks.get_mut(document as usize) {
+                        *mark = true;
                     }
                 }
             });
         }
     }
-    matched
 }

@@ -155,7 +155,7 @@ impl<'c> Engine<'c> {
         packed_index: OwnedBytes,
         today: YearMonth,
     ) -> Result<Engine<'c>, String> {
-        let (index, reader, _directory) = open_index(packed_index)?;
+        let (index, reader) = open_index(packed_index)?;
         let searcher = reader.searcher();
         if searcher.num_docs() as usize != catalogue.len() || searcher.segment_readers().len() > 1 {
             return Err(format!(
@@ -230,11 +230,11 @@ impl<'c> Engine<'c> {
     /// and the words matched.
     fn matches(&self, parsed: &ParsedQuery, mode: MatchMode) -> (Vec<Hit>, Matching, Vec<String>) {
         let documents = self.catalogue.len();
-        let every = |score| -> Vec<Hit> {
+        let every = || -> Vec<Hit> {
             (0..documents as Position)
                 .map(|position| Hit {
                     position,
-                    score,
+                    score: 0.0,
                     exactness: 0,
                     proximity: 0,
                     placement: 0,
@@ -247,12 +247,12 @@ impl<'c> Engine<'c> {
         };
         let mut words = Vec::new();
         if parsed.is_empty() {
-            return (every(0.0), matching, words);
+            return (every(), matching, words);
         }
         let mut analyzers = self.analyzers.clone();
         let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
         let mut hits = if plans.is_empty() {
-            every(0.0)
+            every()
         } else {
             let mut holdings = matching::hold(&self.searcher, &plans, documents);
             if mode == MatchMode::Most {
@@ -260,36 +260,17 @@ impl<'c> Engine<'c> {
                 // nothing holds — as typed, by stem or as the start of a word — is read
                 // through its typo corrections.
                 for (number, plan) in plans.iter_mut().enumerate() {
-                    let added = matching::add_stem_completions(
-                        plan,
-                        &self.fields,
-                        &self.searcher,
-                        &mut analyzers,
-                    );
-                    matching::hold_clause(
-                        &self.searcher,
+                    let forgiving = matching::Forgiving {
+                        fields: &self.fields,
+                        searcher: &self.searcher,
                         number,
-                        plan.optional,
-                        &added,
-                        &mut holdings,
-                    );
+                    };
+                    forgiving.hold_stem_completions(plan, &mut analyzers, &mut holdings);
                     let bit = 1u32 << number;
                     if holdings.iter().any(|holding| holding.held & bit != 0) {
                         continue;
                     }
-                    let added = matching::add_corrections(
-                        plan,
-                        &self.fields,
-                        &self.searcher,
-                        &mut analyzers,
-                    );
-                    matching::hold_clause(
-                        &self.searcher,
-                        number,
-                        plan.optional,
-                        &added,
-                        &mut holdings,
-                    );
+                    forgiving.hold_corrections(plan, &mut analyzers, &mut holdings);
                     if !plan.corrections.is_empty() {
                         matching.corrections.push(Correction {
                             typed: plan.text.clone(),
@@ -332,7 +313,7 @@ impl<'c> Engine<'c> {
                 }
                 words.push(plan.text.clone());
                 words.extend(plan.corrections.iter().cloned());
-                words.extend(plan.completions.iter().take(16).cloned());
+                words.extend(plan.completions.iter().cloned());
             }
             if chosen == 0 {
                 Vec::new()
@@ -361,13 +342,7 @@ impl<'c> Engine<'c> {
                     &mut analyzers,
                     false,
                 );
-                for (flag, matched) in is_excluded.iter_mut().zip(matching::matching_documents(
-                    &self.searcher,
-                    &plan,
-                    documents,
-                )) {
-                    *flag |= matched;
-                }
+                matching::mark_matches(&self.searcher, &plan.alternatives, &mut is_excluded);
             }
             hits.retain(|hit| !is_excluded[hit.position as usize]);
         }

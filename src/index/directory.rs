@@ -34,18 +34,6 @@ impl PackedDirectory {
             files: Arc::new(files),
         })
     }
-
-    /// A packed file by name, sharing the pack's bytes.
-    pub fn file(&self, name: &str) -> Option<OwnedBytes> {
-        self.files.get(Path::new(name)).cloned()
-    }
-
-    /// The packed files and their sizes, for `verify`.
-    pub fn files(&self) -> impl Iterator<Item = (&Path, usize)> {
-        self.files
-            .iter()
-            .map(|(path, bytes)| (path.as_path(), bytes.len()))
-    }
 }
 
 fn read_only(path: &Path) -> io::Error {
@@ -114,18 +102,15 @@ impl Directory for PackedDirectory {
     }
 }
 
-/// Opens a packed index: the analyzers registered, one reader that never reloads; and the
-/// pack's files, for those written beside tantivy's (read in place: tantivy's directory
-/// expects its own footer on every file).
-pub fn open_index(packed: OwnedBytes) -> Result<(Index, IndexReader, PackedDirectory), String> {
+/// Opens a packed index: the analyzers registered, one reader that never reloads.
+pub fn open_index(packed: OwnedBytes) -> Result<(Index, IndexReader), String> {
     let directory = PackedDirectory::new(packed)?;
-    let index =
-        Index::open(directory.clone()).map_err(|error| format!("the index is damaged: {error}"))?;
+    let index = Index::open(directory).map_err(|error| format!("the index is damaged: {error}"))?;
     register_analyzers(&index);
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
         .map_err(|error| format!("the index is damaged: {error}"))?;
-    Ok((index, reader, directory))
+    Ok((index, reader))
 }
