@@ -59,6 +59,45 @@ pub fn fit(text: &str, columns: usize) -> String {
     cut
 }
 
+/// `text` cut to at most `max` columns, ending in "…" when cut. The cut falls between
+/// words, so no word shows half of itself as if it were another ("Minimise the drivers of
+/// force…"); only a first word longer than the room is cut inside, since nothing else
+/// would show.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    let cut = truncate(text, max);
+    if width(text) <= max {
+        return cut;
+    }
+    let Some(kept) = cut.strip_suffix('…') else {
+        return cut;
+    };
+    // `truncate` only turns newlines into spaces, so the text lines up byte for byte.
+    let next = text[kept.len()..].chars().next();
+    let kept = if next.is_some_and(char::is_whitespace) {
+        kept
+    } else {
+        match kept.rfind(char::is_whitespace) {
+            Some(space) if space > 0 => &kept[..space],
+            _ => return cut,
+        }
+    };
+    // A dangling separator or opening bracket says nothing before the ellipsis.
+    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || "·,;:–—-(«\"'“".contains(c));
+    if kept.is_empty() {
+        return cut;
+    }
+    format!("{kept}…")
+}
+
+/// `text` cut between words to at most `columns` columns, padded with spaces to exactly
+/// `columns`.
+pub fn fit_words(text: &str, columns: usize) -> String {
+    let mut cut = truncate_words(text, columns);
+    let padding = columns.saturating_sub(width(&cut));
+    cut.extend(std::iter::repeat_n(' ', padding));
+    cut
+}
+
 /// Wraps each paragraph of `text` to `columns`, indenting every line by `indent`.
 pub fn wrap(text: &str, columns: usize, indent: &str) -> String {
     let options = textwrap::Options::new(columns.max(indent.len() + 10))
@@ -78,6 +117,30 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn truncation_falls_between_words() {
+        let title = "Minimise the drivers of forced displacement";
+        assert_eq!(truncate_words(title, 100), title);
+        assert_eq!(truncate_words(title, 30), "Minimise the drivers of…");
+        // The room ends exactly at a space: the whole last word stays.
+        assert_eq!(truncate_words(title, 22), "Minimise the drivers…");
+        // Separators before the cut go with it.
+        assert_eq!(
+            truncate_words("C40-MMC : promouvoir le leadership", 12),
+            "C40-MMC…"
+        );
+        // A single long word is cut inside: nothing else would show.
+        assert_eq!(truncate_words("Internationalisation", 8), "Interna…");
+        assert_eq!(fit_words("Both compacts (mirror)", 16), "Both compacts…  ");
+        assert!(width(&fit_words("Both compacts (mirror)", 16)) == 16);
+        assert_eq!(truncate_words("a\nb c", 3), "a…");
+        // A text that fits is kept whole, even when it ends with an ellipsis.
+        assert_eq!(
+            truncate_words("Plus d'informations…", 40),
+            "Plus d'informations…"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                         String::new()
                     };
                     Line::from(Span::styled(
-                        super::fit_words(
+                        text::fit_words(
                             &format!("{}{suffix}", dimension_name(app, dimension)),
                             width,
                         ),
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                     let room = width.saturating_sub(4 + count.len());
                     Line::from(vec![
                         Span::raw(format!("{tick} ")),
-                        Span::raw(super::fit_words(&text::sanitize(&label), room)),
+                        Span::raw(text::fit_words(&text::sanitize(&label), room)),
                         Span::styled(count, theme.dim()),
                     ])
                 }

@@ -72,42 +72,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, theme: Theme) {
     }
 }
 
-/// `text` cut to at most `max` columns, ending in "…" when cut. The cut falls between
-/// words, so no word shows half of itself as if it were another ("Minimise the drivers of
-/// force…"); only a first word longer than the room is cut inside, since nothing else
-/// would show.
-pub(crate) fn truncate_words(text: &str, max: usize) -> String {
-    let cut = text::truncate(text, max);
-    let Some(kept) = cut.strip_suffix('…') else {
-        return cut;
-    };
-    // `truncate` only turns newlines into spaces, so the text lines up byte for byte.
-    let next = text[kept.len()..].chars().next();
-    let kept = if next.is_some_and(char::is_whitespace) {
-        kept
-    } else {
-        match kept.rfind(char::is_whitespace) {
-            Some(space) if space > 0 => &kept[..space],
-            _ => return cut,
-        }
-    };
-    // A dangling separator or opening bracket says nothing before the ellipsis.
-    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || "·,;:–—-(«\"'“".contains(c));
-    if kept.is_empty() {
-        return cut;
-    }
-    format!("{kept}…")
-}
-
-/// `text` cut between words to at most `columns` columns, padded with spaces to exactly
-/// `columns`.
-pub(crate) fn fit_words(text: &str, columns: usize) -> String {
-    let mut cut = truncate_words(text, columns);
-    let padding = columns.saturating_sub(text::width(&cut));
-    cut.extend(std::iter::repeat_n(' ', padding));
-    cut
-}
-
 /// The submitter's name in the interface's language: a government named as one of its
 /// places or as its country ("Athènes", "Allemagne") by the English name the filters
 /// show ("Athens", "Germany") in English; every other name as the report prints it.
@@ -220,28 +184,4 @@ fn draw_dialog(
         .block(block(title, true, theme))
         .wrap(Wrap { trim: false });
     frame.render_widget(paragraph, popup);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_falls_between_words() {
-        let title = "Minimise the drivers of forced displacement";
-        assert_eq!(truncate_words(title, 100), title);
-        assert_eq!(truncate_words(title, 30), "Minimise the drivers of…");
-        // The room ends exactly at a space: the whole last word stays.
-        assert_eq!(truncate_words(title, 22), "Minimise the drivers…");
-        // Separators before the cut go with it.
-        assert_eq!(
-            truncate_words("C40-MMC : promouvoir le leadership", 12),
-            "C40-MMC…"
-        );
-        // A single long word is cut inside: nothing else would show.
-        assert_eq!(truncate_words("Internationalisation", 8), "Interna…");
-        assert_eq!(fit_words("Both compacts (mirror)", 16), "Both compacts…  ");
-        assert!(text::width(&fit_words("Both compacts (mirror)", 16)) == 16);
-        assert_eq!(truncate_words("a\nb c", 3), "a…");
-    }
 }

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{block, first_visible, truncate_words};
+use super::{block, first_visible};
 use crate::catalogue::MachineName;
 use crate::engine::TextLanguage;
 use crate::text;
@@ -87,14 +87,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             let prefix = format!(
                 "{pointer}{mark} {} {compact}{priorities}{country} {} — ",
                 action.year,
-                truncate_words(&text::sanitize(super::submitter_name(app, &action)), 18)
+                text::truncate_words(&text::sanitize(super::submitter_name(app, &action)), 18)
             );
             let room = width.saturating_sub(text::width(&prefix));
             let (title, language) = match app.lang {
                 crate::i18n::Lang::En => (action.title_en, TextLanguage::English),
                 crate::i18n::Lang::Fr => (action.title, TextLanguage::French),
             };
-            let title = truncate_words(&text::sanitize(title), room);
+            let title = text::truncate_words(&text::sanitize(title), room);
             let base = if selected {
                 theme.selected()
             } else {

@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             format!(
                 "{} — {}",
                 strings.search,
-                super::truncate_words(strings.app_title, room)
+                text::truncate_words(strings.app_title, room)
             )
         } else {
             strings.search.to_owned()

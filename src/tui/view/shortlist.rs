@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             } else {
                 theme.normal()
             };
-            Line::from(Span::styled(super::fit_words(&line, width), style))
+            Line::from(Span::styled(text::fit_words(&line, width), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -172,7 +172,7 @@ fn draw_bars(
         let label = &labels[slot];
         let length = count * bar_room / largest;
         let mut spans = vec![
-            Span::raw(super::fit_words(label, label_width)),
+            Span::raw(text::fit_words(label, label_width)),
             Span::raw(" "),
             Span::styled("█".repeat(length), theme.bar()),
             Span::raw(format!(" {count}")),

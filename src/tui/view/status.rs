@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     };
     let room = usize::from(area.width).saturating_sub(text::width(&marked));
     let shown = if app.message.is_some() {
-        super::fit_words(&left.content, room)
+        text::fit_words(&left.content, room)
     } else {
         // Hints that do not fit are left out whole, the last first: a hint cut short
         // ("? ai…") names no key.
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         while hints.len() > 1 && text::width(&hints.join(" · ")) > room {
             hints.pop();
         }
-        super::fit_words(&hints.join(" · "), room)
+        text::fit_words(&hints.join(" · "), room)
     };
     let left = Span::styled(shown, left.style);
     let line = Line::from(vec![left, Span::styled(marked, theme.marked())]);
