@@ -170,7 +170,12 @@ fn draw_bars(
             continue;
         }
         let label = &labels[slot];
-        let length = count * bar_room / largest;
+        // A value with any action shows at least one block: an empty bar reads as none.
+        let length = if count > 0 {
+            (count * bar_room / largest).max(1)
+        } else {
+            0
+        };
         let mut spans = vec![
             Span::raw(text::fit_words(label, label_width)),
             Span::raw(" "),
