@@ -280,6 +280,8 @@ impl Analysed {
         let level = |own: u8, place: u8, typed: bool| Level {
             quality: match reading {
                 Reading::Word => own,
+                // A region's name (the one analysed field below the stem) stays below the
+                // action's own words in a phrase too.
                 Reading::Phrase if own == DERIVED_AS_TYPED => own,
                 Reading::Phrase => AS_TYPED,
                 Reading::Derived if typed => DERIVED_AS_TYPED,

@@ -271,12 +271,6 @@ impl<'c> Engine<'c> {
                         continue;
                     }
                     forgiving.hold_corrections(plan, &mut analyzers, &mut holdings);
-                    if !plan.corrections.is_empty() {
-                        matching.corrections.push(Correction {
-                            typed: plan.text.clone(),
-                            read_as: plan.corrections.iter().take(3).cloned().collect(),
-                        });
-                    }
                 }
             }
             let pairs = matching::neighbour_pairs(parsed, &self.fields, &mut analyzers);
@@ -302,14 +296,18 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
-            // A corrected word that was dropped all the same is reported as dropped only.
-            matching
-                .corrections
-                .retain(|correction| !matching.dropped.contains(&correction.typed));
+            // What the listed actions were matched through; a corrected word that was
+            // dropped all the same is reported as dropped only.
             for (number, plan) in plans.iter().enumerate() {
                 let counted = chosen & 1 << number != 0 || plan.optional;
                 if !counted {
                     continue;
+                }
+                if !plan.corrections.is_empty() {
+                    matching.corrections.push(Correction {
+                        typed: plan.text.clone(),
+                        read_as: plan.corrections.iter().take(3).cloned().collect(),
+                    });
                 }
                 words.push(plan.text.clone());
                 words.extend(plan.corrections.iter().cloned());

@@ -113,9 +113,9 @@ pub fn parse(input: &str) -> ParsedQuery {
             }
             match word.as_str() {
                 "AND" | "OR" | "&&" | "||" => {
-                    parsed
-                        .ignored
-                        .push(format!("\"{word}\" (every word must match)"));
+                    parsed.ignored.push(format!(
+                        "\"{word}\" (words need no operator: actions holding every word come first)"
+                    ));
                     continue;
                 }
                 "NOT" => {
