@@ -5,50 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
-// The model, the dataset compiler, the blob format, the schema, the analyzers and the
-// indexer are the library's own modules, at the same paths (`crate::catalogue::…`,
-// `crate::index::…`): one definition for the build script and the runtime. The library
-// uses parts of them (decoding, lookups) that the build script does not.
-#[path = "src/catalogue"]
-#[allow(dead_code)]
-mod catalogue {
-    pub mod blob;
-    pub mod dataset;
-    pub mod duration;
-    pub mod model;
-    pub mod translation;
-}
-
-#[path = "src/index"]
-#[allow(dead_code)]
-mod index {
-    pub mod indexer;
-    pub mod pack;
-    pub mod schema;
-}
-
-use catalogue::{blob, dataset::Dataset};
-
-const SHARED_SOURCES: &[&str] = &[
-    "src/catalogue/blob.rs",
-    "src/catalogue/dataset.rs",
-    "src/catalogue/duration.rs",
-    "src/catalogue/model.rs",
-    "src/catalogue/translation.rs",
-    "src/index/indexer.rs",
-    "src/index/pack.rs",
-    "src/index/schema.rs",
-];
+use localaction_data::dataset::Dataset;
+use localaction_data::{blob, indexer};
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let dataset_dir = manifest_dir.join("dataset");
 
+    // The data crate is a build-dependency: cargo reruns this script when it changes.
     println!("cargo::rerun-if-changed=dataset");
-    for source in SHARED_SOURCES {
-        println!("cargo::rerun-if-changed={source}");
-    }
 
     if let Err(message) = compile(&dataset_dir, &out_dir) {
         eprintln!("error: {message}");
@@ -77,7 +43,7 @@ fn compile(dataset_dir: &Path, out_dir: &Path) -> Result<(), String> {
             .map_err(|error| format!("cannot write {name}: {error}"))
     };
     write("catalogue.bin", &bytes)?;
-    let index = index::indexer::build_index(&catalogue)?;
+    let index = indexer::build_index(&catalogue)?;
     write("index.pack", &index)?;
     write("index.sha256", blob::fingerprint(&index).as_bytes())?;
     let fingerprint = blob::fingerprint(&bytes);

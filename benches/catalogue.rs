@@ -6,9 +6,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use localaction::catalogue::dataset::Dataset;
+use localaction::catalogue::Catalogue;
 use localaction::catalogue::embedded::BLOB;
-use localaction::catalogue::{Catalogue, blob, synthetic};
+use localaction_data::dataset::Dataset;
+use localaction_data::{blob, synthetic};
 
 /// The owned twin of an action's layout, for the baseline: same bytes, every string copied.
 // Fields exist to be decoded (that is the cost measured), not read.

@@ -19,10 +19,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use localaction::catalogue::dataset::Dataset;
-use localaction::catalogue::{Catalogue, YearMonth, blob, synthetic};
+use localaction::catalogue::{Catalogue, YearMonth};
 use localaction::engine::{Dimension, Engine, Filters, Request, rank_order};
-use localaction::index::indexer;
+use localaction_data::dataset::Dataset;
+use localaction_data::indexer;
+use localaction_data::{blob, synthetic};
 use tantivy::directory::OwnedBytes;
 
 /// The synthetic catalogue's seed: the same N always gives the same catalogue.

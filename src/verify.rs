@@ -5,9 +5,10 @@
 use tantivy::TantivyDocument;
 use tantivy::directory::OwnedBytes;
 
-use crate::catalogue::{Catalogue, YearMonth, blob};
+use crate::catalogue::{Catalogue, YearMonth};
 use crate::engine::Engine;
-use crate::index::indexer::stored_position;
+use localaction_data::blob;
+use localaction_data::indexer::stored_position;
 
 /// What a successful verification checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,11 +4,13 @@
 
 use std::path::Path;
 
-use localaction::catalogue::dataset::Dataset;
+use localaction::catalogue::Catalogue;
 use localaction::catalogue::embedded::{self, BLOB, FINGERPRINT};
-use localaction::catalogue::{Catalogue, blob};
-use localaction::index::{self, indexer};
+use localaction::index;
 use localaction::verify;
+use localaction_data::blob;
+use localaction_data::dataset::Dataset;
+use localaction_data::indexer;
 
 /// The fingerprint of the curated catalogue. It changes with every edit of `dataset/`:
 /// update it in the same commit, so that a change of the data is always deliberate.

@@ -5,8 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use localaction::catalogue::dataset::Dataset;
-use localaction::catalogue::{Catalogue, blob};
+use localaction::catalogue::Catalogue;
+use localaction_data::blob;
+use localaction_data::dataset::Dataset;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

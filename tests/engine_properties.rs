@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use localaction::catalogue::{Catalogue, FacetRow, Index as Position, MachineName, YearMonth};
+use localaction::catalogue::{Catalogue, FacetRow, MachineName, Position, YearMonth};
 use localaction::engine::query::{self, MAX_CLAUSES};
 use localaction::engine::{
     Dimension, Engine, Filters, MatchMode, Outcome, Request, Status, rank_order,
@@ -620,7 +620,7 @@ fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> BTr
 #[test]
 fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
     use localaction::engine::Clause;
-    use localaction::index::schema;
+    use localaction_data::schema;
     let engine = engine();
     let catalogue = engine.catalogue();
     let strategy = prop_oneof![4 => vocabulary_query(), 1 => any_query()];

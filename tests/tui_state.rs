@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use localaction::catalogue::{Index as Position, YearMonth};
+use localaction::catalogue::{Position, YearMonth};
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::blob::Catalogue;
+use super::Catalogue;
 
 /// The embedded blob, as written by `build.rs`.
 pub static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"));

@@ -1,14 +1,10 @@
-//! The catalogue of actions: its model, the dataset compiler, the blob format, and the copy
-//! embedded in the binary at build time.
+//! The catalogue as the binary reads it: the copy embedded at build time, opened in place,
+//! and the flat records the faces print. Its types are the data crate's
+//! (`localaction_data::model`), re-exported here so the engine and the faces name them as
+//! the catalogue's.
 
-pub mod blob;
-pub mod dataset;
-pub mod duration;
 pub mod embedded;
-pub mod model;
 pub mod record;
-pub mod synthetic;
-pub mod translation;
 
-pub use blob::Catalogue;
-pub use model::*;
+pub use localaction_data::blob::Catalogue;
+pub use localaction_data::model::*;

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::blob::Catalogue;
-use super::model::{Action, End, MachineName};
+use super::Catalogue;
+use super::{Action, End, MachineName};
 
 /// One action as `list --format json` and `show --format json` print it. Readers should
 /// ignore fields they do not know: fields are added over time.

@@ -7,7 +7,6 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{Outcome, Output};
-use crate::catalogue::dataset::edit_distance;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
 use crate::engine::Engine;
@@ -58,25 +57,18 @@ pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a
         return Ok(action);
     }
     let wanted = id.to_lowercase();
-    let mut candidates: Vec<(usize, &str)> = catalogue
-        .ids()
-        .iter()
-        .map(|&candidate| {
-            let distance = if candidate.contains(wanted.as_str()) {
+    let compared = localaction_data::text::compared_part(&wanted);
+    let suggestions = localaction_data::text::closest(
+        catalogue.ids().iter().map(|&candidate| {
+            let distance = if candidate.contains(compared) {
                 0
             } else {
-                edit_distance(&wanted, candidate)
+                localaction_data::text::edit_distance(compared, candidate)
             };
             (distance, candidate)
-        })
-        .collect();
-    candidates.sort();
-    let suggestions: Vec<&str> = candidates
-        .iter()
-        .take(3)
-        .filter(|(distance, _)| *distance <= wanted.len() / 2)
-        .map(|(_, id)| *id)
-        .collect();
+        }),
+        compared.len() / 2,
+    );
     let shown_id = text::sanitize(id);
     if suggestions.is_empty() {
         anyhow::bail!("no action has the id \"{shown_id}\" (`localaction list` shows every id)")

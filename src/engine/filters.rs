@@ -5,8 +5,8 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::catalogue::dataset::{edit_distance, sort_key};
 use crate::catalogue::{Catalogue, Compact, End, FacetRow, MachineName, SubmitterKind, YearMonth};
+use localaction_data::text;
 
 /// A dimension of the catalogue that results can be filtered and counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,8 +128,8 @@ pub struct Values<'c> {
 }
 
 /// Lowercase, accent-free, single-spaced: how typed values are compared.
-pub fn fold(text: &str) -> String {
-    sort_key(text)
+pub fn fold(typed: &str) -> String {
+    text::fold(typed)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -339,35 +339,31 @@ impl<'c> Values<'c> {
             }
             [] => {}
         }
-        let mut scored: Vec<(usize, &str)> = values
-            .iter()
-            .zip(spellings)
-            .map(|(value, spellings)| {
+        let compared = text::compared_part(&wanted);
+        let close: Vec<String> = text::closest(
+            values.iter().zip(spellings).map(|(value, spellings)| {
                 let distance = spellings
                     .iter()
                     .map(|spelling| {
                         // "Grece du nord" is close to "Grece": one spelling starts the other.
                         if spelling.len() >= 3
-                            && (wanted.starts_with(spelling.as_str())
-                                || spelling.starts_with(wanted.as_str()))
+                            && (compared.starts_with(spelling.as_str())
+                                || spelling.starts_with(compared))
                         {
                             1
                         } else {
-                            edit_distance(&wanted, spelling)
+                            text::edit_distance(compared, spelling)
                         }
                     })
                     .min()
                     .unwrap_or(usize::MAX);
                 (distance, value.key.as_str())
-            })
-            .collect();
-        scored.sort();
-        let close: Vec<String> = scored
-            .iter()
-            .filter(|(distance, _)| *distance <= (wanted.chars().count() / 3).max(2))
-            .take(3)
-            .map(|(_, key)| (*key).to_owned())
-            .collect();
+            }),
+            (compared.chars().count() / 3).max(2),
+        )
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
         let listed_all = close.is_empty() || values.len() <= 12;
         let suggestions = if listed_all {
             values.iter().map(|value| value.key.clone()).collect()

@@ -10,7 +10,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Score, Searcher, Term};
 
 use super::matching::analyse;
-use crate::index::schema::{self, SearchFields};
+use localaction_data::schema::{self, SearchFields};
 
 /// tantivy's default snippet length; each snippet sets its own.
 const SNIPPET_DEFAULT_CHARS: usize = 150;

@@ -15,7 +15,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, Score, Searcher, Term};
 
 use super::query::{Clause, ParsedQuery};
-use crate::index::schema::SearchFields;
+use localaction_data::schema::SearchFields;
 
 /// Words of at least this many characters match with one typo…
 pub const ONE_TYPO_FROM_CHARS: usize = 5;

@@ -23,9 +23,9 @@ pub use highlight::{Highlighter, Snippet, TextLanguage};
 pub use matching::{ONE_TYPO_FROM_CHARS, TWO_TYPOS_FROM_CHARS, allowed_typos};
 pub use query::{Clause, ParsedQuery};
 
-use crate::catalogue::{Catalogue, FacetRow, Index as Position, YearMonth};
+use crate::catalogue::{Catalogue, FacetRow, Position, YearMonth};
 use crate::index::directory::open_index;
-use crate::index::schema::{self, SearchFields};
+use localaction_data::schema::{self, SearchFields};
 use matching::{Analyzers, ClausePlan};
 use ranking::Ranking;
 pub use ranking::rank_order;

@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use tantivy::Score;
 
 use super::{Hit, Values};
-use crate::catalogue::{Catalogue, Index as Position};
+use crate::catalogue::{Catalogue, Position};
 
 /// The ranking order, as plainly defined: `Less` when `left` ranks before `right`.
 /// [`Ranking`] implements it with integer keys; benchmarks and tests check it against this.

@@ -14,8 +14,8 @@ use tantivy::directory::{
 };
 use tantivy::{Directory, Index, IndexReader, ReloadPolicy};
 
-use super::pack;
-use super::schema::register_analyzers;
+use localaction_data::pack;
+use localaction_data::schema::register_analyzers;
 
 /// The files of a packed index, each a slice of the shared pack.
 #[derive(Debug, Clone)]

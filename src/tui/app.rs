@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::path::PathBuf;
 
-use crate::catalogue::Index as Position;
+use crate::catalogue::Position;
 use crate::engine::{
     Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueSlot,
 };

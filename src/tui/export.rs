@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::catalogue::{Catalogue, Index as Position};
+use crate::catalogue::{Catalogue, Position};
 use crate::cli::Output;
 use crate::cli::output::{Format, Row, write_rows};
 use crate::i18n::Lang;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 
 use super::block;
-use crate::catalogue::Index as Position;
+use crate::catalogue::Position;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 

@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Index of a row in one of the catalogue's tables.
-pub type Index = u32;
+/// Position of a row in one of the catalogue's tables.
+pub type Position = u32;
 
 /// The reference tables: small, decoded whole when the catalogue opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,8 +59,8 @@ pub struct FacetRow {
     pub compact: Option<Compact>,
     /// Bit `n` is set for priority `n`.
     pub priorities: u16,
-    pub region: Index,
-    pub country: Option<Index>,
+    pub region: Position,
+    pub country: Option<Position>,
     /// The action's places: `Catalogue::facet_places()[start..start + count]`.
     pub places_start: u32,
     pub places_count: u8,
@@ -89,7 +89,7 @@ pub struct Country<'a> {
     /// ISO 3166-1 alpha-2, where one exists (editors').
     pub iso2: Option<&'a str>,
     /// Editors' assignment to one of the report's regions.
-    pub region: Index,
+    pub region: Position,
     #[serde(borrow)]
     pub aliases: Vec<&'a str>,
 }
@@ -102,7 +102,7 @@ pub struct Place<'a> {
     pub name: &'a str,
     pub name_en: &'a str,
     pub kind: PlaceKind,
-    pub country: Index,
+    pub country: Position,
     /// Editors' coordinates (WGS84).
     pub lat: f64,
     pub lon: f64,
@@ -157,8 +157,8 @@ pub struct Participant<'a> {
     /// Number of actions brought that year (1 where the page prints no number).
     pub actions: u16,
     pub group: ParticipantGroup,
-    pub place: Option<Index>,
-    pub country: Option<Index>,
+    pub place: Option<Position>,
+    pub country: Option<Position>,
     pub source_line: u32,
 }
 
@@ -182,10 +182,10 @@ pub struct Action<'a> {
     /// The entity as the report names it.
     pub submitter: &'a str,
     pub kind: SubmitterKind,
-    pub places: Vec<Index>,
+    pub places: Vec<Position>,
     /// Explicit for organisations without a place; the first place's country otherwise.
-    pub country: Option<Index>,
-    pub region: Index,
+    pub country: Option<Position>,
+    pub region: Position,
     pub mayor: Option<&'a str>,
     /// As printed.
     pub title: &'a str,
@@ -203,7 +203,7 @@ pub struct Action<'a> {
     /// Supported by the Global Cities Fund for Migrants and Refugees, as the text says.
     pub gcf: bool,
     /// Linked actions (joint commitments), as indices into `Catalogue::actions`.
-    pub partners: Vec<Index>,
+    pub partners: Vec<Position>,
     /// Editors' thematic tags.
     pub themes: Vec<Theme>,
     pub quote: Option<&'a str>,

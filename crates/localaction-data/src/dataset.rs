@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::duration::parse_duration;
-use super::model::{
-    Action, Compact, Compiled, Country, Duration, Figure, Index, MachineName, Participant,
-    ParticipantGroup, Place, PlaceKind, Priority, Region, Section, SubmitterKind, Tables, Theme,
+use crate::duration::parse_duration;
+use crate::model::{
+    Action, Compact, Compiled, Country, Duration, Figure, MachineName, Participant,
+    ParticipantGroup, Place, PlaceKind, Position, Priority, Region, Section, SubmitterKind, Tables,
+    Theme,
 };
-use super::translation;
+use crate::text;
+use crate::translation;
 
 /// One problem found in the dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -506,13 +508,13 @@ fn check_translations(
     }
 }
 
-/// Index of each id, reporting duplicates.
+/// Position of each id, reporting duplicates.
 fn index_ids<'d, T>(
     rows: &'d [Sourced<T>],
     kind: &str,
     id_of: impl Fn(&T) -> &str,
     checker: &mut Checker,
-) -> BTreeMap<&'d str, Index> {
+) -> BTreeMap<&'d str, Position> {
     let mut ids = BTreeMap::new();
     for (position, sourced) in rows.iter().enumerate() {
         let id = id_of(&sourced.row);
@@ -528,7 +530,7 @@ fn index_ids<'d, T>(
                 format!("duplicate id \"{id}\""),
             );
         } else {
-            ids.insert(id, position as Index);
+            ids.insert(id, position as Position);
         }
     }
     ids
@@ -536,36 +538,17 @@ fn index_ids<'d, T>(
 
 /// "did you mean" help: the known ids closest to an unknown one.
 fn closest<'k>(unknown: &str, known: impl Iterator<Item = &'k str>) -> String {
-    let mut scored: Vec<(usize, &str)> = known
-        .map(|candidate| (edit_distance(unknown, candidate), candidate))
-        .collect();
-    scored.sort();
-    let suggestions: Vec<String> = scored
-        .iter()
-        .take(3)
-        .filter(|(distance, _)| *distance <= (unknown.chars().count() / 4).max(2))
-        .map(|(_, candidate)| format!("\"{candidate}\""))
-        .collect();
+    let compared = text::compared_part(unknown);
+    let suggestions = text::closest(
+        known.map(|candidate| (text::edit_distance(compared, candidate), candidate)),
+        (compared.chars().count() / 4).max(2),
+    );
     if suggestions.is_empty() {
         String::new()
     } else {
-        format!(" (closest: {})", suggestions.join(", "))
+        let quoted: Vec<String> = suggestions.iter().map(|id| format!("\"{id}\"")).collect();
+        format!(" (closest: {})", quoted.join(", "))
     }
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(left: &str, right: &str) -> usize {
-    let right: Vec<char> = right.chars().collect();
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    for (i, left_char) in left.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, right_char) in right.iter().enumerate() {
-            let substitution = previous[j] + usize::from(left_char != *right_char);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[right.len()]
 }
 
 fn parse_name<T: MachineName>(
@@ -972,7 +955,7 @@ impl Dataset {
             }
 
             // Place, country, region: every action has a place or is an organisation's.
-            let places_of_action: Vec<Index> = row
+            let places_of_action: Vec<Position> = row
                 .places
                 .iter()
                 .filter_map(|id| resolve_place(checker, file, record, "places", id))
@@ -1197,11 +1180,11 @@ impl Dataset {
         let mut order: Vec<usize> = (0..actions.len()).collect();
         order.sort_by_cached_key(|&position| {
             let action = &actions[position];
-            (action.year, sort_key(action.submitter), action.id)
+            (action.year, text::fold(action.submitter), action.id)
         });
-        let mut new_position = vec![0 as Index; actions.len()];
+        let mut new_position = vec![0 as Position; actions.len()];
         for (new, &old) in order.iter().enumerate() {
-            new_position[old] = new as Index;
+            new_position[old] = new as Position;
         }
         let mut sorted: Vec<Action<'_>> = order.iter().map(|&old| actions[old].clone()).collect();
         for action in &mut sorted {
@@ -1222,25 +1205,4 @@ impl Dataset {
             actions: sorted,
         })
     }
-}
-
-/// A sort key that orders "Athènes" between "Amman" and "Barranquilla".
-pub fn sort_key(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ș' | 'ş' => 's',
-            'ț' | 'ţ' => 't',
-            'ý' | 'ÿ' => 'y',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
 }

@@ -2,7 +2,7 @@
 //! made by recombining the real descriptions' sentences, and compiled through the same
 //! code path as the real dataset. Deterministic for a given seed.
 
-use super::dataset::{ActionRow, Dataset, Sourced};
+use crate::dataset::{ActionRow, Dataset, Sourced};
 
 /// A small deterministic generator (xorshift64*): benchmarks must not vary between runs.
 pub struct Random(u64);
@@ -36,7 +36,7 @@ impl Random {
 /// spotlights and quotes are dropped (links must be symmetric).
 pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
     let mut random = Random::new(seed);
-    let no_names = crate::catalogue::translation::Expectations {
+    let no_names = crate::translation::Expectations {
         names: Vec::new(),
         length_noted: true,
     };
@@ -52,8 +52,7 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
         })
         .map(|(french, english)| (french.trim(), english.trim()))
         .filter(|(french, english)| {
-            french.len() > 20
-                && crate::catalogue::translation::check(french, english, &no_names).is_empty()
+            french.len() > 20 && crate::translation::check(french, english, &no_names).is_empty()
         })
         .collect();
     let mut actions = Vec::with_capacity(count);

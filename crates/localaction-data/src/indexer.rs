@@ -8,9 +8,9 @@ use tantivy::schema::Field;
 use tantivy::schema::Value;
 use tantivy::{Directory, Index, IndexWriter, TantivyDocument};
 
-use super::pack;
-use super::schema::{SearchFields, register_analyzers, search_fields};
-use crate::catalogue::model::{Action, Compiled};
+use crate::model::{Action, Compiled};
+use crate::pack;
+use crate::schema::{SearchFields, register_analyzers, search_fields};
 
 /// The segment id written into the packed index in place of tantivy's random one, so that
 /// the same catalogue always gives the same bytes.

@@ -2,7 +2,7 @@
 //! "2023-2026") into a start and an end. Shared with `build.rs`: a duration that does not
 //! parse fails the build.
 
-use super::model::{End, YearMonth};
+use crate::model::{End, YearMonth};
 
 /// French month names and the abbreviations the report uses, lowercase and accent-free.
 const MONTHS: &[(&str, u8)] = &[
@@ -101,17 +101,7 @@ fn parse_point(text: &str) -> Option<YearMonth> {
 }
 
 fn parse_month(word: &str) -> Option<u8> {
-    let folded: String = word
-        .trim_end_matches('.')
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' => 'e',
-            'û' | 'ù' => 'u',
-            'â' | 'à' => 'a',
-            other => other,
-        })
-        .collect();
+    let folded = crate::text::fold(word.trim_end_matches('.'));
     MONTHS
         .iter()
         .find(|(name, _)| *name == folded)

@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::model::{Action, Compiled, FacetRow, Index, Priority, Tables};
+use crate::model::{Action, Compiled, FacetRow, Position, Priority, Tables};
 
 /// Identifies a localaction catalogue blob and its format version.
 pub const MAGIC: &[u8; 8] = b"LACAT\x00\x00\x02";
@@ -33,17 +33,17 @@ struct Header<'a> {
     #[serde(borrow)]
     ids: Vec<&'a str>,
     /// Positions of the actions sorted by id, for lookups by binary search.
-    by_id: Vec<Index>,
+    by_id: Vec<Position>,
     /// One row per action, in catalogue order.
     facets: Vec<FacetRow>,
     /// The places of every action, concatenated (see `FacetRow::places_start`).
-    facet_places: Vec<Index>,
+    facet_places: Vec<Position>,
 }
 
 /// Encodes a compiled catalogue: deterministic, the same catalogue gives the same bytes.
 pub fn encode(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
     let ids: Vec<&str> = compiled.actions.iter().map(|action| action.id).collect();
-    let mut by_id: Vec<Index> = (0..ids.len() as Index).collect();
+    let mut by_id: Vec<Position> = (0..ids.len() as Position).collect();
     by_id.sort_by_key(|&position| ids[position as usize]);
     let mut facets = Vec::with_capacity(compiled.actions.len());
     let mut facet_places = Vec::new();
@@ -128,9 +128,9 @@ pub fn verify(bytes: &[u8], expected_fingerprint: &str) -> Result<(), String> {
 pub struct Catalogue<'a> {
     pub tables: Tables<'a>,
     ids: Vec<&'a str>,
-    by_id: Vec<Index>,
+    by_id: Vec<Position>,
     facets: Vec<FacetRow>,
-    facet_places: Vec<Index>,
+    facet_places: Vec<Position>,
     offsets: &'a [u8],
     area: &'a [u8],
 }
@@ -225,7 +225,7 @@ impl<'a> Catalogue<'a> {
     }
 
     /// The id of the action at `position`, without decoding it.
-    pub fn id_at(&self, position: Index) -> &'a str {
+    pub fn id_at(&self, position: Position) -> &'a str {
         self.ids[position as usize]
     }
 
@@ -235,12 +235,12 @@ impl<'a> Catalogue<'a> {
     }
 
     /// Every position, in the order of the actions' ids.
-    pub fn positions_by_id(&self) -> &[Index] {
+    pub fn positions_by_id(&self) -> &[Position] {
         &self.by_id
     }
 
     /// The position of the action with this id.
-    pub fn position_of(&self, id: &str) -> Option<Index> {
+    pub fn position_of(&self, id: &str) -> Option<Position> {
         self.by_id
             .binary_search_by(|&position| self.ids[position as usize].cmp(id))
             .ok()
@@ -248,7 +248,7 @@ impl<'a> Catalogue<'a> {
     }
 
     /// Decodes the action at `position`.
-    pub fn try_action_at(&self, position: Index) -> Result<Action<'a>, String> {
+    pub fn try_action_at(&self, position: Position) -> Result<Action<'a>, String> {
         let position = position as usize;
         if position >= self.len() {
             return Err(format!("no action #{position}"));
@@ -279,7 +279,7 @@ impl<'a> Catalogue<'a> {
     /// # Panics
     /// If the blob is damaged: the embedded blob is proven readable at build time, and
     /// `verify` reports damage without panicking.
-    pub fn action_at(&self, position: Index) -> Action<'a> {
+    pub fn action_at(&self, position: Position) -> Action<'a> {
         self.try_action_at(position)
             .unwrap_or_else(|message| panic!("{message}"))
     }
@@ -292,7 +292,7 @@ impl<'a> Catalogue<'a> {
 
     /// Every action, in catalogue order (year, submitter, id), decoded one by one.
     pub fn actions(&self) -> impl ExactSizeIterator<Item = Action<'a>> + '_ {
-        (0..self.len() as Index).map(|position| self.action_at(position))
+        (0..self.len() as Position).map(|position| self.action_at(position))
     }
 
     /// The priority with this number.
@@ -306,7 +306,7 @@ impl<'a> Catalogue<'a> {
     }
 
     /// The places of a facet row.
-    pub fn places_of(&self, row: &FacetRow) -> &[Index] {
+    pub fn places_of(&self, row: &FacetRow) -> &[Position] {
         let start = row.places_start as usize;
         &self.facet_places[start..start + row.places_count as usize]
     }
@@ -314,7 +314,7 @@ impl<'a> Catalogue<'a> {
     /// Decodes every action and checks every reference: what `open` leaves unchecked.
     pub fn verify(&self) -> Result<(), String> {
         let tables = &self.tables;
-        for position in 0..self.len() as Index {
+        for position in 0..self.len() as Position {
             let action = self.try_action_at(position)?;
             let dangling = action
                 .places
