@@ -590,54 +590,150 @@ fn place_kind(value: &str) -> Option<PlaceKind> {
 impl Dataset {
     /// Validates the dataset and compiles it into a catalogue that borrows its text.
     pub fn compile(&self) -> Result<Compiled<'_>, DatasetErrors> {
-        let mut checker = Checker { errors: Vec::new() };
-        let checker = &mut checker;
+        let mut compiler = Compiler::new(self);
+        // Each table may refer only to those compiled before it.
+        let regions = compiler.regions();
+        let countries = compiler.countries();
+        let places = compiler.places();
+        let priorities = compiler.priorities();
+        let participants = compiler.participants(&places);
+        let figures = compiler.figures();
+        let actions = compiler.actions(&countries, &places);
+        if !compiler.checker.errors.is_empty() {
+            return Err(DatasetErrors(compiler.checker.errors));
+        }
+        Ok(Compiled {
+            tables: Tables {
+                regions,
+                countries,
+                places,
+                priorities,
+                participants,
+                figures,
+            },
+            actions: in_listing_order(actions),
+        })
+    }
+}
 
-        // Regions.
-        let region_ids = index_ids(&self.regions, "region", |row| &row.id, checker);
-        let regions: Vec<Region<'_>> = self
+/// Compiles a dataset table by table, keeping what later tables look up: the ids of those
+/// already compiled, and every problem found so far.
+struct Compiler<'d> {
+    dataset: &'d Dataset,
+    checker: Checker,
+    region_ids: BTreeMap<&'d str, Position>,
+    country_ids: BTreeMap<&'d str, Position>,
+    place_ids: BTreeMap<&'d str, Position>,
+    priority_numbers: BTreeSet<u8>,
+}
+
+impl<'d> Compiler<'d> {
+    fn new(dataset: &'d Dataset) -> Compiler<'d> {
+        Compiler {
+            dataset,
+            checker: Checker { errors: Vec::new() },
+            region_ids: BTreeMap::new(),
+            country_ids: BTreeMap::new(),
+            place_ids: BTreeMap::new(),
+            priority_numbers: BTreeSet::new(),
+        }
+    }
+
+    /// A reference to a region, reported if unknown.
+    fn region(&mut self, file: &str, record: &str, id: &str) -> Option<Position> {
+        let found = self.region_ids.get(id).copied();
+        if found.is_none() {
+            let closest = closest(id, self.region_ids.keys().copied());
+            self.checker.error(
+                file,
+                record,
+                "region",
+                format!("unknown region \"{id}\"{closest}"),
+            );
+        }
+        found
+    }
+
+    /// A reference to a country, reported if unknown.
+    fn country(&mut self, file: &str, record: &str, field: &str, id: &str) -> Option<Position> {
+        let found = self.country_ids.get(id).copied();
+        if found.is_none() {
+            let closest = closest(id, self.country_ids.keys().copied());
+            self.checker.error(
+                file,
+                record,
+                field,
+                format!("unknown country \"{id}\"{closest}"),
+            );
+        }
+        found
+    }
+
+    /// A reference to a place, reported if unknown.
+    fn place(&mut self, file: &str, record: &str, field: &str, id: &str) -> Option<Position> {
+        let found = self.place_ids.get(id).copied();
+        if found.is_none() {
+            let closest = closest(id, self.place_ids.keys().copied());
+            self.checker.error(
+                file,
+                record,
+                field,
+                format!("place \"{id}\" is not in places.toml{closest}"),
+            );
+        }
+        found
+    }
+
+    fn known_priorities(&self) -> String {
+        self.priority_numbers
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn regions(&mut self) -> Vec<Region<'d>> {
+        let dataset = self.dataset;
+        self.region_ids = index_ids(&dataset.regions, "region", |row| &row.id, &mut self.checker);
+        dataset
             .regions
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("region \"{}\"", row.id);
-                checker.required(file, &record, "name_fr", &row.name_fr);
-                checker.required(file, &record, "name_en", &row.name_en);
+                self.checker
+                    .required(file, &record, "name_fr", &row.name_fr);
+                self.checker
+                    .required(file, &record, "name_en", &row.name_en);
                 Region {
                     id: &row.id,
                     name_fr: &row.name_fr,
                     name_en: &row.name_en,
                 }
             })
-            .collect();
-        let resolve_region = |checker: &mut Checker, file: &str, record: &str, id: &str| {
-            let found = region_ids.get(id).copied();
-            if found.is_none() {
-                checker.error(
-                    file,
-                    record,
-                    "region",
-                    format!(
-                        "unknown region \"{id}\"{}",
-                        closest(id, region_ids.keys().copied())
-                    ),
-                );
-            }
-            found
-        };
+            .collect()
+    }
 
-        // Countries.
-        let country_ids = index_ids(&self.countries, "country", |row| &row.id, checker);
-        let countries: Vec<Country<'_>> = self
+    fn countries(&mut self) -> Vec<Country<'d>> {
+        let dataset = self.dataset;
+        self.country_ids = index_ids(
+            &dataset.countries,
+            "country",
+            |row| &row.id,
+            &mut self.checker,
+        );
+        dataset
             .countries
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("country \"{}\"", row.id);
-                checker.required(file, &record, "name_fr", &row.name_fr);
-                checker.required(file, &record, "name_en", &row.name_en);
+                self.checker
+                    .required(file, &record, "name_fr", &row.name_fr);
+                self.checker
+                    .required(file, &record, "name_en", &row.name_en);
                 if let Some(iso2) = &row.iso2
                     && (iso2.len() != 2 || !iso2.bytes().all(|byte| byte.is_ascii_uppercase()))
                 {
-                    checker.error(
+                    self.checker.error(
                         file,
                         &record,
                         "iso2",
@@ -648,10 +744,11 @@ impl Dataset {
                 }
                 let region = match &row.region {
                     None => {
-                        checker.error(file, &record, "region", "a country needs a region");
+                        self.checker
+                            .error(file, &record, "region", "a country needs a region");
                         None
                     }
-                    Some(id) => resolve_region(checker, file, &record, id),
+                    Some(id) => self.region(file, &record, id),
                 };
                 Country {
                     id: &row.id,
@@ -662,36 +759,22 @@ impl Dataset {
                     aliases: row.aliases.iter().map(String::as_str).collect(),
                 }
             })
-            .collect();
-        let resolve_country =
-            |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
-                let found = country_ids.get(id).copied();
-                if found.is_none() {
-                    checker.error(
-                        file,
-                        record,
-                        field,
-                        format!(
-                            "unknown country \"{id}\"{}",
-                            closest(id, country_ids.keys().copied())
-                        ),
-                    );
-                }
-                found
-            };
+            .collect()
+    }
 
-        // Places.
-        let place_ids = index_ids(&self.places, "place", |row| &row.id, checker);
-        let places: Vec<Place<'_>> = self
+    fn places(&mut self) -> Vec<Place<'d>> {
+        let dataset = self.dataset;
+        self.place_ids = index_ids(&dataset.places, "place", |row| &row.id, &mut self.checker);
+        dataset
             .places
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("place \"{}\"", row.id);
-                checker.required(file, &record, "name", &row.name);
-                checker.required(file, &record, "name_en", &row.name_en);
+                self.checker.required(file, &record, "name", &row.name);
+                self.checker.required(file, &record, "name_en", &row.name_en);
                 let kind = place_kind(&row.kind);
                 if kind.is_none() {
-                    checker.error(
+                    self.checker.error(
                         file,
                         &record,
                         "kind",
@@ -701,12 +784,12 @@ impl Dataset {
                         ),
                     );
                 }
-                let country = resolve_country(checker, file, &record, "country", &row.country);
+                let country = self.country(file, &record, "country", &row.country);
                 if !(-90.0..=90.0).contains(&row.lat) {
-                    checker.error(file, &record, "lat", format!("{} is not a latitude", row.lat));
+                    self.checker.error(file, &record, "lat", format!("{} is not a latitude", row.lat));
                 }
                 if !(-180.0..=180.0).contains(&row.lon) {
-                    checker.error(file, &record, "lon", format!("{} is not a longitude", row.lon));
+                    self.checker.error(file, &record, "lon", format!("{} is not a longitude", row.lon));
                 }
                 Place {
                     id: &row.id,
@@ -719,33 +802,18 @@ impl Dataset {
                     aliases: row.aliases.iter().map(String::as_str).collect(),
                 }
             })
-            .collect();
-        let resolve_place =
-            |checker: &mut Checker, file: &str, record: &str, field: &str, id: &str| {
-                let found = place_ids.get(id).copied();
-                if found.is_none() {
-                    checker.error(
-                        file,
-                        record,
-                        field,
-                        format!(
-                            "place \"{id}\" is not in places.toml{}",
-                            closest(id, place_ids.keys().copied())
-                        ),
-                    );
-                }
-                found
-            };
+            .collect()
+    }
 
-        // Priorities.
-        let mut priority_numbers = BTreeSet::new();
-        let mut priorities: Vec<Priority<'_>> = self
+    fn priorities(&mut self) -> Vec<Priority<'d>> {
+        let dataset = self.dataset;
+        let mut priorities: Vec<Priority<'d>> = dataset
             .priorities
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("priority {}", row.number);
-                if !priority_numbers.insert(row.number) {
-                    checker.error(
+                if !self.priority_numbers.insert(row.number) {
+                    self.checker.error(
                         file,
                         &record,
                         "number",
@@ -759,7 +827,7 @@ impl Dataset {
                     ("name_en", &row.name_en),
                     ("kind_of_actions", &row.kind_of_actions),
                 ] {
-                    checker.required(file, &record, field, value);
+                    self.checker.required(file, &record, field, value);
                 }
                 Priority {
                     number: row.number,
@@ -776,26 +844,22 @@ impl Dataset {
             })
             .collect();
         priorities.sort_by_key(|priority| priority.number);
-        let known_priorities = || {
-            priority_numbers
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        priorities
+    }
 
-        // Participants.
-        let participants: Vec<Participant<'_>> = self
+    fn participants(&mut self, places: &[Place<'d>]) -> Vec<Participant<'d>> {
+        let dataset = self.dataset;
+        dataset
             .participants
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("participant {} \"{}\"", row.year, row.name);
-                checker.required(file, &record, "name", &row.name);
-                checker.optional(file, &record, "country_printed", row.country_printed.as_deref());
-                checker.optional(file, &record, "scope_printed", row.scope_printed.as_deref());
+                self.checker.required(file, &record, "name", &row.name);
+                self.checker.optional(file, &record, "country_printed", row.country_printed.as_deref());
+                self.checker.optional(file, &record, "scope_printed", row.scope_printed.as_deref());
                 // A line printed without a comma has neither.
                 if row.country_printed.is_some() && row.scope_printed.is_some() {
-                    checker.error(
+                    self.checker.error(
                         file,
                         &record,
                         "country_printed",
@@ -803,13 +867,13 @@ impl Dataset {
                     );
                 }
                 if row.actions == 0 {
-                    checker.error(file, &record, "actions", "a participant brings at least one action");
+                    self.checker.error(file, &record, "actions", "a participant brings at least one action");
                 }
                 let group = match row.group.as_str() {
                     "local_government" => ParticipantGroup::LocalGovernment,
                     "organisation" => ParticipantGroup::Organisation,
                     other => {
-                        checker.error(
+                        self.checker.error(
                             file,
                             &record,
                             "group",
@@ -821,14 +885,14 @@ impl Dataset {
                 let place = row
                     .place
                     .as_deref()
-                    .and_then(|id| resolve_place(checker, file, &record, "place", id));
+                    .and_then(|id| self.place(file, &record, "place", id));
                 let country = match (&row.country, place) {
-                    (Some(id), _) => resolve_country(checker, file, &record, "country", id),
+                    (Some(id), _) => self.country(file, &record, "country", id),
                     (None, Some(place)) => Some(places[place as usize].country),
                     (None, None) => None,
                 };
                 if group == ParticipantGroup::LocalGovernment && row.place.is_none() {
-                    checker.error(file, &record, "place", "a local government needs a place");
+                    self.checker.error(file, &record, "place", "a local government needs a place");
                 }
                 Participant {
                     year: row.year,
@@ -842,21 +906,23 @@ impl Dataset {
                     source_line: row.source_line,
                 }
             })
-            .collect();
+            .collect()
+    }
 
-        // Published figures.
-        let figures: Vec<Figure<'_>> = self
+    fn figures(&mut self) -> Vec<Figure<'d>> {
+        let dataset = self.dataset;
+        dataset
             .figures
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("figure {} \"{}\"", row.dimension, row.key);
-                checker.required(file, &record, "printed", &row.printed);
+                self.checker.required(file, &record, "printed", &row.printed);
                 let known_key = match row.dimension.as_str() {
                     "year" => row.key.parse::<u16>().is_ok_and(|year| year == row.year),
                     "compact" => Compact::from_machine_name(&row.key).is_some(),
                     "theme" => Theme::from_machine_name(&row.key).is_some(),
                     other => {
-                        checker.error(
+                        self.checker.error(
                             file,
                             &record,
                             "dimension",
@@ -866,7 +932,7 @@ impl Dataset {
                     }
                 };
                 if !known_key {
-                    checker.error(
+                    self.checker.error(
                         file,
                         &record,
                         "key",
@@ -874,7 +940,7 @@ impl Dataset {
                     );
                 }
                 if !row.printed.contains(&row.value.to_string()) {
-                    checker.error(
+                    self.checker.error(
                         file,
                         &record,
                         "value",
@@ -890,12 +956,14 @@ impl Dataset {
                     source_line: row.source_line,
                 }
             })
-            .collect();
+            .collect()
+    }
 
-        // Actions.
-        let action_ids = index_ids(&self.actions, "action", |row| &row.id, checker);
-        let mut actions: Vec<Action<'_>> = Vec::with_capacity(self.actions.len());
-        for Sourced { file, row } in &self.actions {
+    fn actions(&mut self, countries: &[Country<'d>], places: &[Place<'d>]) -> Vec<Action<'d>> {
+        let dataset = self.dataset;
+        let action_ids = index_ids(&dataset.actions, "action", |row| &row.id, &mut self.checker);
+        let mut actions: Vec<Action<'d>> = Vec::with_capacity(dataset.actions.len());
+        for Sourced { file, row } in &dataset.actions {
             let record = format!("action \"{}\"", row.id);
             let record = record.as_str();
             for (field, value) in [
@@ -905,7 +973,7 @@ impl Dataset {
                 ("summary_en", &row.summary_en),
                 ("description", &row.description),
             ] {
-                checker.required(file, record, field, value);
+                self.checker.required(file, record, field, value);
             }
             for (field, value) in [
                 ("mayor", &row.mayor),
@@ -913,14 +981,14 @@ impl Dataset {
                 ("quote_author", &row.quote_author),
                 ("spotlight", &row.spotlight),
             ] {
-                checker.optional(file, record, field, value.as_deref());
+                self.checker.optional(file, record, field, value.as_deref());
             }
             // The record's places, in any of their spellings (countries are often rendered
             // by an adjective: "Mexique" → "Mexican").
             let names: Vec<Vec<&str>> = row
                 .places
                 .iter()
-                .filter_map(|id| place_ids.get(id.as_str()))
+                .filter_map(|id| self.place_ids.get(id.as_str()))
                 .map(|&place| {
                     let place = &places[place as usize];
                     [place.name, place.name_en]
@@ -929,21 +997,33 @@ impl Dataset {
                         .collect()
                 })
                 .collect();
-            check_translations(checker, file, record, row, names);
+            check_translations(&mut self.checker, file, record, row, names);
             if row.quote.is_some() != row.quote_author.is_some() {
-                checker.error(
+                self.checker.error(
                     file,
                     record,
                     "quote_author",
                     "a quote and its author go together",
                 );
             }
-            let section =
-                parse_name::<Section>(checker, file, record, "section", &row.section, "section");
-            let kind =
-                parse_name::<SubmitterKind>(checker, file, record, "kind", &row.kind, "kind");
+            let section = parse_name::<Section>(
+                &mut self.checker,
+                file,
+                record,
+                "section",
+                &row.section,
+                "section",
+            );
+            let kind = parse_name::<SubmitterKind>(
+                &mut self.checker,
+                file,
+                record,
+                "kind",
+                &row.kind,
+                "kind",
+            );
             if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
-                checker.error(
+                self.checker.error(
                     file,
                     record,
                     "source_lines",
@@ -958,10 +1038,10 @@ impl Dataset {
             let places_of_action: Vec<Position> = row
                 .places
                 .iter()
-                .filter_map(|id| resolve_place(checker, file, record, "places", id))
+                .filter_map(|id| self.place(file, record, "places", id))
                 .collect();
             if !row.places.is_empty() && (row.country.is_some() || row.region.is_some()) {
-                checker.error(
+                self.checker.error(
                     file,
                     record,
                     "country",
@@ -969,7 +1049,7 @@ impl Dataset {
                 );
             }
             if row.places.is_empty() && kind == Some(SubmitterKind::LocalGovernment) {
-                checker.error(
+                self.checker.error(
                     file,
                     record,
                     "places",
@@ -977,16 +1057,16 @@ impl Dataset {
                 );
             }
             let country = match (&row.country, places_of_action.first()) {
-                (Some(id), _) => resolve_country(checker, file, record, "country", id),
+                (Some(id), _) => self.country(file, record, "country", id),
                 (None, Some(&place)) => Some(places[place as usize].country),
                 (None, None) => None,
             };
             let region = match (&row.region, country) {
-                (Some(id), _) => resolve_region(checker, file, record, id),
+                (Some(id), _) => self.region(file, record, id),
                 (None, Some(country)) => Some(countries[country as usize].region),
                 (None, None) => {
                     if row.places.is_empty() {
-                        checker.error(
+                        self.checker.error(
                             file,
                             record,
                             "places",
@@ -1008,18 +1088,18 @@ impl Dataset {
                             end,
                         }),
                         Err(message) => {
-                            checker.error(file, record, "duration", message);
+                            self.checker.error(file, record, "duration", message);
                             None
                         }
                     });
             let compact = row.compact.as_deref().and_then(|value| {
-                parse_name::<Compact>(checker, file, record, "compact", value, "compact")
+                parse_name::<Compact>(&mut self.checker, file, record, "compact", value, "compact")
             });
             match (&row.compact_printed, compact) {
                 (Some(printed), Some(compact))
                     if Compact::from_printed(printed) != Some(compact) =>
                 {
-                    checker.error(
+                    self.checker.error(
                         file,
                         record,
                         "compact",
@@ -1030,7 +1110,7 @@ impl Dataset {
                     );
                 }
                 (Some(_), None) if row.compact.is_none() => {
-                    checker.error(
+                    self.checker.error(
                         file,
                         record,
                         "compact",
@@ -1038,7 +1118,7 @@ impl Dataset {
                     );
                 }
                 (None, Some(_)) => {
-                    checker.error(
+                    self.checker.error(
                         file,
                         record,
                         "compact_printed",
@@ -1055,15 +1135,18 @@ impl Dataset {
                 ("priorities_editors", &row.priorities_editors),
             ] {
                 for &number in list {
-                    if !priority_numbers.contains(&number) {
-                        checker.error(
+                    if !self.priority_numbers.contains(&number) {
+                        self.checker.error(
                             file,
                             record,
                             field,
-                            format!("unknown priority {number} (known: {})", known_priorities()),
+                            format!(
+                                "unknown priority {number} (known: {})",
+                                self.known_priorities()
+                            ),
                         );
                     } else if !all_priorities.insert(number) {
-                        checker.error(
+                        self.checker.error(
                             file,
                             record,
                             field,
@@ -1073,7 +1156,7 @@ impl Dataset {
                 }
             }
             if row.priorities_stated.is_empty() && row.priorities_editors.is_empty() {
-                checker.error(
+                self.checker.error(
                     file,
                     record,
                     "priorities_editors",
@@ -1088,7 +1171,7 @@ impl Dataset {
                 .themes
                 .iter()
                 .filter_map(|value| {
-                    parse_name::<Theme>(checker, file, record, "themes", value, "theme")
+                    parse_name::<Theme>(&mut self.checker, file, record, "themes", value, "theme")
                 })
                 .collect();
             themes.sort_unstable();
@@ -1098,7 +1181,7 @@ impl Dataset {
             let mut partners = Vec::new();
             for partner in &row.partners {
                 match action_ids.get(partner.as_str()) {
-                    None => checker.error(
+                    None => self.checker.error(
                         file,
                         record,
                         "partners",
@@ -1107,14 +1190,14 @@ impl Dataset {
                             closest(partner, action_ids.keys().copied())
                         ),
                     ),
-                    Some(_) if *partner == row.id => checker.error(
+                    Some(_) if *partner == row.id => self.checker.error(
                         file,
                         record,
                         "partners",
                         "an action cannot be its own partner",
                     ),
                     Some(&other) => {
-                        let other_row = &self.actions[other as usize].row;
+                        let other_row = &dataset.actions[other as usize].row;
                         // A partner list with an unknown id is reported there; its missing
                         // link back is most likely that same typo.
                         let other_has_unknown = other_row
@@ -1122,7 +1205,7 @@ impl Dataset {
                             .iter()
                             .any(|id| !action_ids.contains_key(id.as_str()));
                         if !other_has_unknown && !other_row.partners.contains(&row.id) {
-                            checker.error(
+                            self.checker.error(
                                 file,
                                 record,
                                 "partners",
@@ -1170,39 +1253,27 @@ impl Dataset {
                 editor_notes: row.editor_notes.iter().map(String::as_str).collect(),
             });
         }
-
-        if !checker.errors.is_empty() {
-            return Err(DatasetErrors(std::mem::take(&mut checker.errors)));
-        }
-
-        // Deterministic order for listing: year, then submitter (accent- and case-free), then id.
-        // Partner links are indices, so they are remapped after sorting.
-        let mut order: Vec<usize> = (0..actions.len()).collect();
-        order.sort_by_cached_key(|&position| {
-            let action = &actions[position];
-            (action.year, text::fold(action.submitter), action.id)
-        });
-        let mut new_position = vec![0 as Position; actions.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_position[old] = new as Position;
-        }
-        let mut sorted: Vec<Action<'_>> = order.iter().map(|&old| actions[old].clone()).collect();
-        for action in &mut sorted {
-            for partner in &mut action.partners {
-                *partner = new_position[*partner as usize];
-            }
-        }
-
-        Ok(Compiled {
-            tables: Tables {
-                regions,
-                countries,
-                places,
-                priorities,
-                participants,
-                figures,
-            },
-            actions: sorted,
-        })
+        actions
     }
+}
+
+/// Actions in listing order: year, then submitter (accent- and case-free), then id. Partner
+/// links are positions, so they are remapped after sorting.
+fn in_listing_order(actions: Vec<Action<'_>>) -> Vec<Action<'_>> {
+    let mut order: Vec<usize> = (0..actions.len()).collect();
+    order.sort_by_cached_key(|&position| {
+        let action = &actions[position];
+        (action.year, text::fold(action.submitter), action.id)
+    });
+    let mut new_position = vec![0 as Position; actions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_position[old] = new as Position;
+    }
+    let mut sorted: Vec<Action<'_>> = order.iter().map(|&old| actions[old].clone()).collect();
+    for action in &mut sorted {
+        for partner in &mut action.partners {
+            *partner = new_position[*partner as usize];
+        }
+    }
+    sorted
 }
