@@ -13,7 +13,7 @@ use localaction::engine::Engine;
 use localaction::i18n::Lang;
 use localaction::index::embedded::PACKED;
 use localaction::tui::app::{Action, App};
-use localaction::tui::theme::Theme;
+use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,14 +69,14 @@ fn keystrokes(criterion: &mut Criterion) {
     // the start screen again, no state change, no search.
     for _ in 0..500 {
         terminal
-            .draw(|frame| view::draw(frame, &app, Theme::Colour))
+            .draw(|frame| view::draw(frame, &app, Palette::Colour))
             .unwrap();
     }
     let mut baseline = Vec::new();
     for _ in 0..2_000 {
         let start = Instant::now();
         terminal
-            .draw(|frame| view::draw(frame, &app, Theme::Colour))
+            .draw(|frame| view::draw(frame, &app, Palette::Colour))
             .unwrap();
         baseline.push(start.elapsed().as_secs_f64() * 1e6);
     }
@@ -90,7 +90,7 @@ fn keystrokes(criterion: &mut Criterion) {
             let start = Instant::now();
             app.update(action.clone());
             terminal
-                .draw(|frame| view::draw(frame, &app, Theme::Colour))
+                .draw(|frame| view::draw(frame, &app, Palette::Colour))
                 .unwrap();
             per_key.push(start.elapsed().as_secs_f64() * 1e6);
         }
@@ -104,7 +104,7 @@ fn keystrokes(criterion: &mut Criterion) {
         let start = Instant::now();
         app.update(Action::Down);
         terminal
-            .draw(|frame| view::draw(frame, &app, Theme::Colour))
+            .draw(|frame| view::draw(frame, &app, Palette::Colour))
             .unwrap();
         detail.push(start.elapsed().as_secs_f64() * 1e6);
     }
@@ -118,7 +118,7 @@ fn keystrokes(criterion: &mut Criterion) {
             app.update(script[step % script.len()].clone());
             step += 1;
             terminal
-                .draw(|frame| view::draw(frame, black_box(&app), Theme::Colour))
+                .draw(|frame| view::draw(frame, black_box(&app), Palette::Colour))
                 .unwrap();
         })
     });

@@ -1,16 +1,21 @@
-//! The `localaction` binary: parses arguments, runs the command, maps the outcome to an
-//! exit code like grep's (0 found, 1 nothing found, 2 usage or input error); a closed pipe
-//! is a quiet success.
+//! The `localaction` binary: parses arguments, chooses the face (a command of the command
+//! line, or the interface when there is none), and maps the outcome to an exit code like
+//! grep's (0 found, 1 nothing found, 2 usage or input error); a closed pipe is a quiet
+//! success.
 
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use localaction::cli::{self, Cli};
+use localaction::args::Args;
+use localaction::i18n::Lang;
+use localaction::tui::palette::Palette;
+use localaction::{cli, engine, export, tui};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let args = match Args::try_parse() {
+        Ok(args) => args,
         Err(error) => {
             // --help and --version are not errors; clap knows which is which.
             let _ = error.print();
@@ -21,13 +26,32 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli::run(cli) {
-        Ok(cli::Outcome::Found) => ExitCode::SUCCESS,
-        Ok(cli::Outcome::NothingFound) => ExitCode::from(1),
-        Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
+    let ran = match args.command {
+        Some(command) => cli::run(command, args.lang, Args::command),
+        None => browse(args.lang, args.theme).map(|()| cli::Status::Found),
+    };
+    match ran {
+        Ok(cli::Status::Found) => ExitCode::SUCCESS,
+        Ok(cli::Status::NothingFound) => ExitCode::from(1),
+        Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("localaction: error: {error:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Opens the interface, which needs a terminal on both sides.
+fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the interactive browser needs a terminal; for scripts use a command, e.g. `localaction list --format json` (see --help)"
+        );
+    }
+    let engine = engine::embedded().map_err(|message| anyhow::anyhow!("{message}"))?;
+    tui::run(
+        engine,
+        lang.unwrap_or_else(Lang::from_environment),
+        palette.unwrap_or_else(Palette::from_environment),
+    )
 }

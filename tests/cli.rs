@@ -5,7 +5,7 @@ use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
 use localaction::catalogue::record::ActionRecord;
-use localaction::cli::output::HitRecord;
+use localaction::export::formats::HitRecord;
 
 fn localaction(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_localaction"))
@@ -345,7 +345,7 @@ fn csv_parses_back_with_the_documented_columns() {
         .iter()
         .map(str::to_owned)
         .collect();
-    assert_eq!(headers, localaction::cli::output::CSV_COLUMNS);
+    assert_eq!(headers, localaction::export::formats::CSV_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 77);
     let column = |name: &str| headers.iter().position(|header| header == name).unwrap();
@@ -375,7 +375,7 @@ fn csv_parses_back_with_the_documented_columns() {
 
 #[test]
 fn csv_neutralises_formulas() {
-    use localaction::cli::output::neutralise_formula;
+    use localaction::export::formats::neutralise_formula;
     for dangerous in [
         "=HYPERLINK(\"x\")",
         "+1",

@@ -11,7 +11,7 @@ use localaction::engine::Engine;
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, View};
 use localaction::tui::keys;
-use localaction::tui::theme::Theme;
+use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -235,7 +235,7 @@ fn run_steps<T>(
             terminal.backend_mut().resize(app.size.0, app.size.1);
         }
         terminal
-            .draw(|frame| view::draw(frame, &app, Theme::Mono))
+            .draw(|frame| view::draw(frame, &app, Palette::Mono))
             .map_err(|error| TestCaseError::fail(error.to_string()))?;
         check(&app)?;
     }

@@ -7,7 +7,7 @@ use localaction::catalogue::YearMonth;
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, FilterRow, View};
-use localaction::tui::theme::Theme;
+use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -47,7 +47,7 @@ fn mark_two(app: &mut App<'_, '_>) {
 fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| view::draw(frame, app, Theme::Mono))
+        .draw(|frame| view::draw(frame, app, Palette::Mono))
         .expect("drawing succeeds");
     // The backend's Display: one quoted line per row of cells.
     terminal.backend().to_string()

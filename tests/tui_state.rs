@@ -10,7 +10,7 @@ use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
 use localaction::tui::keys;
-use localaction::tui::theme::Theme;
+use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -111,7 +111,7 @@ fn open_kampala(app: &mut App<'_, '_>) {
 fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| view::draw(frame, app, Theme::Mono))
+        .draw(|frame| view::draw(frame, app, Palette::Mono))
         .expect("drawing succeeds");
     terminal.backend().to_string()
 }
@@ -796,10 +796,10 @@ fn highlights_follow_the_language_of_the_text_shown() {
     let highlighted = |app: &App<'_, '_>, word: &str| -> bool {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         terminal
-            .draw(|frame| view::draw(frame, app, Theme::Mono))
+            .draw(|frame| view::draw(frame, app, Palette::Mono))
             .unwrap();
         let buffer = terminal.backend().buffer();
-        let highlight = Theme::Mono.highlight().add_modifier;
+        let highlight = Palette::Mono.highlight().add_modifier;
         (0..60).any(|y| {
             let row: String = (0..200).map(|x| buffer[(x, y)].symbol()).collect();
             row.match_indices(word).any(|(at, _)| {

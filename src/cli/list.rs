@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::Status;
 use super::filters::FilterArgs;
-use super::output::{Format, Row, write_rows};
-use super::{Outcome, Output};
 use crate::engine::{Engine, Request};
+use crate::export::{self, Format, Output, Row, write_rows};
 
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
@@ -65,16 +65,16 @@ pub fn run_list(
     engine: &Engine<'_>,
     args: &ListArgs,
     output: &mut Output,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Status> {
     let rows = matching(engine, &args.filters)?;
     write_rows(engine.catalogue(), &rows, args.format, output)?;
     if args.format == Format::Table {
         writeln_total(output, rows.len(), engine.catalogue().len())?;
     }
     Ok(if rows.is_empty() {
-        Outcome::NothingFound
+        Status::NothingFound
     } else {
-        Outcome::Found
+        Status::Found
     })
 }
 
@@ -82,30 +82,21 @@ pub fn run_export(
     engine: &Engine<'_>,
     args: &ExportArgs,
     output: &mut Output,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Status> {
     let rows = matching(engine, &args.filters)?;
     match &args.output {
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
-            let (mut file_output, atomic) = Output::file(path)?;
-            file_output.lang = output.lang;
-            let written = write_rows(engine.catalogue(), &rows, args.format, &mut file_output)
-                .and_then(|()| Ok(file_output.writer.flush()?));
-            drop(file_output);
-            match written {
-                Ok(()) => atomic.commit()?,
-                Err(error) => {
-                    atomic.abandon();
-                    return Err(error);
-                }
-            }
+            export::write_file(path, output.lang, |file| {
+                write_rows(engine.catalogue(), &rows, args.format, file)
+            })?;
             eprintln!("wrote {} actions to {}", rows.len(), path.display());
         }
     }
     Ok(if rows.is_empty() {
-        Outcome::NothingFound
+        Status::NothingFound
     } else {
-        Outcome::Found
+        Status::Found
     })
 }
 

@@ -4,11 +4,11 @@ use std::io::Write;
 
 use clap::Args;
 
+use super::Status;
 use super::filters::FilterArgs;
 use super::list::writeln_total;
-use super::output::{Format, HitRank, Row, write_rows};
-use super::{Outcome, Output};
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
+use crate::export::{Format, HitRank, Output, Row, write_rows};
 
 /// Snippets in JSON and CSV are at most this many characters.
 const SNIPPET_CHARS: usize = 160;
@@ -91,7 +91,7 @@ fn quoted(words: &[String], separator: &str) -> String {
         .join(separator)
 }
 
-pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Status> {
     let filters = args.filters.to_filters(engine.values())?;
     // The same text asks the same question as in the interface: a last word with no space
     // after it is also matched as a prefix.
@@ -143,8 +143,8 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         }
     }
     Ok(if outcome.total == 0 {
-        Outcome::NothingFound
+        Status::NothingFound
     } else {
-        Outcome::Found
+        Status::Found
     })
 }

@@ -6,10 +6,11 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use super::{Outcome, Output};
+use super::Status;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
 use crate::engine::Engine;
+use crate::export::Output;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -30,7 +31,7 @@ pub enum ShowFormat {
     Json,
 }
 
-pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Status> {
     let catalogue = engine.catalogue();
     let action = &find(catalogue, &args.id)?;
     match args.format {
@@ -48,7 +49,7 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
                 .write_all(render_text(catalogue, action, columns).as_bytes())?;
         }
     }
-    Ok(Outcome::Found)
+    Ok(Status::Found)
 }
 
 /// The action with `id`, or an error that suggests the closest ids.

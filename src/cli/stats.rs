@@ -7,9 +7,10 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
+use super::Status;
 use super::filters::FilterArgs;
-use super::{Outcome, Output};
 use crate::engine::{Dimension, Engine, Request};
+use crate::export::Output;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -71,7 +72,7 @@ pub struct ValueCount {
     pub selected: bool,
 }
 
-pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Outcome> {
+pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Status> {
     let filters = args.filters.to_filters(engine.values())?;
     let outcome = engine.search(&Request {
         text: args.query.join(" "),
@@ -126,9 +127,9 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         StatsFormat::Table => write_table(&record, output)?,
     }
     Ok(if record.total == 0 {
-        Outcome::NothingFound
+        Status::NothingFound
     } else {
-        Outcome::Found
+        Status::Found
     })
 }
 

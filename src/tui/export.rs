@@ -2,12 +2,10 @@
 //! CSV from the file's extension, atomically (a temporary file renamed into place). The interface asks before
 //! overwriting; nothing is written anywhere else.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::catalogue::{Catalogue, Position};
-use crate::cli::Output;
-use crate::cli::output::{Format, Row, write_rows};
+use crate::export::{self, Format, Row, write_rows};
 use crate::i18n::Lang;
 
 /// The format a path asks for: CSV for `.csv`, Markdown otherwise.
@@ -35,19 +33,9 @@ pub fn write_shortlist(
             snippet: None,
         })
         .collect();
-    let (mut output, atomic) = Output::file(path).map_err(|error| error.to_string())?;
-    output.lang = lang;
-    let written = write_rows(catalogue, &rows, format_for(path), &mut output)
-        .and_then(|()| Ok(output.writer.flush()?));
-    drop(output);
-    match written {
-        Ok(()) => {
-            atomic.commit().map_err(|error| error.to_string())?;
-            Ok(rows.len())
-        }
-        Err(error) => {
-            atomic.abandon();
-            Err(error.to_string())
-        }
-    }
+    export::write_file(path, lang, |output| {
+        write_rows(catalogue, &rows, format_for(path), output)
+    })
+    .map_err(|error| error.to_string())?;
+    Ok(rows.len())
 }

@@ -6,7 +6,7 @@ pub mod app;
 pub mod export;
 pub mod keys;
 pub mod layout;
-pub mod theme;
+pub mod palette;
 pub mod view;
 
 use std::io::{self, Write};
@@ -25,7 +25,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::engine::Engine;
 use crate::i18n::Lang;
 use app::App;
-use theme::Theme;
+use palette::Palette;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 fn restore_terminal() {
@@ -49,7 +49,7 @@ impl Drop for TerminalGuard {
 }
 
 /// Runs the interface until the person quits or a signal asks to stop.
-pub fn run(engine: &Engine<'_>, lang: Lang, theme: Theme) -> anyhow::Result<()> {
+pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<()> {
     // A signal ends the program from a thread of its own: when the terminal hangs up, the
     // main thread may be blocked reading it (crossterm spins on a closed terminal), so it
     // cannot be the one to notice.
@@ -82,7 +82,7 @@ pub fn run(engine: &Engine<'_>, lang: Lang, theme: Theme) -> anyhow::Result<()> 
     let size = terminal.size()?;
     let mut app = App::new(engine, lang, (size.width, size.height));
     loop {
-        terminal.draw(|frame| view::draw(frame, &app, theme))?;
+        terminal.draw(|frame| view::draw(frame, &app, palette))?;
         if app.quit || stop.load(Ordering::Relaxed) {
             break;
         }

@@ -16,7 +16,7 @@ use crate::engine::{Highlighter, TextLanguage};
 use crate::i18n::{Lang, MONTHS_EN, Strings, gcr_area_en};
 use crate::text;
 use crate::tui::app::{App, Pane, View};
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// How the engine analyses a text in `lang`, so that its matches are the ones marked.
 fn text_language(lang: Lang) -> TextLanguage {
@@ -33,7 +33,7 @@ fn paragraphs(
     text_to_mark: &str,
     language: TextLanguage,
     base: Style,
-    theme: Theme,
+    palette: Palette,
 ) -> Vec<Line<'static>> {
     let snippet = highlighter.snippet(&text::sanitize(text_to_mark), language, None);
     let mut lines = Vec::new();
@@ -49,7 +49,7 @@ fn paragraphs(
             .map(|range| range.start - start..range.end - start)
             .collect();
         lines.push(Line::from(
-            highlighted(paragraph, &ranges, base, theme)
+            highlighted(paragraph, &ranges, base, palette)
                 .into_iter()
                 .map(|span| Span::styled(span.content.into_owned(), span.style))
                 .collect::<Vec<_>>(),
@@ -60,15 +60,18 @@ fn paragraphs(
 
 /// A label in brackets, its words held together by no-break spaces: wrapped inside, a
 /// label reads as two ("[as" at a line's end, "printed]" at the next one's start).
-fn label_span(label: &str, theme: Theme) -> Span<'static> {
-    Span::styled(format!("  [{}]", label.replace(' ', "\u{a0}")), theme.dim())
+fn label_span(label: &str, palette: Palette) -> Span<'static> {
+    Span::styled(
+        format!("  [{}]", label.replace(' ', "\u{a0}")),
+        palette.dim(),
+    )
 }
 
 /// A section's heading with its label ("Description  [editors' translation]").
-fn heading(title: &str, label: &str, theme: Theme) -> Line<'static> {
+fn heading(title: &str, label: &str, palette: Palette) -> Line<'static> {
     Line::from(vec![
-        Span::styled(title.to_owned(), theme.title()),
-        label_span(label, theme),
+        Span::styled(title.to_owned(), palette.title()),
+        label_span(label, palette),
     ])
 }
 
@@ -94,11 +97,11 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Detail && app.view == View::Browse;
     let Some(position) = app.detail_position() else {
-        let widget = block(strings.detail.to_owned(), focused, theme);
+        let widget = block(strings.detail.to_owned(), focused, palette);
         frame.render_widget(widget, area);
         return;
     };
@@ -106,7 +109,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let tables = &catalogue.tables;
     let action = catalogue.action_at(position);
     let mark = if app.is_marked(position) { "★ " } else { "" };
-    let widget = block(format!("{mark}{}", action.id), focused, theme);
+    let widget = block(format!("{mark}{}", action.id), focused, palette);
     let clean = |value: &str| text::sanitize(value).into_owned();
     // The interface's language decides the labels and the editors' names (countries,
     // places, compacts); the text language, toggled apart, decides the report's texts.
@@ -118,11 +121,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     // Both titles, the one in the text's language first; a title the report prints in
     // English has no translation to show.
     let mut title_line = |title: &str, lang: Lang, label: &str, style: Style| {
-        let mut line = paragraphs(&mut highlighter, title, text_language(lang), style, theme)
+        let mut line = paragraphs(&mut highlighter, title, text_language(lang), style, palette)
             .into_iter()
             .next()
             .unwrap_or_default();
-        line.spans.push(label_span(label, theme));
+        line.spans.push(label_span(label, palette));
         line
     };
     if action.title == action.title_en {
@@ -130,7 +133,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             action.title,
             texts,
             strings.as_printed,
-            theme.title(),
+            palette.title(),
         ));
     } else {
         let printed = (action.title, Lang::Fr, strings.french_as_printed);
@@ -139,8 +142,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             Lang::En => (translated, printed),
             Lang::Fr => (printed, translated),
         };
-        lines.push(title_line(first.0, first.1, first.2, theme.title()));
-        lines.push(title_line(second.0, second.1, second.2, theme.normal()));
+        lines.push(title_line(first.0, first.1, first.2, palette.title()));
+        lines.push(title_line(second.0, second.1, second.2, palette.normal()));
     }
     let (showing, other) = match texts {
         Lang::En => (strings.showing_english, strings.to_french),
@@ -148,13 +151,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     };
     // The key and what it shows held together, on the next line when they do not fit.
     lines.push(Line::from(vec![
-        Span::styled(format!("{showing} · "), theme.dim()),
-        Span::styled(other.replace(' ', "\u{a0}"), theme.label()),
+        Span::styled(format!("{showing} · "), palette.dim()),
+        Span::styled(other.replace(' ', "\u{a0}"), palette.label()),
     ]));
     lines.push(Line::default());
     let mut field = |label: &str, value: String| {
         lines.push(Line::from(vec![
-            Span::styled(format!("{label}: "), theme.label()),
+            Span::styled(format!("{label}: "), palette.label()),
             Span::raw(value),
         ]));
     };
@@ -244,21 +247,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     for &partner in &action.partners {
         let partner = catalogue.action_at(partner);
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", strings.partners), theme.label()),
+            Span::styled(format!("{}: ", strings.partners), palette.label()),
             Span::styled(
                 format!(
                     "→ {} ({})",
                     partner.id,
                     clean(super::submitter_name(app, &partner))
                 ),
-                theme.highlight(),
+                palette.highlight(),
             ),
-            Span::styled("  [p]", theme.dim()),
+            Span::styled("  [p]", palette.dim()),
         ]));
     }
 
     lines.push(Line::default());
-    lines.push(Line::styled(strings.priorities, theme.title()));
+    lines.push(Line::styled(strings.priorities, palette.title()));
     for &number in &action.priorities {
         let provenance = if action.priorities_stated.contains(&number) {
             strings.stated
@@ -274,9 +277,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             priority.name_fr
         };
         lines.push(Line::from(vec![
-            Span::styled(format!(" {number}. "), theme.label()),
+            Span::styled(format!(" {number}. "), palette.label()),
             Span::raw(clean(name)),
-            Span::styled(format!("  [{provenance}]"), theme.dim()),
+            Span::styled(format!("  [{provenance}]"), palette.dim()),
         ]));
         let numbers = |items: &[u8]| {
             items
@@ -300,7 +303,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 strings.sdgs,
                 numbers(&priority.sdgs)
             ),
-            theme.dim(),
+            palette.dim(),
         ));
     }
 
@@ -320,22 +323,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         Lang::Fr => strings.summary_in_english,
     };
     lines.push(Line::default());
-    lines.push(heading(strings.summary, summary_label, theme));
+    lines.push(heading(strings.summary, summary_label, palette));
     lines.extend(paragraphs(
         &mut highlighter,
         action.summary_en,
         TextLanguage::English,
-        theme.normal(),
-        theme,
+        palette.normal(),
+        palette,
     ));
     lines.push(Line::default());
-    lines.push(heading(strings.description, label, theme));
+    lines.push(heading(strings.description, label, palette));
     lines.extend(paragraphs(
         &mut highlighter,
         pick(action.description_en, action.description),
         language,
-        theme.normal(),
-        theme,
+        palette.normal(),
+        palette,
     ));
     let quote = match texts {
         Lang::En => action.quote_en,
@@ -343,8 +346,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     };
     if let (Some(quote), Some(author)) = (quote, action.quote_author) {
         lines.push(Line::default());
-        lines.push(heading(strings.quote, label, theme));
-        let mut quoted = paragraphs(&mut highlighter, quote, language, theme.normal(), theme);
+        lines.push(heading(strings.quote, label, palette));
+        let mut quoted = paragraphs(&mut highlighter, quote, language, palette.normal(), palette);
         if let Some(first) = quoted.first_mut() {
             first.spans.insert(0, Span::raw("“"));
         }
@@ -352,7 +355,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             last.spans.push(Span::raw("”"));
         }
         lines.extend(quoted);
-        lines.push(Line::styled(format!("— {}", clean(author)), theme.dim()));
+        lines.push(Line::styled(format!("— {}", clean(author)), palette.dim()));
     }
     let spotlight = match texts {
         Lang::En => action.spotlight_en,
@@ -360,13 +363,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     };
     if let Some(spotlight) = spotlight {
         lines.push(Line::default());
-        lines.push(heading(strings.spotlight, label, theme));
+        lines.push(heading(strings.spotlight, label, palette));
         lines.extend(paragraphs(
             &mut highlighter,
             spotlight,
             language,
-            theme.normal(),
-            theme,
+            palette.normal(),
+            palette,
         ));
     }
     drop(highlighter);
@@ -380,13 +383,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             action.source_lines.1,
             action.section.machine_name()
         ),
-        theme.dim(),
+        palette.dim(),
     ));
     if !action.editor_notes.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled(strings.editor_notes, theme.title()));
+        lines.push(Line::styled(strings.editor_notes, palette.title()));
         for note in &action.editor_notes {
-            lines.push(Line::styled(format!("· {}", clean(note)), theme.dim()));
+            lines.push(Line::styled(format!("· {}", clean(note)), palette.dim()));
         }
     }
     let paragraph = Paragraph::new(lines)

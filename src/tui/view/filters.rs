@@ -10,7 +10,7 @@ use super::{block, first_visible};
 use crate::engine::Dimension;
 use crate::text;
 use crate::tui::app::{App, FilterRow, Pane, View};
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// The panel's name for a dimension.
 pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
@@ -28,10 +28,10 @@ pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Filters && app.view == View::Browse;
-    let widget = block(strings.filters.to_owned(), focused, theme);
+    let widget = block(strings.filters.to_owned(), focused, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
     let rows = app.filter_rows();
@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                             &format!("{}{suffix}", dimension_name(app, dimension)),
                             width,
                         ),
-                        theme.label(),
+                        palette.label(),
                     ))
                 }
                 FilterRow::Value(dimension, slot) => {
@@ -74,12 +74,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                     Line::from(vec![
                         Span::raw(format!("{tick} ")),
                         Span::raw(text::fit_words(&text::sanitize(&label), room)),
-                        Span::styled(count, theme.dim()),
+                        Span::styled(count, palette.dim()),
                     ])
                 }
             };
             if under_cursor {
-                line.style(theme.selected())
+                line.style(palette.selected())
             } else {
                 line
             }

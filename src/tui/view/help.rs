@@ -7,13 +7,13 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{block, centred};
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// Width of the keys column, and the room between it and the meaning.
 const KEYS_WIDTH: usize = 22;
 const GAP: usize = 2;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     // Wrap the meanings here, under their column, so the popup is as tall as what it shows:
     // left to the paragraph, wrapped lines pushed the last keys (how to quit) out of sight.
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{keys:>width$}{:GAP$}", "", width = KEYS_WIDTH),
-                    theme.label(),
+                    palette.label(),
                 ),
                 Span::raw(piece.into_owned()),
             ]));
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     let popup = centred(area, 84, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(block(strings.help.to_owned(), true, theme)),
+        Paragraph::new(lines).block(block(strings.help.to_owned(), true, palette)),
         popup,
     );
 }

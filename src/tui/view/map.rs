@@ -10,7 +10,7 @@ use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 use super::block;
 use crate::catalogue::Position;
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// The latitudes shown: the inhabited world, so the map fills the screen usefully.
 const NORTH: f64 = 75.0;
@@ -60,7 +60,7 @@ pub fn nearest_hit(app: &App<'_, '_>, area: Rect, column: u16, row: u16) -> Opti
         .map(|(_, index)| index)
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let placed: Vec<(usize, (f64, f64))> = app
         .outcome
@@ -85,10 +85,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         parts.pop();
     }
     let title = parts.join(" · ");
-    let mut widget = block(title, true, theme);
+    let mut widget = block(title, true, palette);
     if let Some(action) = &selected {
         widget = widget.title_bottom(Line::from(vec![
-            Span::styled("@ ", theme.highlight()),
+            Span::styled("@ ", palette.highlight()),
             Span::raw(format!(
                 "{} — {}",
                 crate::text::sanitize(super::submitter_name(app, action)),
@@ -96,8 +96,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             )),
         ]));
     }
-    let map_colour = match theme {
-        Theme::Colour => ratatui::style::Color::DarkGray,
+    let map_colour = match palette {
+        Palette::Colour => ratatui::style::Color::DarkGray,
         _ => ratatui::style::Color::Reset,
     };
     let canvas = Canvas::default()
@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                     context.print(
                         *lon,
                         *lat,
-                        Span::styled("+", Style::default().fg(theme.marker(false))),
+                        Span::styled("+", Style::default().fg(palette.marker(false))),
                     );
                 }
             }
@@ -126,7 +126,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                     *lat,
                     Span::styled(
                         "@",
-                        Style::default().fg(theme.marker(true)).add_modifier(
+                        Style::default().fg(palette.marker(true)).add_modifier(
                             ratatui::style::Modifier::BOLD | ratatui::style::Modifier::REVERSED,
                         ),
                     ),

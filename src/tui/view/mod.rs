@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Dialog, View};
 use super::layout::Layout;
-use super::theme::Theme;
+use super::palette::Palette;
 use crate::text;
 
 /// The first row to show so that `selected` is visible in `visible` rows.
@@ -30,7 +30,7 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
 }
 
 /// Draws a whole frame.
-pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) {
     let area = frame.area();
     let layout = Layout::new(area, app);
     let strings = app.lang.strings();
@@ -42,33 +42,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, theme: Theme) {
         return;
     }
     if let Some(area) = layout.search {
-        search::draw(frame, area, app, theme);
+        search::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.filters {
-        filters::draw(frame, area, app, theme);
+        filters::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.results {
-        results::draw(frame, area, app, theme);
+        results::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.detail {
-        detail::draw(frame, area, app, theme);
+        detail::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.main {
         match app.view {
-            View::Stats => stats::draw(frame, area, app, theme),
-            View::Map => map::draw(frame, area, app, theme),
-            View::Shortlist => shortlist::draw(frame, area, app, theme),
+            View::Stats => stats::draw(frame, area, app, palette),
+            View::Map => map::draw(frame, area, app, palette),
+            View::Shortlist => shortlist::draw(frame, area, app, palette),
             View::Browse => {}
         }
     }
     if let Some(area) = layout.status {
-        status::draw(frame, area, app, theme);
+        status::draw(frame, area, app, palette);
     }
     if app.help {
-        help::draw(frame, area, app, theme);
+        help::draw(frame, area, app, palette);
     }
     if let Some(dialog) = &app.dialog {
-        draw_dialog(frame, area, app, dialog, theme);
+        draw_dialog(frame, area, app, dialog, palette);
     }
 }
 
@@ -100,11 +100,11 @@ pub(crate) fn submitter_name<'c>(
 }
 
 /// A bordered block with a title.
-pub(crate) fn block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+pub(crate) fn block(title: String, focused: bool, palette: Palette) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(title, theme.title()))
+        .border_style(palette.border(focused))
+        .title(Span::styled(title, palette.title()))
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
@@ -124,7 +124,7 @@ pub(crate) fn highlighted<'t>(
     text: &'t str,
     highlights: &[std::ops::Range<usize>],
     base: Style,
-    theme: Theme,
+    palette: Palette,
 ) -> Vec<Span<'t>> {
     let mut spans = Vec::new();
     let mut at = 0;
@@ -137,7 +137,7 @@ pub(crate) fn highlighted<'t>(
         }
         spans.push(Span::styled(
             &text[range.clone()],
-            base.patch(theme.highlight()),
+            base.patch(palette.highlight()),
         ));
         at = range.end;
     }
@@ -152,7 +152,7 @@ fn draw_dialog(
     area: Rect,
     app: &App<'_, '_>,
     dialog: &Dialog,
-    theme: Theme,
+    palette: Palette,
 ) {
     let strings = app.lang.strings();
     let popup = centred(area, 70, 7);
@@ -163,12 +163,12 @@ fn draw_dialog(
             vec![
                 Line::from(strings.export_prompt),
                 Line::from(vec![
-                    Span::styled("> ", theme.label()),
+                    Span::styled("> ", palette.label()),
                     Span::raw(text::sanitize(path).into_owned()),
-                    Span::styled("█", theme.dim()),
+                    Span::styled("█", palette.dim()),
                 ]),
-                Line::styled(strings.export_format, theme.dim()),
-                Line::styled(app.message.clone().unwrap_or_default(), theme.highlight()),
+                Line::styled(strings.export_format, palette.dim()),
+                Line::styled(app.message.clone().unwrap_or_default(), palette.highlight()),
             ],
         ),
         Dialog::ConfirmOverwrite { path } => (
@@ -181,7 +181,7 @@ fn draw_dialog(
         ),
     };
     let paragraph = Paragraph::new(lines)
-        .block(block(title, true, theme))
+        .block(block(title, true, palette))
         .wrap(Wrap { trim: false });
     frame.render_widget(paragraph, popup);
 }

@@ -14,7 +14,7 @@ use crate::catalogue::MachineName;
 use crate::engine::TextLanguage;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// The narrowest list that shows the priorities column: below it, the title (cut between
 /// words) would keep a word or two, so the priorities, which the detail and the filters
@@ -23,7 +23,7 @@ const WITH_PRIORITIES: usize = 72;
 /// The same for the compact column, on the smallest screens.
 const WITH_COMPACT: usize = 48;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Results && app.view == View::Browse;
     let title = format!(
@@ -32,12 +32,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         app.outcome.total,
         app.engine.catalogue().len()
     );
-    let widget = block(title, focused, theme);
+    let widget = block(title, focused, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
     if app.outcome.hits.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(strings.no_match, theme.dim())),
+            Paragraph::new(Line::styled(strings.no_match, palette.dim())),
             inner,
         );
         return;
@@ -96,17 +96,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             };
             let title = text::truncate_words(&text::sanitize(title), room);
             let base = if selected {
-                theme.selected()
+                palette.selected()
             } else {
-                theme.normal()
+                palette.normal()
             };
             let marked_title = highlighter.snippet(&title, language, None);
             let mut spans = vec![Span::styled(
                 prefix,
-                if selected { base } else { theme.dim() },
+                if selected { base } else { palette.dim() },
             )];
             spans.extend(
-                super::highlighted(&marked_title.text, &marked_title.highlights, base, theme)
+                super::highlighted(&marked_title.text, &marked_title.highlights, base, palette)
                     .into_iter()
                     .map(|span| Span::styled(span.content.into_owned(), span.style)),
             );
@@ -116,7 +116,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 spans.push(Span::styled(" ".repeat(width - used), base));
             }
             if app.is_marked(hit.position) && !selected {
-                spans[0].style = theme.marked();
+                spans[0].style = palette.marked();
             }
             Line::from(spans)
         })

@@ -10,9 +10,9 @@ use super::block;
 use crate::engine::MatchMode;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Search && app.view == View::Browse && app.dialog.is_none();
     let count = format!(
@@ -22,9 +22,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         app.engine.catalogue().len(),
         strings.actions
     );
-    let mut spans = vec![Span::styled("› ", theme.label())];
+    let mut spans = vec![Span::styled("› ", palette.label())];
     if app.query.is_empty() {
-        spans.push(Span::styled(strings.search_placeholder, theme.dim()));
+        spans.push(Span::styled(strings.search_placeholder, palette.dim()));
     } else {
         spans.push(Span::raw(text::sanitize(&app.query).into_owned()));
     }
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     if app.match_mode == MatchMode::All {
         spans.push(Span::styled(
             format!("  [{}]", strings.strict),
-            theme.label(),
+            palette.label(),
         ));
     }
     for correction in &matching.corrections {
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 strings.read_as,
                 correction.read_as.join(", ")
             ),
-            theme.dim(),
+            palette.dim(),
         ));
     }
     if !matching.dropped.is_empty() {
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 strings.showing,
                 matching.kept.join(" ")
             ),
-            theme.dim(),
+            palette.dim(),
         ));
     }
     if !app.outcome.parsed.ignored.is_empty() {
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 strings.ignored,
                 app.outcome.parsed.ignored.join("; ")
             ),
-            theme.dim(),
+            palette.dim(),
         ));
     }
     let bordered = area.height >= 3;
@@ -82,12 +82,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         } else {
             strings.search.to_owned()
         };
-        let widget = block(title, focused, theme).title_top(Line::from(count).right_aligned());
+        let widget = block(title, focused, palette).title_top(Line::from(count).right_aligned());
         let inner = widget.inner(area);
         frame.render_widget(widget, area);
         inner
     } else {
-        spans.push(Span::styled(count, theme.dim()));
+        spans.push(Span::styled(count, palette.dim()));
         area
     };
     frame.render_widget(Paragraph::new(Line::from(spans)), inner);

@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 use super::{block, first_visible};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let title = format!(
         "{} ({}) — {}",
@@ -19,12 +19,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         app.shortlist.len(),
         strings.export_hint
     );
-    let widget = block(title, true, theme);
+    let widget = block(title, true, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
     if app.shortlist.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(strings.shortlist_empty, theme.dim())),
+            Paragraph::new(Line::styled(strings.shortlist_empty, palette.dim())),
             inner,
         );
         return;
@@ -56,9 +56,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
                 })
             );
             let style = if index == app.shortlist_cursor {
-                theme.selected()
+                palette.selected()
             } else {
-                theme.normal()
+                palette.normal()
             };
             Line::from(Span::styled(text::fit_words(&line, width), style))
         })

@@ -11,7 +11,7 @@ use crate::catalogue::{MachineName, Theme as ReportTheme};
 use crate::engine::Dimension;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
 /// How many actions of the current selection hold each value of `dimension`.
 pub fn selection_counts(app: &App<'_, '_>, dimension: Dimension) -> Vec<usize> {
@@ -30,13 +30,13 @@ pub fn selection_counts(app: &App<'_, '_>, dimension: Dimension) -> Vec<usize> {
     counts
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let title = format!(
         "{} — {} ({} {})",
         strings.statistics, strings.selection, app.outcome.total, strings.actions
     );
-    let widget = block(title, true, theme);
+    let widget = block(title, true, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
     // Two columns from 70 columns on: priorities and years on the left, compacts and
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
             .collect();
         let cells = Layout::vertical(constraints).split(column);
         for ((heading, dimension), cell) in column_charts.iter().zip(cells.iter()) {
-            draw_bars(frame, *cell, app, theme, heading, *dimension);
+            draw_bars(frame, *cell, app, palette, heading, *dimension);
         }
     }
     // The report's own figures, as it prints them; the bars above show the catalogue's.
@@ -92,11 +92,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         })
         .collect();
     let note = Paragraph::new(vec![
-        Line::styled(strings.report_figures, theme.title()),
+        Line::styled(strings.report_figures, palette.title()),
         Line::raw(strings.report_figures_note),
         Line::styled(
             format!("{}: {}", strings.themes, themes.join(" · ")),
-            theme.dim(),
+            palette.dim(),
         ),
     ])
     .wrap(ratatui::widgets::Wrap { trim: true });
@@ -136,7 +136,7 @@ fn draw_bars(
     frame: &mut Frame<'_>,
     area: Rect,
     app: &App<'_, '_>,
-    theme: Theme,
+    palette: Palette,
     heading: &str,
     dimension: Dimension,
 ) {
@@ -164,7 +164,7 @@ fn draw_bars(
         8
     };
     let bar_room = width.saturating_sub(label_width + reserved);
-    let mut lines = vec![Line::styled(heading.to_owned(), theme.label())];
+    let mut lines = vec![Line::styled(heading.to_owned(), palette.label())];
     for (slot, (value, &count)) in values.iter().zip(&counts).enumerate() {
         if count == 0 && dimension != Dimension::Priority {
             continue;
@@ -179,11 +179,11 @@ fn draw_bars(
         let mut spans = vec![
             Span::raw(text::fit_words(label, label_width)),
             Span::raw(" "),
-            Span::styled("█".repeat(length), theme.bar()),
+            Span::styled("█".repeat(length), palette.bar()),
             Span::raw(format!(" {count}")),
         ];
         if let Some(figure) = published(app, dimension, &value.key) {
-            spans.push(Span::styled(format!(" ({})", figure.value), theme.dim()));
+            spans.push(Span::styled(format!(" ({})", figure.value), palette.dim()));
         }
         lines.push(Line::from(spans));
     }

@@ -7,9 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::text;
 use crate::tui::app::{App, Pane, View};
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let hints = if app.dialog.is_some() {
         strings.hints_dialog
@@ -25,8 +25,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
     };
     let marked = format!(" ★ {} {} ", app.shortlist.len(), strings.marked);
     let left = match &app.message {
-        Some(message) => Span::styled(text::sanitize(message).into_owned(), theme.highlight()),
-        None => Span::styled(hints, theme.dim()),
+        Some(message) => Span::styled(text::sanitize(message).into_owned(), palette.highlight()),
+        None => Span::styled(hints, palette.dim()),
     };
     let room = usize::from(area.width).saturating_sub(text::width(&marked));
     let shown = if app.message.is_some() {
@@ -41,6 +41,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, theme: Theme) 
         text::fit_words(&hints.join(" · "), room)
     };
     let left = Span::styled(shown, left.style);
-    let line = Line::from(vec![left, Span::styled(marked, theme.marked())]);
+    let line = Line::from(vec![left, Span::styled(marked, palette.marked())]);
     frame.render_widget(Paragraph::new(line), area);
 }

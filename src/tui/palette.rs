@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 /// The palette in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Theme {
+pub enum Palette {
     /// Colours.
     Colour,
     /// No colour at all (chosen when `NO_COLOR` is set).
@@ -14,13 +14,13 @@ pub enum Theme {
     HighContrast,
 }
 
-impl Theme {
+impl Palette {
     /// Colour unless `NO_COLOR` is set (to anything non-empty).
-    pub fn from_environment() -> Theme {
+    pub fn from_environment() -> Palette {
         if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
-            Theme::Mono
+            Palette::Mono
         } else {
-            Theme::Colour
+            Palette::Colour
         }
     }
 
@@ -30,9 +30,9 @@ impl Theme {
 
     pub fn dim(self) -> Style {
         match self {
-            Theme::Colour => Style::default().fg(Color::DarkGray),
-            Theme::Mono => Style::default().add_modifier(Modifier::DIM),
-            Theme::HighContrast => Style::default(),
+            Palette::Colour => Style::default().fg(Color::DarkGray),
+            Palette::Mono => Style::default().add_modifier(Modifier::DIM),
+            Palette::HighContrast => Style::default(),
         }
     }
 
@@ -42,8 +42,8 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         match (self, focused) {
-            (Theme::Colour, true) => Style::default().fg(Color::Cyan),
-            (Theme::Colour, false) => Style::default().fg(Color::DarkGray),
+            (Palette::Colour, true) => Style::default().fg(Color::Cyan),
+            (Palette::Colour, false) => Style::default().fg(Color::DarkGray),
             (_, true) => Style::default().add_modifier(Modifier::BOLD),
             (_, false) => Style::default(),
         }
@@ -52,7 +52,7 @@ impl Theme {
     /// The selected row: reversed, so it shows without colour too.
     pub fn selected(self) -> Style {
         match self {
-            Theme::Colour => Style::default().bg(Color::Blue).fg(Color::White),
+            Palette::Colour => Style::default().bg(Color::Blue).fg(Color::White),
             _ => Style::default().add_modifier(Modifier::REVERSED),
         }
     }
@@ -61,14 +61,14 @@ impl Theme {
     pub fn highlight(self) -> Style {
         let style = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         match self {
-            Theme::Colour => style.fg(Color::Yellow),
+            Palette::Colour => style.fg(Color::Yellow),
             _ => style,
         }
     }
 
     pub fn marked(self) -> Style {
         match self {
-            Theme::Colour => Style::default()
+            Palette::Colour => Style::default()
                 .fg(Color::Green)
                 .add_modifier(Modifier::BOLD),
             _ => Style::default().add_modifier(Modifier::BOLD),
@@ -77,22 +77,22 @@ impl Theme {
 
     pub fn label(self) -> Style {
         match self {
-            Theme::Colour => Style::default().fg(Color::Cyan),
+            Palette::Colour => Style::default().fg(Color::Cyan),
             _ => Style::default().add_modifier(Modifier::BOLD),
         }
     }
 
     pub fn bar(self) -> Style {
         match self {
-            Theme::Colour => Style::default().fg(Color::Cyan),
+            Palette::Colour => Style::default().fg(Color::Cyan),
             _ => Style::default(),
         }
     }
 
     pub fn marker(self, selected: bool) -> Color {
         match (self, selected) {
-            (Theme::Colour, true) => Color::Yellow,
-            (Theme::Colour, false) => Color::Red,
+            (Palette::Colour, true) => Color::Yellow,
+            (Palette::Colour, false) => Color::Red,
             _ => Color::Reset,
         }
     }

@@ -1,0 +1,28 @@
+//! The program's command line as a whole: a command of the command-line face, or none (the
+//! interface), and the options both faces share. `main` parses it and chooses the face.
+
+use clap::Parser;
+
+use crate::cli::Command;
+use crate::i18n::Lang;
+use crate::tui::palette::Palette;
+
+/// `--version`: the program's version and the catalogue it embeds.
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
+
+/// Offline browser over the catalogue of the Call to Local Action for Migrants and Refugees.
+///
+/// With no command, on a terminal, opens the interactive browser. Every command reads the
+/// catalogue embedded in this file: nothing is installed, downloaded or written unless asked.
+#[derive(Debug, Parser)]
+#[command(name = "localaction", version = VERSION, about, long_about)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Interface language, also of Markdown output (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Interface colours (default: colour, or mono when NO_COLOR is set).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<Palette>,
+}
