@@ -231,7 +231,8 @@ fn gcr_only(engine: &Engine<'static>) -> (usize, usize, Filters) {
         .enumerate()
         .find_map(|(row, filter_row)| match *filter_row {
             FilterRow::Value(Dimension::Compact, slot)
-                if values.of(Dimension::Compact)[slot].label == "GCR only" =>
+                if values.of(Dimension::Compact)[slot].label(localaction::i18n::Lang::En)
+                    == "GCR only" =>
             {
                 Some((row, slot))
             }

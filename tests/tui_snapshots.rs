@@ -195,7 +195,7 @@ fn filter_selected() {
             .iter()
             .position(|row| {
                 matches!(row, FilterRow::Value(Dimension::Compact, slot)
-                    if values.of(Dimension::Compact)[*slot].label == "GCR only")
+                    if values.of(Dimension::Compact)[*slot].label(localaction::i18n::Lang::En) == "GCR only")
             })
             .expect("a GCR only row");
         for _ in 0..row {

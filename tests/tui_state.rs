@@ -77,7 +77,7 @@ fn move_filter_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &st
         .iter()
         .position(|row| {
             matches!(row, FilterRow::Value(d, slot)
-                if *d == dimension && values.of(dimension)[*slot].label == label)
+                if *d == dimension && values.of(dimension)[*slot].label(Lang::En) == label)
         })
         .unwrap_or_else(|| panic!("a filter row {label}"));
     app.update(Action::Top);

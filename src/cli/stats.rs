@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::Status;
 use super::filters::FilterArgs;
-use crate::engine::{Dimension, Engine, Request};
+use crate::engine::{Engine, FACETS, Request, ValueOrder};
 use crate::export::Output;
+use crate::i18n::Lang;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -81,9 +82,10 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         mode: args.matching.mode.into(),
     });
     super::search::note_matching(&outcome);
-    let counts: Vec<DimensionCounts> = Dimension::ALL
-        .into_iter()
-        .map(|dimension| {
+    let counts: Vec<DimensionCounts> = FACETS
+        .iter()
+        .map(|facet| {
+            let dimension = facet.dimension;
             let mut values: Vec<ValueCount> = engine
                 .values()
                 .of(dimension)
@@ -93,19 +95,18 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
                 .filter(|(_, (_, count))| args.all || **count > 0)
                 .map(|(slot, (value, &count))| ValueCount {
                     key: value.key.clone(),
-                    label: value.label.clone(),
+                    label: value.label(Lang::En).to_owned(),
                     count,
                     selected: filters.is_selected(dimension, slot),
                 })
                 .collect();
-            // Long lists (countries, cities) read best by count.
-            if matches!(dimension, Dimension::Country | Dimension::City) {
+            if facet.order == ValueOrder::Names {
                 values.sort_by(|left, right| {
                     right.count.cmp(&left.count).then(left.key.cmp(&right.key))
                 });
             }
             DimensionCounts {
-                dimension: dimension.key(),
+                dimension: facet.key,
                 values,
             }
         })

@@ -7,7 +7,7 @@
 //! word is held, the ranking keys, filters and counts (over the catalogue's facet table)
 //! are this module's.
 
-pub mod filters;
+pub mod facets;
 mod highlight;
 mod matching;
 pub mod query;
@@ -18,7 +18,10 @@ use std::sync::OnceLock;
 use tantivy::directory::OwnedBytes;
 use tantivy::{IndexReader, Score, Searcher};
 
-pub use filters::{Dimension, FacetValue, FilterError, Filters, Status, ValueSlot, Values};
+pub use facets::{
+    Dimension, FACETS, Facet, FacetValue, FilterError, Filters, Status, ValueOrder, ValueSlot,
+    Values,
+};
 pub use highlight::{Highlighter, Snippet, TextLanguage};
 pub use matching::{ONE_TYPO_FROM_CHARS, TWO_TYPOS_FROM_CHARS, allowed_typos};
 pub use query::{Clause, ParsedQuery};
@@ -109,8 +112,11 @@ pub struct Outcome {
     /// Every match of the query and all filters (`hits` may be cut by the limit).
     pub total: usize,
     /// For each dimension and value: the results that value would give with the query and
-    /// all the *other* dimensions' filters applied.
+    /// all the *other* dimensions' filters applied (what a filter panel offers).
     pub counts: FacetCounts,
+    /// For each dimension and value: how many of the results hold it (what statistics
+    /// chart). The same as `counts` in every dimension without a filter.
+    pub selection: FacetCounts,
     /// The query as understood, with what was ignored.
     pub parsed: ParsedQuery,
     pub matching: Matching,
@@ -122,7 +128,7 @@ pub struct Outcome {
 /// Counts per dimension, indexed by value slot.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    by_dimension: [Vec<usize>; 9],
+    by_dimension: [Vec<usize>; Dimension::COUNT],
 }
 
 impl FacetCounts {
@@ -169,7 +175,7 @@ impl<'c> Engine<'c> {
         if index.schema() != fields.schema {
             return Err("the index was built with another schema".into());
         }
-        let values = Values::new(catalogue);
+        let values = Values::new(catalogue, today);
         let ranking = Ranking::new(catalogue, &values);
         Ok(Engine {
             catalogue,
@@ -213,13 +219,14 @@ impl<'c> Engine<'c> {
     pub fn search(&self, request: &Request) -> Outcome {
         let parsed = query::parse(&request.text);
         let (matches, matching, words) = self.matches(&parsed, request.mode);
-        let (mut hits, counts) = self.filter_and_count(matches, &request.filters);
+        let (mut hits, counts, selection) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
         self.ranking.rank(&mut hits, request.limit);
         Outcome {
             hits,
             total,
             counts,
+            selection,
             parsed,
             matching,
             words,
@@ -348,8 +355,12 @@ impl<'c> Engine<'c> {
     }
 
     /// Applies the filters to the matches and counts, for each dimension, what each value
-    /// would give with the other dimensions' filters.
-    fn filter_and_count(&self, matches: Vec<Hit>, filters: &Filters) -> (Vec<Hit>, FacetCounts) {
+    /// would give with the other dimensions' filters, and what the results hold.
+    fn filter_and_count(
+        &self,
+        matches: Vec<Hit>,
+        filters: &Filters,
+    ) -> (Vec<Hit>, FacetCounts, FacetCounts) {
         let mut counts = self.zero_counts();
         // Per active dimension, whether each of its slots is selected.
         let active: Vec<(Dimension, Vec<bool>)> = Dimension::ALL
@@ -368,8 +379,10 @@ impl<'c> Engine<'c> {
         let facets = self.catalogue.facets();
         if active.is_empty() {
             let counts = self.count_unfiltered(&matches, counts);
-            return (matches, counts);
+            return (matches, counts.clone(), counts);
         }
+        // The results' own counts differ from the panel's only in filtered dimensions.
+        let mut selected_counts = self.zero_counts();
         let mut matches = matches;
         let mut kept = 0;
         for index in 0..matches.len() {
@@ -382,9 +395,8 @@ impl<'c> Engine<'c> {
             for (dimension, selected) in &active {
                 let mut passes = false;
                 self.values
-                    .for_each_slot(self.catalogue, row, *dimension, self.today, |slot| {
-                        passes |= selected[slot];
-                    });
+                    .slots(row, *dimension)
+                    .for_each(|slot| passes |= selected[slot]);
                 if !passes {
                     failures += 1;
                     failed = Some(*dimension);
@@ -395,12 +407,13 @@ impl<'c> Engine<'c> {
             }
             match (failures, failed) {
                 (0, _) => {
-                    self.values.count_every_slot(
-                        self.catalogue,
-                        row,
-                        self.today,
-                        &mut counts.by_dimension,
-                    );
+                    self.values.count_every_slot(row, &mut counts.by_dimension);
+                    for (dimension, _) in &active {
+                        let counts = &mut selected_counts.by_dimension[*dimension as usize];
+                        self.values
+                            .slots(row, *dimension)
+                            .for_each(|slot| counts[slot] += 1);
+                    }
                     // Kept hits move up in place: no second list of (possibly) every hit.
                     matches[kept] = hit;
                     kept += 1;
@@ -408,15 +421,20 @@ impl<'c> Engine<'c> {
                 (1, Some(dimension)) => {
                     let counts = &mut counts.by_dimension[dimension as usize];
                     self.values
-                        .for_each_slot(self.catalogue, row, dimension, self.today, |slot| {
-                            counts[slot] += 1;
-                        });
+                        .slots(row, dimension)
+                        .for_each(|slot| counts[slot] += 1);
                 }
                 _ => {}
             }
         }
         matches.truncate(kept);
-        (matches, counts)
+        for dimension in Dimension::ALL {
+            if filters.selected(dimension).is_empty() {
+                selected_counts.by_dimension[dimension as usize]
+                    .clone_from(&counts.by_dimension[dimension as usize]);
+            }
+        }
+        (matches, counts, selected_counts)
     }
 
     /// The facet counts of `matches` (in document order) when no filter is set: every
@@ -468,8 +486,7 @@ impl<'c> Engine<'c> {
     /// Adds facet rows to `counts`, each for every dimension.
     fn count_rows<'r>(&self, rows: impl Iterator<Item = &'r FacetRow>, counts: &mut FacetCounts) {
         for row in rows {
-            self.values
-                .count_every_slot(self.catalogue, row, self.today, &mut counts.by_dimension);
+            self.values.count_every_slot(row, &mut counts.by_dimension);
         }
     }
 

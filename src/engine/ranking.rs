@@ -48,12 +48,12 @@ impl Ranking {
         let facets = catalogue.facets();
         let year_slot = |position: usize| {
             values
-                .years
+                .years()
                 .binary_search(&facets[position].year)
                 .expect("the years are those of the facet rows")
         };
         // Where each year's actions start in the order (`years` is ascending).
-        let mut starts = vec![0u32; values.years.len()];
+        let mut starts = vec![0u32; values.years().len()];
         for position in 0..facets.len() {
             starts[year_slot(position)] += 1;
         }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::catalogue::Position;
 use crate::engine::{
-    Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueSlot,
+    Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder, ValueSlot,
 };
 use crate::i18n::Lang;
 
@@ -211,45 +211,15 @@ impl<'e, 'c> App<'e, 'c> {
         self.shortlist.contains(&position)
     }
 
-    /// A filter value's label in the interface's language: fixed sets from the interface's
-    /// strings; priorities, regions, countries and places by their French or English names.
+    /// A filter value's label in the interface's language (countries and places by their
+    /// English names in English: typed filters accept both).
     pub fn value_label(&self, dimension: Dimension, slot: usize) -> String {
-        let strings = self.lang.strings();
-        let french = self.lang == crate::i18n::Lang::Fr;
         let value = &self.engine.values().of(dimension)[slot];
-        let fixed = |labels: &[&'static str]| {
-            labels
-                .get(slot)
-                .map_or_else(|| value.label.clone(), |label| (*label).to_owned())
-        };
-        match dimension {
-            Dimension::Compact => fixed(&strings.compact_labels),
-            Dimension::Gcf => fixed(&strings.gcf_labels),
-            Dimension::Kind => fixed(&strings.kind_labels),
-            Dimension::Status => fixed(&strings.status_labels),
-            Dimension::Priority => {
-                let number = slot as u8 + 1;
-                let name = self.engine.catalogue().priority(number).map(|priority| {
-                    if french {
-                        priority.name_fr
-                    } else {
-                        priority.name_en
-                    }
-                });
-                format!("{number} {}", name.unwrap_or(&value.label))
-            }
-            Dimension::Region if french => self.engine.catalogue().tables.regions[slot]
-                .name_fr
-                .to_owned(),
-            // The report names countries and places in French; an English interface shows
-            // their English names (typed filters accept both).
-            Dimension::Country if !french => self.engine.catalogue().tables.countries[slot]
-                .name_en
-                .to_owned(),
-            Dimension::City if !french => self.engine.catalogue().tables.places[slot]
-                .name_en
-                .to_owned(),
-            _ => value.label.clone(),
+        let label = value.label(self.lang);
+        if dimension.facet().label_after_key {
+            format!("{} {label}", value.key)
+        } else {
+            label.to_owned()
         }
     }
 
@@ -263,11 +233,9 @@ impl<'e, 'c> App<'e, 'c> {
             let mut slots: Vec<ValueSlot> = (0..counts.len())
                 .filter(|&slot| counts[slot] > 0 || self.filters.is_selected(dimension, slot))
                 .collect();
-            // Long lists of names read best in alphabetical order (a stable order, unlike
-            // counts, so values do not jump while typing).
-            if matches!(dimension, Dimension::City | Dimension::Country) {
+            if dimension.facet().order == ValueOrder::Names {
                 slots.sort_by_cached_key(|&slot| {
-                    crate::engine::filters::fold(&self.value_label(dimension, slot))
+                    crate::engine::facets::fold(&self.value_label(dimension, slot))
                 });
             }
             rows.extend(

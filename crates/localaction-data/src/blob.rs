@@ -48,22 +48,7 @@ pub fn encode(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
     let mut facets = Vec::with_capacity(compiled.actions.len());
     let mut facet_places = Vec::new();
     for action in &compiled.actions {
-        facets.push(FacetRow {
-            year: action.year,
-            compact: action.compact,
-            priorities: action
-                .priorities
-                .iter()
-                .fold(0u16, |bits, &priority| bits | 1 << (priority & 15)),
-            region: action.region,
-            country: action.country,
-            places_start: u32::try_from(facet_places.len()).map_err(|_| "too many places")?,
-            places_count: u8::try_from(action.places.len())
-                .map_err(|_| format!("action \"{}\" has too many places", action.id))?,
-            gcf: action.gcf,
-            kind: action.kind,
-            end: action.duration.as_ref().map(|duration| duration.end),
-        });
+        facets.push(FacetRow::of(action, facet_places.len())?);
         facet_places.extend_from_slice(&action.places);
     }
     let header = Header {

@@ -70,6 +70,29 @@ pub struct FacetRow {
     pub end: Option<End>,
 }
 
+impl FacetRow {
+    /// The facet row of `action`, whose places start at `places_start` in the catalogue's
+    /// list of every action's places.
+    pub fn of(action: &Action<'_>, places_start: usize) -> Result<FacetRow, String> {
+        Ok(FacetRow {
+            year: action.year,
+            compact: action.compact,
+            priorities: action
+                .priorities
+                .iter()
+                .fold(0u16, |bits, &priority| bits | 1 << (priority & 15)),
+            region: action.region,
+            country: action.country,
+            places_start: u32::try_from(places_start).map_err(|_| "too many places")?,
+            places_count: u8::try_from(action.places.len())
+                .map_err(|_| format!("action \"{}\" has too many places", action.id))?,
+            gcf: action.gcf,
+            kind: action.kind,
+            end: action.duration.as_ref().map(|duration| duration.end),
+        })
+    }
+}
+
 /// One of the report's regional groupings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region<'a> {

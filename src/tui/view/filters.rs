@@ -14,18 +14,7 @@ use crate::tui::palette::Palette;
 
 /// The panel's name for a dimension.
 pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
-    let names = app.lang.strings().dimension_names;
-    match dimension {
-        Dimension::City => names[0],
-        Dimension::Country => names[1],
-        Dimension::Region => names[2],
-        Dimension::Priority => names[3],
-        Dimension::Compact => names[4],
-        Dimension::Year => names[5],
-        Dimension::Gcf => names[6],
-        Dimension::Kind => names[7],
-        Dimension::Status => names[8],
-    }
+    app.lang.strings().dimension_names[dimension as usize]
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {

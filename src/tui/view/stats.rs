@@ -1,5 +1,5 @@
-//! The statistics view: bar charts of the current selection by priority, compact, region
-//! and year, with the report's own published figures alongside.
+//! The statistics view: a bar chart of the current selection for each charted dimension of
+//! the facet table, with the report's own published figures alongside.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,28 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::block;
-use crate::catalogue::{MachineName, Theme as ReportTheme};
-use crate::engine::Dimension;
+use crate::engine::{Dimension, FACETS};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::palette::Palette;
-
-/// How many actions of the current selection hold each value of `dimension`.
-pub fn selection_counts(app: &App<'_, '_>, dimension: Dimension) -> Vec<usize> {
-    let values = app.engine.values();
-    let mut counts = vec![0; values.of(dimension).len()];
-    let facets = app.engine.catalogue().facets();
-    for hit in &app.outcome.hits {
-        values.for_each_slot(
-            app.engine.catalogue(),
-            &facets[hit.position as usize],
-            dimension,
-            app.engine.today(),
-            |slot| counts[slot] += 1,
-        );
-    }
-    counts
-}
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
@@ -39,76 +21,60 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let widget = block(title, true, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
-    // Two columns from 70 columns on: priorities and years on the left, compacts and
-    // regions on the right, each chart as tall as its values; the report's figures below.
-    let charts = [
-        (strings.by_priority, Dimension::Priority),
-        (strings.by_year, Dimension::Year),
-        (strings.by_compact, Dimension::Compact),
-        (strings.by_region, Dimension::Region),
-    ];
-    let heights: Vec<u16> = charts
+    // Two columns from 70 columns on, each chart as tall as its values and put in the
+    // shorter column; the report's figures below.
+    let charts: Vec<(&str, Dimension)> = FACETS
         .iter()
-        .map(|(_, dimension)| bar_lines(app, *dimension) as u16 + 1)
+        .filter(|facet| facet.charted)
+        .map(|facet| {
+            let dimension = facet.dimension;
+            (strings.dimension_names[dimension as usize], dimension)
+        })
         .collect();
+    let height = |dimension: Dimension| bar_lines(app, dimension) as u16 + 1;
     let two_columns = inner.width >= 70;
-    let charts_height = if two_columns {
-        (heights[0] + heights[1]).max(heights[2] + heights[3])
-    } else {
-        heights.iter().sum()
-    };
+    let mut columns: Vec<(u16, Vec<(&str, Dimension)>)> =
+        vec![(0, Vec::new()); if two_columns { 2 } else { 1 }];
+    for chart in charts {
+        let shortest = (0..columns.len())
+            .min_by_key(|&column| columns[column].0)
+            .unwrap_or(0);
+        columns[shortest].0 += height(chart.1);
+        columns[shortest].1.push(chart);
+    }
+    let charts_height = columns.iter().map(|(height, _)| *height).max().unwrap_or(0);
     let [charts_area, note_area] =
         Layout::vertical([Constraint::Length(charts_height), Constraint::Fill(1)]).areas(inner);
-    let columns: Vec<(Rect, &[(&str, Dimension)])> = if two_columns {
-        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
-            .spacing(2)
-            .areas(charts_area);
-        vec![(left, &charts[..2]), (right, &charts[2..])]
-    } else {
-        vec![(charts_area, &charts[..])]
-    };
-    for (column, column_charts) in columns {
+    let column_areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()])
+        .spacing(2)
+        .split(charts_area);
+    for ((_, column_charts), column) in columns.iter().zip(column_areas.iter()) {
         let constraints: Vec<Constraint> = column_charts
             .iter()
-            .map(|(_, dimension)| Constraint::Length(bar_lines(app, *dimension) as u16 + 1))
+            .map(|(_, dimension)| Constraint::Length(height(*dimension)))
             .collect();
-        let cells = Layout::vertical(constraints).split(column);
+        let cells = Layout::vertical(constraints).split(*column);
         for ((heading, dimension), cell) in column_charts.iter().zip(cells.iter()) {
             draw_bars(frame, *cell, app, palette, heading, *dimension);
         }
     }
-    // The report's own figures, as it prints them; the bars above show the catalogue's.
-    let themes: Vec<String> = app
-        .engine
-        .catalogue()
-        .tables
-        .figures
-        .iter()
-        .filter(|figure| figure.dimension == "theme")
-        .map(|figure| {
-            let label = ReportTheme::from_machine_name(figure.key)
-                .map_or(figure.key, |theme| strings.theme_labels[theme as usize]);
-            format!("{label} {}", figure.value)
-        })
-        .collect();
     let note = Paragraph::new(vec![
         Line::styled(strings.report_figures, palette.title()),
         Line::raw(strings.report_figures_note),
-        Line::styled(
-            format!("{}: {}", strings.themes, themes.join(" · ")),
-            palette.dim(),
-        ),
     ])
     .wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(note, note_area);
 }
 
-/// How many bars a chart shows: every priority, and the other values that have actions.
+/// How many bars a chart shows: every value that has actions, and every one of a
+/// dimension that keeps its empty values.
 fn bar_lines(app: &App<'_, '_>, dimension: Dimension) -> usize {
-    let counts = selection_counts(app, dimension);
-    counts
+    let keeps_empty = dimension.facet().keeps_empty;
+    app.outcome
+        .selection
+        .of(dimension)
         .iter()
-        .filter(|&&count| count > 0 || dimension == Dimension::Priority)
+        .filter(|&&count| count > 0 || keeps_empty)
         .count()
 }
 
@@ -118,17 +84,12 @@ fn published<'a>(
     dimension: Dimension,
     key: &str,
 ) -> Option<&'a crate::catalogue::Figure<'a>> {
-    let name = match dimension {
-        Dimension::Year => "year",
-        Dimension::Compact => "compact",
-        _ => return None,
-    };
     app.engine
         .catalogue()
         .tables
         .figures
         .iter()
-        .find(|figure| figure.dimension == name && figure.key == key)
+        .find(|figure| figure.dimension == dimension.key() && figure.key == key)
 }
 
 /// Horizontal bars: one line per value, the bar scaled to the largest count.
@@ -141,7 +102,8 @@ fn draw_bars(
     dimension: Dimension,
 ) {
     let values = app.engine.values().of(dimension);
-    let counts = selection_counts(app, dimension);
+    let counts = app.outcome.selection.of(dimension);
+    let keeps_empty = dimension.facet().keeps_empty;
     let largest = counts.iter().copied().max().unwrap_or(0).max(1);
     let width = usize::from(area.width);
     // The values' names as the filters say them ("Both compacts (mirror)"), never the
@@ -151,22 +113,25 @@ fn draw_bars(
         .collect();
     let longest = labels
         .iter()
-        .zip(&counts)
-        .filter(|&(_, &count)| count > 0 || dimension == Dimension::Priority)
+        .zip(counts)
+        .filter(|&(_, &count)| count > 0 || keeps_empty)
         .map(|(label, _)| text::width(label))
         .max()
         .unwrap_or(0);
     let label_width = longest.min(width * 2 / 5).clamp(6, 34);
     // Room for the count and, where the report prints one, its figure (" (34)").
-    let reserved = if matches!(dimension, Dimension::Year | Dimension::Compact) {
-        14
-    } else {
-        8
-    };
+    let prints_figures = app
+        .engine
+        .catalogue()
+        .tables
+        .figures
+        .iter()
+        .any(|figure| figure.dimension == dimension.key());
+    let reserved = if prints_figures { 14 } else { 8 };
     let bar_room = width.saturating_sub(label_width + reserved);
     let mut lines = vec![Line::styled(heading.to_owned(), palette.label())];
-    for (slot, (value, &count)) in values.iter().zip(&counts).enumerate() {
-        if count == 0 && dimension != Dimension::Priority {
+    for (slot, (value, &count)) in values.iter().zip(counts).enumerate() {
+        if count == 0 && !keeps_empty {
             continue;
         }
         let label = &labels[slot];
