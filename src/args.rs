@@ -24,5 +24,5 @@ pub struct Args {
     pub lang: Option<Lang>,
     /// Interface colours (default: colour, or mono when NO_COLOR is set).
     #[arg(long, global = true, value_enum)]
-    pub theme: Option<Palette>,
+    pub palette: Option<Palette>,
 }

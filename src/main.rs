@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     };
     let ran = match args.command {
         Some(command) => cli::run(command, args.lang, Args::command),
-        None => browse(args.lang, args.theme).map(|()| cli::Status::Found),
+        None => browse(args.lang, args.palette).map(|()| cli::Status::Found),
     };
     match ran {
         Ok(cli::Status::Found) => ExitCode::SUCCESS,

@@ -61,7 +61,7 @@ impl Session {
             .openpty(size(ROWS, COLUMNS))
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_localaction"));
-        command.args(["--lang", "en", "--theme", "mono"]);
+        command.args(["--lang", "en", "--palette", "mono"]);
         // A known environment: no locale, no NO_COLOR, nothing inherited.
         command.env_clear();
         command.env("PATH", std::env::var_os("PATH").unwrap_or_default());

@@ -1,4 +1,4 @@
-//! Snapshots of the interface's screens, drawn to a test terminal in the monochrome theme,
+//! Snapshots of the interface's screens, drawn to a test terminal in the monochrome palette,
 //! in English and French, at 80×24 and 200×60, and the "too small" fallbacks. The engine
 //! sees a fixed month, so the snapshots do not depend on the clock or the environment.
 //! Review a changed snapshot with `cargo insta review` (or `INSTA_UPDATE=always`, then git diff).
