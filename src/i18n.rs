@@ -208,6 +208,7 @@ pub static EN: Strings = Strings {
     dimension_names: [
         "Priority",
         "Compact",
+        "Theme",
         "Region",
         "Country",
         "City",
@@ -350,6 +351,7 @@ pub static FR: Strings = Strings {
     dimension_names: [
         "Priorité",
         "Pacte",
+        "Thème",
         "Région",
         "Pays",
         "Ville",

@@ -668,3 +668,67 @@ fn markdown_follows_the_language() {
         .expect("the binary runs");
     assert_eq!(stdout(&output), french);
 }
+
+/// The themes filter, from the report's titles: every action whose title names the climate
+/// ("vulnérabilité climatique", "migration climatique", "Académie du climat"…) is one the
+/// editors read as a climate action, and the filter lists it, in English or French.
+#[test]
+fn the_theme_filter_lists_the_actions_of_a_theme() {
+    let climate = records(&["list", "--theme", "climate", "--format", "json"]);
+    let ids: Vec<&str> = climate.iter().map(|record| record.id.as_ref()).collect();
+    for titled_climate in [
+        "2022-accra-climate-vulnerability",
+        "2022-beira-climate-relocation",
+        "2022-c40-mmc-climate-migration",
+        "2022-paris-climate-migration",
+        "2023-amman-climate-academy",
+        "2023-c40-mmc-urban-climate-migration",
+        "2023-nyamagabe-climate-resilience",
+    ] {
+        assert!(ids.contains(&titled_climate), "{titled_climate} in {ids:?}");
+    }
+    assert!(
+        climate
+            .iter()
+            .all(|record| record.themes.contains(&"climate".into()))
+    );
+    // The French label names the same theme; several values are any of them.
+    let french = records(&["list", "--theme", "climat", "--format", "json"]);
+    assert_eq!(french, climate);
+    let either = records(&[
+        "list",
+        "--theme",
+        "climate",
+        "--theme",
+        "children_youth",
+        "--format",
+        "json",
+    ]);
+    assert!(either.len() > climate.len());
+    assert!(either.iter().all(|record| {
+        record.themes.contains(&"climate".into())
+            || record.themes.contains(&"children_youth".into())
+    }));
+    // Statistics count the theme like the list does.
+    let output = localaction(&["stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let themes = stats["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|counts| counts["dimension"] == "theme")
+        .expect("a theme dimension");
+    let climate_count = themes["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|value| value["key"] == "climate")
+        .unwrap()["count"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(climate_count as usize, climate.len());
+    // An unknown theme names the valid ones.
+    let output = localaction(&["list", "--theme", "housing"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("valid values: services, children_youth"));
+}

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use localaction::catalogue::{Catalogue, FacetRow, MachineName, Position, YearMonth};
+use localaction::catalogue::{Catalogue, FacetRow, MachineName, Position, Theme, YearMonth};
 use localaction::engine::facets::fold;
 use localaction::engine::query::{self, MAX_CLAUSES};
 use localaction::engine::{
@@ -217,6 +217,12 @@ fn keys_of(
         Dimension::Gcf => vec![if row.gcf { "yes" } else { "no" }.to_owned()],
         Dimension::Kind => vec![row.kind.machine_name().to_owned()],
         Dimension::Status => vec![Status::of(row.end, today).key().to_owned()],
+        Dimension::Theme => Theme::ALL
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| row.themes & (1 << bit) != 0)
+            .map(|(_, theme)| theme.machine_name().to_owned())
+            .collect(),
     }
 }
 
@@ -367,6 +373,11 @@ fn check(
                 prop_assert!(sum >= outcome.total, "{:?}", dimension)
             }
             Dimension::City => {}
+            // Any number of themes, none included.
+            Dimension::Theme if !selected.is_empty() => {
+                prop_assert!(sum >= outcome.total, "{:?}", dimension)
+            }
+            Dimension::Theme => {}
         }
     }
     Ok(())

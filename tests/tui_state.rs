@@ -347,6 +347,46 @@ fn selecting_a_filter_value_gives_the_count_shown_next_to_it() {
     assert_eq!(app.outcome.total, 77);
 }
 
+/// Every dimension of the facet table is in the panel, the report's themes among them, and
+/// choosing a theme there lists what `--theme` lists on the command line.
+#[test]
+fn the_panel_filters_by_theme_as_the_command_line_does() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let headings: Vec<Dimension> = app
+        .filter_rows()
+        .iter()
+        .filter_map(|row| match row {
+            FilterRow::Heading(dimension) => Some(*dimension),
+            FilterRow::Value(..) => None,
+        })
+        .collect();
+    assert_eq!(headings, Dimension::ALL);
+    app.update(Action::FocusNext);
+    let climate = move_filter_cursor_to(&mut app, Dimension::Theme, "climate");
+    let shown = app.outcome.counts.of(Dimension::Theme)[climate];
+    app.update(Action::Open);
+    assert_eq!(app.outcome.total, shown);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(["list", "--theme", "climate", "--format", "jsonl"])
+        .output()
+        .expect("the binary runs");
+    let mut listed: Vec<String> = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            record["id"].as_str().expect("an id").to_owned()
+        })
+        .collect();
+    let mut chosen = hit_ids(&app);
+    listed.sort();
+    chosen.sort();
+    assert_eq!(chosen, listed);
+    assert!(listed.contains(&"2023-amman-climate-academy".to_owned()));
+}
+
 #[test]
 fn selecting_a_filter_value_again_unselects_it() {
     let engine = engine();

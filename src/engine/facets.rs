@@ -11,7 +11,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    Catalogue, Compact, End, FacetRow, MachineName, Position, SubmitterKind, YearMonth,
+    Catalogue, Compact, End, FacetRow, MachineName, Position, SubmitterKind, Theme, YearMonth,
 };
 use crate::i18n::{self, Lang};
 use localaction_data::text;
@@ -22,6 +22,7 @@ use localaction_data::text;
 pub enum Dimension {
     Priority,
     Compact,
+    Theme,
     Region,
     Country,
     City,
@@ -194,6 +195,24 @@ pub const FACETS: &[Facet] = &[
                     .map_or(Compact::ALL.len(), |compact| compact as usize),
             )
         },
+    },
+    Facet {
+        dimension: Dimension::Theme,
+        key: "theme",
+        value_name: "THEME",
+        help: "Theme, as the editors read each action: services, children_youth, \
+               employment_entrepreneurship, climate, humanitarian_aid, governance.",
+        bare: None,
+        order: ValueOrder::Fixed,
+        keeps_empty: false,
+        label_after_key: false,
+        charted: true,
+        len: |_| Theme::ALL.len(),
+        values: |_| {
+            let keys = Theme::ALL.iter().map(|theme| theme.machine_name());
+            fixed(keys, |strings| &strings.theme_labels, &[])
+        },
+        slots: |_, row| Slots::Bits(u32::from(row.themes)),
     },
     Facet {
         dimension: Dimension::Region,
@@ -813,6 +832,11 @@ mod tests {
                                 .map_or("unstated", |compact| compact.machine_name())
                                 .to_owned(),
                         ],
+                        Dimension::Theme => action
+                            .themes
+                            .iter()
+                            .map(|theme| theme.machine_name().to_owned())
+                            .collect(),
                         Dimension::Region => {
                             vec![tables.regions[action.region as usize].id.to_owned()]
                         }

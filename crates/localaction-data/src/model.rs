@@ -68,6 +68,8 @@ pub struct FacetRow {
     pub kind: SubmitterKind,
     /// The parsed end of the duration; `None` where the report prints no duration.
     pub end: Option<End>,
+    /// Bit `n` is set for the theme `Theme::ALL[n]`.
+    pub themes: u8,
 }
 
 impl FacetRow {
@@ -89,6 +91,10 @@ impl FacetRow {
             gcf: action.gcf,
             kind: action.kind,
             end: action.duration.as_ref().map(|duration| duration.end),
+            themes: action
+                .themes
+                .iter()
+                .fold(0u8, |bits, &theme| bits | 1 << theme as u8),
         })
     }
 }

@@ -127,7 +127,25 @@ fn draw_bars(
         .figures
         .iter()
         .any(|figure| figure.dimension == dimension.key());
-    let reserved = if prints_figures { 14 } else { 8 };
+    // A figure about one year beside bars of several says which year it is about.
+    let years = app.engine.values().years();
+    let selected_years: Vec<u16> = app
+        .outcome
+        .selection
+        .of(Dimension::Year)
+        .iter()
+        .zip(years)
+        .filter(|&(&count, _)| count > 0)
+        .map(|(_, &year)| year)
+        .collect();
+    let figure_text = |figure: &crate::catalogue::Figure<'_>| {
+        if dimension == Dimension::Year || selected_years == [figure.year] {
+            format!(" ({})", figure.value)
+        } else {
+            format!(" ({}: {})", figure.year, figure.value)
+        }
+    };
+    let reserved = if prints_figures { 20 } else { 8 };
     let bar_room = width.saturating_sub(label_width + reserved);
     let mut lines = vec![Line::styled(heading.to_owned(), palette.label())];
     for (slot, (value, &count)) in values.iter().zip(counts).enumerate() {
@@ -148,7 +166,7 @@ fn draw_bars(
             Span::raw(format!(" {count}")),
         ];
         if let Some(figure) = published(app, dimension, &value.key) {
-            spans.push(Span::styled(format!(" ({})", figure.value), palette.dim()));
+            spans.push(Span::styled(figure_text(figure), palette.dim()));
         }
         lines.push(Line::from(spans));
     }
