@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use localaction::catalogue::embedded::catalogue;
-use localaction::catalogue::{Compact, ParticipantGroup, Section, SubmitterKind};
+use localaction::catalogue::{Compact, ParticipantGroup, SubmitterKind};
 
 const SOURCE: &str = "../shared/source/000_34d0cc45fcbbbc82.txt";
 
@@ -56,6 +56,54 @@ fn seventy_seven_actions_with_unique_ids() {
     }
 }
 
+/// The report's cover and the headings of the sections its actions are printed under are
+/// the source's own lines, and the source file is the one transcribed.
+#[test]
+fn reports_and_sections_are_printed_as_the_source_prints_them() {
+    let catalogue = catalogue();
+    let source = source_text();
+    let lines: Vec<&str> = source.lines().collect();
+    let [report] = catalogue.reports() else {
+        panic!("one report: {:?}", catalogue.reports());
+    };
+    assert!(
+        SOURCE.ends_with(report.source_file),
+        "{}",
+        report.source_file
+    );
+    let (first, last) = report.source_lines;
+    let cover = normalise(&lines[first as usize - 1..last as usize].join(" "));
+    assert_eq!(
+        cover,
+        normalise(&format!("{} {}", report.title, report.edition))
+    );
+    assert!(report.edition.ends_with(&report.year.to_string()));
+    let sections = &catalogue.tables.sections;
+    assert_eq!(sections.len(), 2);
+    for section in sections {
+        assert_eq!(
+            normalise(lines[section.source_line as usize - 1]),
+            normalise(section.heading),
+            "{}",
+            section.id
+        );
+        // Every action of the section is of its collection, and printed after its heading.
+        for action in catalogue.actions() {
+            if catalogue.section_id(&action) == section.id {
+                assert_eq!(action.year, section.collection, "{}", action.id);
+                assert!(action.source_lines.0 > section.source_line, "{}", action.id);
+            }
+        }
+    }
+    assert!(
+        catalogue
+            .tables
+            .figures
+            .iter()
+            .all(|figure| figure.report == report.id)
+    );
+}
+
 #[test]
 fn the_2023_submissions_count_as_the_records_print_them() {
     let catalogue = catalogue();
@@ -66,7 +114,12 @@ fn the_2023_submissions_count_as_the_records_print_them() {
     assert_eq!(submissions.len(), 54);
     let mut by_compact: BTreeMap<Compact, usize> = BTreeMap::new();
     for action in &submissions {
-        assert_eq!(action.section, Section::Submissions2023, "{}", action.id);
+        assert_eq!(
+            catalogue.section_id(action),
+            "submissions-2023",
+            "{}",
+            action.id
+        );
         let compact = action
             .compact
             .unwrap_or_else(|| panic!("{} has no compact", action.id));
@@ -102,7 +155,12 @@ fn each_2022_write_up_carries_the_priority_it_is_printed_under() {
     assert_eq!(headings.len(), 8);
     let mut per_priority: BTreeMap<u8, usize> = BTreeMap::new();
     for action in &write_ups {
-        assert_eq!(action.section, Section::Priorities2022, "{}", action.id);
+        assert_eq!(
+            catalogue.section_id(action),
+            "priorities-2022",
+            "{}",
+            action.id
+        );
         assert_eq!(
             action.compact, None,
             "{}: 2022 write-ups state no compact",

@@ -409,6 +409,11 @@ fn markdown_is_a_table_with_its_source() {
         "{text}"
     );
     assert!(text.contains("catalogue sha256"));
+    // The report cited as its cover prints it (source lines 9–13).
+    assert!(
+        text.contains("*LOCALISATION DES PACTES MONDIAUX — Deuxième rapport sur l'Action locale pour les migrants et réfugiés – 2023*"),
+        "{text}"
+    );
 }
 
 #[test]

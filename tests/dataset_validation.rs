@@ -32,21 +32,22 @@ fn fixtures_dir() -> PathBuf {
 /// A copy of the valid base dataset in a temporary folder.
 fn copy_of_base() -> tempfile::TempDir {
     let copy = tempfile::tempdir().expect("temporary folder");
-    let base = fixtures_dir().join("dataset-base");
-    for relative in [
-        "regions.toml",
-        "countries.toml",
-        "places.toml",
-        "priorities.toml",
-        "participants.toml",
-        "figures.toml",
-        "actions/2023.toml",
-    ] {
-        let target = copy.path().join(relative);
-        fs::create_dir_all(target.parent().unwrap()).unwrap();
-        fs::copy(base.join(relative), target).unwrap();
-    }
+    copy_tree(&fixtures_dir().join("dataset-base"), copy.path());
     copy
+}
+
+/// Copies the files under `from` into `to`, folders included.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, target).unwrap();
+        }
+    }
 }
 
 /// Every problem the validator reports for the dataset in `dir`, one per line.

@@ -13,9 +13,9 @@ use super::{Action, End, MachineName};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionRecord<'a> {
     pub id: Cow<'a, str>,
-    /// 2022 or 2023: the collection the action belongs to.
+    /// The collection the action belongs to (the year of its section).
     pub year: u16,
-    /// `priorities-2022` (spotlight write-ups) or `submissions-2023`.
+    /// The id of the report section it is printed in (`sections.toml`).
     pub section: Cow<'a, str>,
     /// First and last line of the action's text in the source report.
     pub source_lines: [u32; 2],
@@ -103,7 +103,7 @@ impl<'a> ActionRecord<'a> {
         ActionRecord {
             id: borrowed(action.id),
             year: action.year,
-            section: borrowed(action.section.machine_name()),
+            section: borrowed(catalogue.section_id(action)),
             source_lines: [action.source_lines.0, action.source_lines.1],
             submitter: borrowed(action.submitter),
             kind: borrowed(action.kind.machine_name()),

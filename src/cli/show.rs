@@ -190,7 +190,7 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
             "report lines {}–{} ({})",
             action.source_lines.0,
             action.source_lines.1,
-            action.section.machine_name()
+            catalogue.section_id(action)
         ),
     );
 

@@ -380,9 +380,27 @@ fn write_markdown(
         )?;
     }
     writeln!(output.writer)?;
+    // The reports the listed actions are printed in, as their covers print them.
+    let mut cited: Vec<&crate::catalogue::Report<'_>> = Vec::new();
+    for row in rows {
+        let report = catalogue
+            .tables
+            .sections
+            .get(row.action.section as usize)
+            .and_then(|section| catalogue.reports().get(section.report as usize));
+        if let Some(report) = report
+            && !cited.iter().any(|cited| cited.id == report.id)
+        {
+            cited.push(report);
+        }
+    }
+    let citations: Vec<String> = cited
+        .iter()
+        .map(|report| format!("*{} — {}*", report.title, report.edition))
+        .collect();
     writeln!(
         output.writer,
-        "{} {}. {} *Localisation des pactes mondiaux — Deuxième rapport sur l'Action locale pour les migrants et réfugiés — 2023*; catalogue sha256 {}.",
+        "{} {}. {} {}; catalogue sha256 {}.",
         rows.len(),
         if rows.len() == 1 {
             words.action
@@ -390,6 +408,7 @@ fn write_markdown(
             words.actions
         },
         words.source,
+        citations.join("; "),
         crate::catalogue::embedded::short_fingerprint()
     )?;
     // Paragraphs as the texts hold them, one blank line apart; never a line that reads as

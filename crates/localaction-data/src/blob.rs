@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Action, Compiled, FacetRow, Position, Priority, Tables};
+use crate::model::{Action, Compiled, FacetRow, Position, Priority, Report, Tables};
 
 /// Identifies a localaction catalogue blob and its format version.
 pub const MAGIC: &[u8; 8] = b"LACAT\x00\x00\x02";
@@ -283,6 +283,19 @@ impl<'a> Catalogue<'a> {
     /// The priority with this number.
     pub fn priority(&self, number: u8) -> Option<&Priority<'a>> {
         self.tables.priority(number)
+    }
+
+    /// The id of the section an action is printed in (empty in a damaged catalogue).
+    pub fn section_id(&self, action: &Action<'_>) -> &'a str {
+        self.tables
+            .sections
+            .get(action.section as usize)
+            .map_or("", |section| section.id)
+    }
+
+    /// The reports whose figures the catalogue holds, by year: the reports to cite.
+    pub fn reports(&self) -> &[Report<'a>] {
+        &self.tables.reports
     }
 
     /// The filterable facts of every action, in catalogue order.

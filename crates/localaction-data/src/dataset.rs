@@ -14,8 +14,8 @@ use serde::Deserialize;
 use crate::duration::parse_duration;
 use crate::model::{
     Action, Compact, Compiled, Country, Duration, Figure, MachineName, Participant,
-    ParticipantGroup, Place, PlaceKind, Position, Priority, Region, Section, SubmitterKind, Tables,
-    Theme,
+    ParticipantGroup, Place, PlaceKind, Position, Priority, Region, Report, Section, SubmitterKind,
+    Tables, Theme,
 };
 use crate::text;
 use crate::translation;
@@ -69,6 +69,29 @@ impl std::error::Error for DatasetErrors {}
 // ---------------------------------------------------------------------------------------
 // The files as written by the editors (see dataset/README.md).
 // ---------------------------------------------------------------------------------------
+
+/// A report of `reports.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportRow {
+    pub id: String,
+    pub year: u16,
+    pub title: String,
+    pub edition: String,
+    pub source_file: String,
+    pub source_lines: (u32, u32),
+}
+
+/// A section of `sections.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRow {
+    pub id: String,
+    pub report: String,
+    pub collection: u16,
+    pub heading: String,
+    pub source_line: u32,
+}
 
 /// A region row of `regions.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -142,6 +165,7 @@ pub struct ParticipantRow {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureRow {
+    pub report: String,
     pub dimension: String,
     pub key: String,
     pub year: u16,
@@ -205,6 +229,8 @@ pub struct Sourced<T> {
 /// The dataset as read from its files, before validation.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    pub reports: Vec<Sourced<ReportRow>>,
+    pub sections: Vec<Sourced<SectionRow>>,
     pub regions: Vec<Sourced<RegionRow>>,
     pub countries: Vec<Sourced<CountryRow>>,
     pub places: Vec<Sourced<PlaceRow>>,
@@ -227,6 +253,8 @@ pub fn dataset_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
 
 /// The reference tables: file name and the array-of-tables key it holds.
 const TABLE_FILES: &[(&str, &str)] = &[
+    ("reports.toml", "report"),
+    ("sections.toml", "section"),
     ("regions.toml", "region"),
     ("countries.toml", "country"),
     ("places.toml", "place"),
@@ -320,6 +348,8 @@ impl Dataset {
             }
         };
 
+        let reports = read("reports.toml".into(), "report");
+        let sections = read("sections.toml".into(), "section");
         let regions = read("regions.toml".into(), "region");
         let countries = read("countries.toml".into(), "country");
         let places = read("places.toml".into(), "place");
@@ -342,6 +372,8 @@ impl Dataset {
             Err(DatasetErrors(more)) => errors.extend(more),
         }
 
+        dataset.reports = typed(reports, "report", &["id"], &mut errors);
+        dataset.sections = typed(sections, "section", &["id"], &mut errors);
         dataset.regions = typed(regions, "region", &["id"], &mut errors);
         dataset.countries = typed(countries, "country", &["id"], &mut errors);
         dataset.places = typed(places, "place", &["id"], &mut errors);
@@ -592,18 +624,22 @@ impl Dataset {
     pub fn compile(&self) -> Result<Compiled<'_>, DatasetErrors> {
         let mut compiler = Compiler::new(self);
         // Each table may refer only to those compiled before it.
+        let reports = compiler.reports();
+        let sections = compiler.sections();
         let regions = compiler.regions();
         let countries = compiler.countries();
         let places = compiler.places();
         let priorities = compiler.priorities();
         let participants = compiler.participants(&places);
         let figures = compiler.figures();
-        let actions = compiler.actions(&countries, &places);
+        let actions = compiler.actions(&sections, &countries, &places);
         if !compiler.checker.errors.is_empty() {
             return Err(DatasetErrors(compiler.checker.errors));
         }
         Ok(Compiled {
             tables: Tables {
+                reports,
+                sections,
                 regions,
                 countries,
                 places,
@@ -621,6 +657,8 @@ impl Dataset {
 struct Compiler<'d> {
     dataset: &'d Dataset,
     checker: Checker,
+    report_ids: BTreeMap<&'d str, Position>,
+    section_ids: BTreeMap<&'d str, Position>,
     region_ids: BTreeMap<&'d str, Position>,
     country_ids: BTreeMap<&'d str, Position>,
     place_ids: BTreeMap<&'d str, Position>,
@@ -632,11 +670,93 @@ impl<'d> Compiler<'d> {
         Compiler {
             dataset,
             checker: Checker { errors: Vec::new() },
+            report_ids: BTreeMap::new(),
+            section_ids: BTreeMap::new(),
             region_ids: BTreeMap::new(),
             country_ids: BTreeMap::new(),
             place_ids: BTreeMap::new(),
             priority_numbers: BTreeSet::new(),
         }
+    }
+
+    fn reports(&mut self) -> Vec<Report<'d>> {
+        let dataset = self.dataset;
+        self.report_ids = index_ids(&dataset.reports, "report", |row| &row.id, &mut self.checker);
+        dataset
+            .reports
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("report \"{}\"", row.id);
+                for (field, value) in [
+                    ("title", &row.title),
+                    ("edition", &row.edition),
+                    ("source_file", &row.source_file),
+                ] {
+                    self.checker.required(file, &record, field, value);
+                }
+                if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
+                    self.checker.error(
+                        file,
+                        &record,
+                        "source_lines",
+                        format!(
+                            "[{}, {}] is not a range of lines",
+                            row.source_lines.0, row.source_lines.1
+                        ),
+                    );
+                }
+                Report {
+                    id: &row.id,
+                    year: row.year,
+                    title: &row.title,
+                    edition: &row.edition,
+                    source_file: &row.source_file,
+                    source_lines: row.source_lines,
+                }
+            })
+            .collect()
+    }
+
+    fn sections(&mut self) -> Vec<Section<'d>> {
+        let dataset = self.dataset;
+        self.section_ids = index_ids(
+            &dataset.sections,
+            "section",
+            |row| &row.id,
+            &mut self.checker,
+        );
+        dataset
+            .sections
+            .iter()
+            .map(|Sourced { file, row }| {
+                let record = format!("section \"{}\"", row.id);
+                self.checker
+                    .required(file, &record, "heading", &row.heading);
+                let report = self.report(file, &record, &row.report);
+                Section {
+                    id: &row.id,
+                    report: report.unwrap_or_default(),
+                    collection: row.collection,
+                    heading: &row.heading,
+                    source_line: row.source_line,
+                }
+            })
+            .collect()
+    }
+
+    /// A reference to a report, reported if unknown.
+    fn report(&mut self, file: &str, record: &str, id: &str) -> Option<Position> {
+        let found = self.report_ids.get(id).copied();
+        if found.is_none() {
+            let closest = closest(id, self.report_ids.keys().copied());
+            self.checker.error(
+                file,
+                record,
+                "report",
+                format!("unknown report \"{id}\"{closest}"),
+            );
+        }
+        found
     }
 
     /// A reference to a region, reported if unknown.
@@ -917,6 +1037,7 @@ impl<'d> Compiler<'d> {
             .map(|Sourced { file, row }| {
                 let record = format!("figure {} \"{}\"", row.dimension, row.key);
                 self.checker.required(file, &record, "printed", &row.printed);
+                self.report(file, &record, &row.report);
                 let known_key = match row.dimension.as_str() {
                     "year" => row.key.parse::<u16>().is_ok_and(|year| year == row.year),
                     "compact" => Compact::from_machine_name(&row.key).is_some(),
@@ -948,6 +1069,7 @@ impl<'d> Compiler<'d> {
                     );
                 }
                 Figure {
+                    report: &row.report,
                     dimension: &row.dimension,
                     key: &row.key,
                     year: row.year,
@@ -959,7 +1081,12 @@ impl<'d> Compiler<'d> {
             .collect()
     }
 
-    fn actions(&mut self, countries: &[Country<'d>], places: &[Place<'d>]) -> Vec<Action<'d>> {
+    fn actions(
+        &mut self,
+        sections: &[Section<'d>],
+        countries: &[Country<'d>],
+        places: &[Place<'d>],
+    ) -> Vec<Action<'d>> {
         let dataset = self.dataset;
         let action_ids = index_ids(&dataset.actions, "action", |row| &row.id, &mut self.checker);
         let mut actions: Vec<Action<'d>> = Vec::with_capacity(dataset.actions.len());
@@ -1006,14 +1133,30 @@ impl<'d> Compiler<'d> {
                     "a quote and its author go together",
                 );
             }
-            let section = parse_name::<Section>(
-                &mut self.checker,
-                file,
-                record,
-                "section",
-                &row.section,
-                "section",
-            );
+            let section = self.section_ids.get(row.section.as_str()).copied();
+            match section {
+                None => {
+                    let closest = closest(&row.section, self.section_ids.keys().copied());
+                    self.checker.error(
+                        file,
+                        record,
+                        "section",
+                        format!("unknown section \"{}\"{closest}", row.section),
+                    );
+                }
+                Some(section) if sections[section as usize].collection != row.year => {
+                    self.checker.error(
+                        file,
+                        record,
+                        "year",
+                        format!(
+                            "{} is not the year of section \"{}\" ({})",
+                            row.year, row.section, sections[section as usize].collection
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
             let kind = parse_name::<SubmitterKind>(
                 &mut self.checker,
                 file,
@@ -1224,7 +1367,7 @@ impl<'d> Compiler<'d> {
             actions.push(Action {
                 id: &row.id,
                 year: row.year,
-                section: section.unwrap_or(Section::Submissions2023),
+                section: section.unwrap_or_default(),
                 source_lines: row.source_lines,
                 submitter: row.submitter.trim(),
                 kind: kind.unwrap_or(SubmitterKind::Organisation),

@@ -1,6 +1,5 @@
 //! The compiled catalogue: the types `build.rs` encodes into the embedded blob and the
-//! binary decodes from it. Shared with `build.rs` through `#[path]`, so it uses only crates
-//! that are also build-dependencies.
+//! binary decodes from it.
 //!
 //! Every string borrows from the bytes it was decoded from (`&'a str`): decoding the
 //! embedded blob copies no text. Cross-references between tables are indices into the
@@ -15,6 +14,10 @@ pub type Position = u32;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tables<'a> {
     #[serde(borrow)]
+    pub reports: Vec<Report<'a>>,
+    #[serde(borrow)]
+    pub sections: Vec<Section<'a>>,
+    #[serde(borrow)]
     pub regions: Vec<Region<'a>>,
     #[serde(borrow)]
     pub countries: Vec<Country<'a>>,
@@ -28,9 +31,38 @@ pub struct Tables<'a> {
     pub figures: Vec<Figure<'a>>,
 }
 
+/// A report the catalogue is compiled from, as its cover prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report<'a> {
+    pub id: &'a str,
+    /// The year it reports on.
+    pub year: u16,
+    pub title: &'a str,
+    pub edition: &'a str,
+    /// The file it was transcribed from.
+    pub source_file: &'a str,
+    /// The cover's lines in that file.
+    pub source_lines: (u32, u32),
+}
+
+/// A part of a report where actions are printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section<'a> {
+    pub id: &'a str,
+    /// The report's position in `Tables::reports`.
+    pub report: Position,
+    /// The year of the actions it prints.
+    pub collection: u16,
+    /// Its heading, as printed.
+    pub heading: &'a str,
+    pub source_line: u32,
+}
+
 /// One of the report's own published figures ("54 actions locales…"), as printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure<'a> {
+    /// The id of the report that prints it.
+    pub report: &'a str,
     /// `year`, `compact` or `theme`.
     pub dimension: &'a str,
     /// The year, compact or theme counted.
@@ -203,9 +235,10 @@ pub enum ParticipantGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action<'a> {
     pub id: &'a str,
-    /// The collection it belongs to (2022 or 2023).
+    /// The collection it belongs to: its section's.
     pub year: u16,
-    pub section: Section,
+    /// Where it is printed: a position in `Tables::sections`.
+    pub section: Position,
     /// First and last line of its text in the source report.
     pub source_lines: (u32, u32),
     /// The entity as the report names it.
@@ -249,15 +282,6 @@ pub struct Action<'a> {
     pub spotlight_en: Option<&'a str>,
     #[serde(borrow)]
     pub editor_notes: Vec<&'a str>,
-}
-
-/// Where in the report an action is described.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Section {
-    /// "Mise en lumière : les 8 priorités" (write-ups of 2022 actions).
-    Priorities2022,
-    /// "Appel à l'action locale : 2023 soumissions".
-    Submissions2023,
 }
 
 /// Who submitted an action.
@@ -335,16 +359,6 @@ pub trait MachineName: Sized + Copy + 'static {
             .map(|value| value.machine_name())
             .collect::<Vec<_>>()
             .join(", ")
-    }
-}
-
-impl MachineName for Section {
-    const ALL: &'static [Self] = &[Section::Priorities2022, Section::Submissions2023];
-    fn machine_name(self) -> &'static str {
-        match self {
-            Section::Priorities2022 => "priorities-2022",
-            Section::Submissions2023 => "submissions-2023",
-        }
     }
 }
 

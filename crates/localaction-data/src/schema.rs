@@ -1,6 +1,6 @@
 //! The full-text schema and its analyzers, defined once for the build script (which writes
 //! the index) and the runtime (which must tokenise queries exactly as documents were).
-//! Shared with `build.rs` through `#[path]`. Every analyzer is tantivy's tokenizer and
+//! Every analyzer is tantivy's tokenizer and
 //! filters, plus one filter of this project's (feminine endings).
 //!
 //! The index stores only analyzer *names*: [`register_analyzers`] must run on every index,

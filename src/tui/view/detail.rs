@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, highlighted};
-use crate::catalogue::{Duration, End, MachineName, YearMonth};
+use crate::catalogue::{Duration, End, YearMonth};
 use crate::engine::{Highlighter, TextLanguage};
 use crate::i18n::{Lang, MONTHS_EN, Strings, gcr_area_en};
 use crate::text;
@@ -381,7 +381,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             strings.lines,
             action.source_lines.0,
             action.source_lines.1,
-            action.section.machine_name()
+            app.engine.catalogue().section_id(&action)
         ),
         palette.dim(),
     ));

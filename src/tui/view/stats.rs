@@ -59,11 +59,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         }
     }
     let note = Paragraph::new(vec![
-        Line::styled(strings.report_figures, palette.title()),
+        Line::styled(figures_heading(app), palette.title()),
         Line::raw(strings.report_figures_note),
     ])
     .wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(note, note_area);
+}
+
+/// "Report's published figures (2023)": the years of the reports whose figures are shown.
+fn figures_heading(app: &App<'_, '_>) -> String {
+    let catalogue = app.engine.catalogue();
+    let mut years: Vec<String> = catalogue
+        .reports()
+        .iter()
+        .filter(|report| {
+            catalogue
+                .tables
+                .figures
+                .iter()
+                .any(|figure| figure.report == report.id)
+        })
+        .map(|report| report.year.to_string())
+        .collect();
+    years.dedup();
+    format!(
+        "{} ({})",
+        app.lang.strings().report_figures,
+        years.join(", ")
+    )
 }
 
 /// How many bars a chart shows: every value that has actions, and every one of a
