@@ -12,8 +12,9 @@ use tantivy::{Score, Searcher, Term};
 use super::matching::analyse;
 use localaction_data::schema::{self, SearchFields};
 
-/// tantivy's default snippet length; each snippet sets its own.
-const SNIPPET_DEFAULT_CHARS: usize = 150;
+/// The generators' passage length between snippets: none, so that a whole text is marked
+/// whole ([`Highlighter::mark`]); a snippet of a given length sets its own and restores it.
+const WHOLE_TEXT: usize = usize::MAX;
 
 /// The language of a text to mark: it is analysed as the index analyses that language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ impl Highlighter {
                 }
             }
             (!terms.is_empty())
-                .then(|| SnippetGenerator::new(terms, analyzer, field, SNIPPET_DEFAULT_CHARS))
+                .then(|| SnippetGenerator::new(terms, analyzer, field, WHOLE_TEXT))
         };
         Highlighter {
             french: generator(schema::french(), fields.description_fr),
@@ -70,14 +71,37 @@ impl Highlighter {
         }
     }
 
+    /// `text` whole, with the matches marked.
+    pub fn mark(&self, text: &str, language: TextLanguage) -> Snippet {
+        let Some(generator) = self.generator(language) else {
+            return cut(text, None);
+        };
+        let snippet = generator.snippet(text);
+        if snippet.highlighted().is_empty() {
+            return cut(text, None);
+        }
+        let offset = snippet.fragment_range().start;
+        Snippet {
+            text: text.to_owned(),
+            highlights: snippet
+                .highlighted()
+                .iter()
+                .map(|range| range.start + offset..range.end + offset)
+                .collect(),
+        }
+    }
+
     /// A passage of `text` around the matches, at most `max_chars` long, or the whole text
-    /// highlighted when `max_chars` is `None`.
+    /// marked when `max_chars` is `None`.
     pub fn snippet(
         &mut self,
         text: &str,
         language: TextLanguage,
         max_chars: Option<usize>,
     ) -> Snippet {
+        let Some(max) = max_chars else {
+            return self.mark(text, language);
+        };
         let generator = match language {
             TextLanguage::French => self.french.as_mut(),
             TextLanguage::English => self.english.as_mut(),
@@ -85,39 +109,33 @@ impl Highlighter {
         let Some(generator) = generator else {
             return cut(text, max_chars);
         };
-        generator.set_max_num_chars(max_chars.unwrap_or(text.len() + 1));
+        generator.set_max_num_chars(max);
         let snippet = generator.snippet(text);
+        generator.set_max_num_chars(WHOLE_TEXT);
         if snippet.highlighted().is_empty() {
             return cut(text, max_chars);
         }
+        // tantivy counts bytes and keeps a first word longer than the maximum.
         let fragment = snippet.fragment();
-        let highlighted = snippet.highlighted();
-        match max_chars {
-            None => {
-                let offset = snippet.fragment_range().start;
-                Snippet {
-                    text: text.to_owned(),
-                    highlights: highlighted
-                        .iter()
-                        .map(|range| range.start + offset..range.end + offset)
-                        .collect(),
-                }
-            }
-            Some(max) => {
-                // tantivy counts bytes and keeps a first word longer than the maximum.
-                let fragment = match fragment.char_indices().nth(max) {
-                    Some((cut, _)) => &fragment[..cut],
-                    None => fragment,
-                };
-                Snippet {
-                    text: fragment.to_owned(),
-                    highlights: highlighted
-                        .iter()
-                        .filter(|range| range.end <= fragment.len())
-                        .cloned()
-                        .collect(),
-                }
-            }
+        let fragment = match fragment.char_indices().nth(max) {
+            Some((cut, _)) => &fragment[..cut],
+            None => fragment,
+        };
+        Snippet {
+            text: fragment.to_owned(),
+            highlights: snippet
+                .highlighted()
+                .iter()
+                .filter(|range| range.end <= fragment.len())
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn generator(&self, language: TextLanguage) -> Option<&SnippetGenerator> {
+        match language {
+            TextLanguage::French => self.french.as_ref(),
+            TextLanguage::English => self.english.as_ref(),
         }
     }
 }

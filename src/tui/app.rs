@@ -3,7 +3,6 @@
 //! mouse clicks are placed with the same layout computation the drawing uses.
 //! The interface holds no search logic: every change of query or filters asks the engine.
 
-use std::cell::RefCell;
 use std::path::PathBuf;
 
 use crate::catalogue::Position;
@@ -139,8 +138,8 @@ pub struct App<'e, 'c> {
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
     /// Marks the query's matches in titles and descriptions: built when the answer
-    /// changes, not once a frame. A cell because marking a text sets its length limit.
-    pub highlighter: RefCell<Highlighter>,
+    /// changes, not once a frame.
+    pub highlighter: Highlighter,
     /// Index of the selected hit.
     pub selected: usize,
     pub focus: Pane,
@@ -168,7 +167,7 @@ pub struct App<'e, 'c> {
 impl<'e, 'c> App<'e, 'c> {
     pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
-        let highlighter = RefCell::new(engine.highlighter(&outcome));
+        let highlighter = engine.highlighter(&outcome);
         App {
             engine,
             lang,
@@ -263,7 +262,7 @@ impl<'e, 'c> App<'e, 'c> {
             limit: None,
             mode: self.match_mode,
         });
-        self.highlighter = RefCell::new(self.engine.highlighter(&self.outcome));
+        self.highlighter = self.engine.highlighter(&self.outcome);
         // Keep the same action selected when it is still there.
         self.selected = previous
             .and_then(|position| {

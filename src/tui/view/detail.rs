@@ -29,13 +29,13 @@ fn text_language(lang: Lang) -> TextLanguage {
 /// `text` (paragraphs split at newlines, as the report prints them) as lines, with the
 /// query's matches highlighted the way `language` is analysed.
 fn paragraphs(
-    highlighter: &mut Highlighter,
+    highlighter: &Highlighter,
     text_to_mark: &str,
     language: TextLanguage,
     base: Style,
     palette: Palette,
 ) -> Vec<Line<'static>> {
-    let snippet = highlighter.snippet(&text::sanitize(text_to_mark), language, None);
+    let snippet = highlighter.mark(&text::sanitize(text_to_mark), language);
     let mut lines = Vec::new();
     let mut at = 0;
     for paragraph in snippet.text.split('\n') {
@@ -115,13 +115,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     // places, compacts); the text language, toggled apart, decides the report's texts.
     let english = app.lang == Lang::En;
     let texts = app.text_lang;
-    let mut highlighter = app.highlighter.borrow_mut();
+    let highlighter = &app.highlighter;
 
     let mut lines: Vec<Line<'_>> = Vec::new();
     // Both titles, the one in the text's language first; a title the report prints in
     // English has no translation to show.
-    let mut title_line = |title: &str, lang: Lang, label: &str, style: Style| {
-        let mut line = paragraphs(&mut highlighter, title, text_language(lang), style, palette)
+    let title_line = |title: &str, lang: Lang, label: &str, style: Style| {
+        let mut line = paragraphs(highlighter, title, text_language(lang), style, palette)
             .into_iter()
             .next()
             .unwrap_or_default();
@@ -325,7 +325,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     lines.push(Line::default());
     lines.push(heading(strings.summary, summary_label, palette));
     lines.extend(paragraphs(
-        &mut highlighter,
+        highlighter,
         action.summary_en,
         TextLanguage::English,
         palette.normal(),
@@ -334,7 +334,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     lines.push(Line::default());
     lines.push(heading(strings.description, label, palette));
     lines.extend(paragraphs(
-        &mut highlighter,
+        highlighter,
         pick(action.description_en, action.description),
         language,
         palette.normal(),
@@ -347,7 +347,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     if let (Some(quote), Some(author)) = (quote, action.quote_author) {
         lines.push(Line::default());
         lines.push(heading(strings.quote, label, palette));
-        let mut quoted = paragraphs(&mut highlighter, quote, language, palette.normal(), palette);
+        let mut quoted = paragraphs(highlighter, quote, language, palette.normal(), palette);
         if let Some(first) = quoted.first_mut() {
             first.spans.insert(0, Span::raw("“"));
         }
@@ -365,14 +365,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         lines.push(Line::default());
         lines.push(heading(strings.spotlight, label, palette));
         lines.extend(paragraphs(
-            &mut highlighter,
+            highlighter,
             spotlight,
             language,
             palette.normal(),
             palette,
         ));
     }
-    drop(highlighter);
     lines.push(Line::default());
     lines.push(Line::styled(
         format!(

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let first = first_visible(app.selected, visible);
     let catalogue = app.engine.catalogue();
     let width = usize::from(inner.width);
-    let mut highlighter = app.highlighter.borrow_mut();
+    let highlighter = &app.highlighter;
     let lines: Vec<Line<'_>> = app
         .outcome
         .hits
@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             } else {
                 palette.normal()
             };
-            let marked_title = highlighter.snippet(&title, language, None);
+            let marked_title = highlighter.mark(&title, language);
             let mut spans = vec![Span::styled(
                 prefix,
                 if selected { base } else { palette.dim() },
