@@ -69,14 +69,18 @@ fn keystrokes(criterion: &mut Criterion) {
     // the start screen again, no state change, no search.
     for _ in 0..500 {
         terminal
-            .draw(|frame| view::draw(frame, &app, Palette::Colour))
+            .draw(|frame| {
+                black_box(view::draw(frame, &app, Palette::Colour));
+            })
             .unwrap();
     }
     let mut baseline = Vec::new();
     for _ in 0..2_000 {
         let start = Instant::now();
         terminal
-            .draw(|frame| view::draw(frame, &app, Palette::Colour))
+            .draw(|frame| {
+                black_box(view::draw(frame, &app, Palette::Colour));
+            })
             .unwrap();
         baseline.push(start.elapsed().as_secs_f64() * 1e6);
     }
@@ -90,7 +94,9 @@ fn keystrokes(criterion: &mut Criterion) {
             let start = Instant::now();
             app.update(action.clone());
             terminal
-                .draw(|frame| view::draw(frame, &app, Palette::Colour))
+                .draw(|frame| {
+                    black_box(view::draw(frame, &app, Palette::Colour));
+                })
                 .unwrap();
             per_key.push(start.elapsed().as_secs_f64() * 1e6);
         }
@@ -104,7 +110,9 @@ fn keystrokes(criterion: &mut Criterion) {
         let start = Instant::now();
         app.update(Action::Down);
         terminal
-            .draw(|frame| view::draw(frame, &app, Palette::Colour))
+            .draw(|frame| {
+                black_box(view::draw(frame, &app, Palette::Colour));
+            })
             .unwrap();
         detail.push(start.elapsed().as_secs_f64() * 1e6);
     }
@@ -118,7 +126,9 @@ fn keystrokes(criterion: &mut Criterion) {
             app.update(script[step % script.len()].clone());
             step += 1;
             terminal
-                .draw(|frame| view::draw(frame, black_box(&app), Palette::Colour))
+                .draw(|frame| {
+                    black_box(view::draw(frame, black_box(&app), Palette::Colour));
+                })
                 .unwrap();
         })
     });

@@ -163,13 +163,6 @@ pub struct Strings {
     pub exported: &'static str,
     pub export_failed: &'static str,
     pub cancelled: &'static str,
-    // Key hints for the status line.
-    pub hints_search: &'static str,
-    pub hints_filters: &'static str,
-    pub hints_results: &'static str,
-    pub hints_detail: &'static str,
-    pub hints_view: &'static str,
-    pub hints_dialog: &'static str,
     /// Filter value labels for the fixed sets, in slot order: compacts (gcm, gcr, mirror,
     /// idp, unstated), Global Cities Fund (yes, no), submitters (local, national,
     /// organisation), statuses (ongoing, ended, unstated).
@@ -180,8 +173,6 @@ pub struct Strings {
     pub theme_labels: [&'static str; 6],
     pub status_labels: [&'static str; 3],
     pub export_hint: &'static str,
-    /// The help overlay: (keys, what they do).
-    pub help_lines: &'static [(&'static str, &'static str)],
 }
 
 pub static EN: Strings = Strings {
@@ -265,12 +256,6 @@ pub static EN: Strings = Strings {
     exported: "Exported",
     export_failed: "Export failed",
     cancelled: "Cancelled",
-    hints_search: "type to search · ↓ results · Tab filters · F1 help · Ctrl-C quit",
-    hints_filters: "↑↓ move · Space/Enter select · Del clear · Tab next · / search · q quit",
-    hints_results: "↑↓ move · Enter open · Space mark · Tab next · / search · ? help · q quit",
-    hints_detail: "↑↓ scroll · p partner · Space mark · Esc back · ? help · q quit",
-    hints_view: "Esc back · F2 stats · F3 map · F4 shortlist · ? help · q quit",
-    hints_dialog: "Enter confirm · Esc cancel",
     compact_labels: [
         "GCM only",
         "GCR only",
@@ -294,37 +279,6 @@ pub static EN: Strings = Strings {
     ],
     status_labels: ["Ongoing", "Ended", "No duration stated"],
     export_hint: "e: export",
-    help_lines: &[
-        (
-            "type",
-            "search as you type (accents optional; \"phrase\", -exclude)",
-        ),
-        ("/", "go to the search line"),
-        ("Tab / Shift-Tab", "next / previous pane"),
-        ("↑ ↓  j k", "move; PgUp PgDn, Home End (g G)"),
-        ("Enter", "open the action / select a filter value"),
-        ("Esc", "back; on the search line, clear it"),
-        // One line at 80 columns, leaving room for every key at 80×24.
-        (
-            "Space",
-            "mark the action (shortlist); select a filter value",
-        ),
-        ("Del / Backspace", "in filters: clear this filter"),
-        ("c", "clear every filter"),
-        ("p", "in the detail: follow the joint commitment"),
-        (
-            "F7  t",
-            "detail text: English translation / French original",
-        ),
-        ("F2  s", "statistics of the current selection"),
-        ("F3  m", "map of the current selection"),
-        ("F4  l", "the shortlist"),
-        ("F6", "every word strictly / forgiving search"),
-        ("e", "export the shortlist (Markdown or CSV)"),
-        ("mouse", "click to select, wheel to scroll"),
-        ("? / F1", "this help"),
-        ("q / Ctrl-C", "quit"),
-    ],
 };
 
 pub static FR: Strings = Strings {
@@ -408,12 +362,6 @@ pub static FR: Strings = Strings {
     exported: "Exporté",
     export_failed: "Échec de l’export",
     cancelled: "Annulé",
-    hints_search: "tapez pour chercher · ↓ résultats · Tab filtres · F1 aide · Ctrl-C quitter",
-    hints_filters: "↑↓ déplacer · Espace/Entrée choisir · Suppr effacer · Tab suivant · / chercher · q quitter",
-    hints_results: "↑↓ déplacer · Entrée ouvrir · Espace marquer · Tab suivant · / chercher · ? aide · q quitter",
-    hints_detail: "↑↓ défiler · p partenaire · Espace marquer · Échap retour · ? aide · q quitter",
-    hints_view: "Échap retour · F2 stats · F3 carte · F4 sélection · ? aide · q quitter",
-    hints_dialog: "Entrée valider · Échap annuler",
     compact_labels: [
         "PMM uniquement",
         "PMR uniquement",
@@ -438,37 +386,6 @@ pub static FR: Strings = Strings {
     ],
     status_labels: ["En cours", "Terminée", "Durée non précisée"],
     export_hint: "e : exporter",
-    help_lines: &[
-        (
-            "saisie",
-            "recherche à la frappe (accents facultatifs ; \"expression\", -exclure)",
-        ),
-        ("/", "aller à la ligne de recherche"),
-        ("Tab / Maj-Tab", "volet suivant / précédent"),
-        ("↑ ↓  j k", "se déplacer ; PgPréc PgSuiv, Début Fin (g G)"),
-        ("Entrée", "ouvrir l'action / choisir une valeur de filtre"),
-        ("Échap", "retour ; sur la ligne de recherche, l'effacer"),
-        // Une ligne en 80 colonnes : toutes les touches tiennent en 80×24.
-        ("Espace", "marquer l'action (sélection) ; choisir un filtre"),
-        (
-            "Suppr / Retour arrière",
-            "dans les filtres : effacer ce filtre",
-        ),
-        ("c", "effacer tous les filtres"),
-        ("p", "dans la fiche : suivre l'engagement conjoint"),
-        (
-            "F7  t",
-            "texte de la fiche : original français / traduction",
-        ),
-        ("F2  s", "statistiques de la sélection actuelle"),
-        ("F3  m", "carte de la sélection actuelle"),
-        ("F4  l", "la sélection marquée"),
-        ("F6", "tous les mots strictement / recherche indulgente"),
-        ("e", "exporter la sélection (Markdown ou CSV)"),
-        ("souris", "clic pour choisir, molette pour défiler"),
-        ("? / F1", "cette aide"),
-        ("q / Ctrl-C", "quitter"),
-    ],
 };
 
 #[cfg(test)]

@@ -47,7 +47,9 @@ fn mark_two(app: &mut App<'_, '_>) {
 fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| view::draw(frame, app, Palette::Mono))
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
         .expect("drawing succeeds");
     // The backend's Display: one quoted line per row of cells.
     terminal.backend().to_string()
@@ -208,12 +210,16 @@ fn filter_selected() {
 
 #[test]
 fn statistics_view() {
-    screens("stats", |app| app.update(Action::Show(View::Stats)));
+    screens("stats", |app| {
+        app.update(Action::Show(View::Stats));
+    });
 }
 
 #[test]
 fn map_view() {
-    screens("map", |app| app.update(Action::Show(View::Map)));
+    screens("map", |app| {
+        app.update(Action::Show(View::Map));
+    });
 }
 
 #[test]
@@ -226,7 +232,9 @@ fn shortlist_with_two_marked() {
 
 #[test]
 fn help_overlay() {
-    screens("help", |app| app.update(Action::ToggleHelp));
+    screens("help", |app| {
+        app.update(Action::ToggleHelp);
+    });
 }
 
 #[test]

@@ -4,14 +4,17 @@
 
 use std::path::Path;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use localaction::catalogue::{Position, YearMonth};
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
-use localaction::tui::keys;
+use localaction::tui::layout::Layout;
 use localaction::tui::palette::Palette;
 use localaction::tui::view;
+use localaction::tui::{export, keys};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tantivy::directory::OwnedBytes;
@@ -111,9 +114,20 @@ fn open_kampala(app: &mut App<'_, '_>) {
 fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| view::draw(frame, app, Palette::Mono))
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
         .expect("drawing succeeds");
     terminal.backend().to_string()
+}
+
+/// Applies an action as the event loop does: the effects it asks for (checking a path,
+/// writing an export) are performed and answered, on the real disk.
+fn act(app: &mut App<'_, '_>, action: Action) {
+    let mut effect = app.update(action);
+    while let Some(asked) = effect {
+        effect = app.update(export::perform(&asked, app.engine.catalogue()));
+    }
 }
 
 #[test]
@@ -457,20 +471,20 @@ fn help_closes_on_any_key_without_acting_on_it() {
 
 /// Marks the first two hits and opens the export dialog with `name` typed as the path.
 fn mark_two_and_type_path(app: &mut App<'_, '_>, name: &str) -> Vec<&'static str> {
-    app.update(Action::Down);
-    app.update(Action::ToggleMark);
-    app.update(Action::Down);
-    app.update(Action::ToggleMark);
+    act(app, Action::Down);
+    act(app, Action::ToggleMark);
+    act(app, Action::Down);
+    act(app, Action::ToggleMark);
     let marked = shortlist_ids(app);
     assert_eq!(marked.len(), 2);
-    app.update(Action::StartExport);
+    act(app, Action::StartExport);
     assert_eq!(
         app.dialog,
         Some(Dialog::ExportPath {
             path: "shortlist.md".to_owned()
         })
     );
-    app.update(Action::DeleteWord);
+    act(app, Action::DeleteWord);
     type_text(app, name);
     assert_eq!(
         app.dialog,
@@ -508,7 +522,7 @@ fn exporting_writes_the_shortlist_as_a_markdown_table() {
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "picked.md");
     assert_eq!(app.query, "", "typing in the dialog does not search");
-    app.update(Action::Open);
+    act(&mut app, Action::Open);
     assert_eq!(app.dialog, None);
     let target = directory.path().join("picked.md");
     let message = app.message.clone().expect("a message says where");
@@ -523,7 +537,7 @@ fn exporting_writes_the_shortlist_as_a_markdown_table() {
     // The shortlist stays.
     assert_eq!(shortlist_ids(&app), marked);
     // The message goes with the next action.
-    app.update(Action::Down);
+    act(&mut app, Action::Down);
     assert_eq!(app.message, None);
 }
 
@@ -533,7 +547,7 @@ fn exporting_to_csv_follows_the_extension() {
     let directory = tempfile::tempdir().unwrap();
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "picked.csv");
-    app.update(Action::Open);
+    act(&mut app, Action::Open);
     assert_eq!(app.dialog, None);
     let mut reader = csv::Reader::from_path(directory.path().join("picked.csv")).unwrap();
     assert_eq!(&reader.headers().unwrap()[0], "id");
@@ -552,7 +566,7 @@ fn exporting_onto_an_existing_file_asks_first() {
     std::fs::write(&target, "keep me").unwrap();
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "existing.md");
-    app.update(Action::Open);
+    act(&mut app, Action::Open);
     assert_eq!(
         app.dialog,
         Some(Dialog::ConfirmOverwrite {
@@ -560,10 +574,10 @@ fn exporting_onto_an_existing_file_asks_first() {
         })
     );
     // Typing does nothing while the question is asked.
-    app.update(Action::Insert('x'));
+    act(&mut app, Action::Insert('x'));
     assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
     // No: back to the path, nothing written.
-    app.update(Action::Answer(false));
+    act(&mut app, Action::Answer(false));
     assert_eq!(
         app.dialog,
         Some(Dialog::ExportPath {
@@ -572,9 +586,9 @@ fn exporting_onto_an_existing_file_asks_first() {
     );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
     // Yes: overwritten.
-    app.update(Action::Open);
+    act(&mut app, Action::Open);
     assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
-    app.update(Action::Answer(true));
+    act(&mut app, Action::Answer(true));
     assert_eq!(app.dialog, None);
     assert_markdown_table(&std::fs::read_to_string(&target).unwrap(), &marked);
 }
@@ -585,15 +599,15 @@ fn escape_cancels_the_export() {
     let directory = tempfile::tempdir().unwrap();
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "never.md");
-    app.update(Action::Back);
+    act(&mut app, Action::Back);
     assert_eq!(app.dialog, None);
     assert_eq!(app.message.as_deref(), Some("Cancelled"));
     assert_eq!(shortlist_ids(&app), marked);
     assert_eq!(std::fs::read_dir(directory.path()).unwrap().count(), 0);
     // An empty path is not an export.
-    app.update(Action::StartExport);
-    app.update(Action::DeleteWord);
-    app.update(Action::Open);
+    act(&mut app, Action::StartExport);
+    act(&mut app, Action::DeleteWord);
+    act(&mut app, Action::Open);
     assert_eq!(
         app.dialog,
         Some(Dialog::ExportPath {
@@ -612,7 +626,7 @@ fn a_failed_export_keeps_the_dialog_and_the_shortlist() {
     for path in ["no-such-folder/out.md", "plain-file/out.md"] {
         let mut app = app(&engine, directory.path());
         let marked = mark_two_and_type_path(&mut app, path);
-        app.update(Action::Open);
+        act(&mut app, Action::Open);
         assert_eq!(
             app.dialog,
             Some(Dialog::ExportPath {
@@ -630,9 +644,9 @@ fn a_failed_export_keeps_the_dialog_and_the_shortlist() {
         assert!(draw(&app, 120, 40).contains("Export failed"));
         assert_eq!(shortlist_ids(&app), marked, "nothing lost");
         // Another path then works.
-        app.update(Action::DeleteWord);
+        act(&mut app, Action::DeleteWord);
         type_text(&mut app, "fallback.md");
-        app.update(Action::Open);
+        act(&mut app, Action::Open);
         assert_eq!(app.dialog, None, "{:?}", app.message);
         let written = directory.path().join("fallback.md");
         assert_markdown_table(&std::fs::read_to_string(&written).unwrap(), &marked);
@@ -669,12 +683,19 @@ fn resizing_to_one_cell_and_back_is_harmless() {
     // One cell: the ellipsis of the "too small" notice, nothing else.
     assert_eq!(draw(&app, 1, 1), "\"…\"\n");
     // Clicks and wheel on a one-cell screen change nothing.
-    app.update(Action::Click { column: 0, row: 0 });
-    app.update(Action::Scroll {
-        column: 0,
-        row: 0,
-        down: true,
-    });
+    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 1, 1), &app);
+    for kind in [
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::ScrollDown,
+    ] {
+        let click = Event::Mouse(MouseEvent {
+            kind,
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(keys::action_for(&click, &app, &layout), None);
+    }
     app.update(Action::Resize {
         width: 120,
         height: 40,
@@ -755,8 +776,12 @@ fn key(code: KeyCode) -> Event {
 
 /// Sends a key through the interface's key table, as the event loop does.
 fn press(app: &mut App<'_, '_>, code: KeyCode) {
-    if let Some(action) = keys::action_for(&key(code), app) {
-        app.update(action);
+    let layout = Layout::new(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app,
+    );
+    if let Some(action) = keys::action_for(&key(code), app, &layout) {
+        act(app, action);
     }
 }
 
@@ -836,7 +861,9 @@ fn highlights_follow_the_language_of_the_text_shown() {
     let highlighted = |app: &App<'_, '_>, word: &str| -> bool {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         terminal
-            .draw(|frame| view::draw(frame, app, Palette::Mono))
+            .draw(|frame| {
+                view::draw(frame, app, Palette::Mono);
+            })
             .unwrap();
         let buffer = terminal.backend().buffer();
         let highlight = Palette::Mono.highlight().add_modifier;
@@ -896,7 +923,8 @@ fn the_help_shows_every_key_down_to_eighty_columns() {
             app.update(Action::ToggleHelp);
             let screen = draw(&app, width, height);
             // Every key and the first word of its meaning, the last (how to quit) included.
-            for (keys, meaning) in lang.strings().help_lines {
+            for entry in keys::KEYS {
+                let (keys, meaning) = (entry.keys(lang), entry.meaning(lang));
                 let first_word = meaning.split_whitespace().next().unwrap();
                 assert!(
                     screen
@@ -994,7 +1022,7 @@ fn the_exported_shortlist_follows_the_interface_language() {
         let mut app = App::new(&engine, lang, (120, 40));
         app.export_directory = directory.path().to_path_buf();
         let marked = mark_two_and_type_path(&mut app, "picked.md");
-        app.update(Action::Open);
+        act(&mut app, Action::Open);
         assert_eq!(app.dialog, None, "{:?}", app.message);
         let written = std::fs::read_to_string(directory.path().join("picked.md")).unwrap();
         assert_eq!(written.lines().next(), Some(header), "{written}");

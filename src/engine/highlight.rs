@@ -62,8 +62,7 @@ impl Highlighter {
                     terms.insert(stem, 1.0 / (1.0 + documents as Score));
                 }
             }
-            (!terms.is_empty())
-                .then(|| SnippetGenerator::new(terms, analyzer, field, WHOLE_TEXT))
+            (!terms.is_empty()).then(|| SnippetGenerator::new(terms, analyzer, field, WHOLE_TEXT))
         };
         Highlighter {
             french: generator(schema::french(), fields.description_fr),

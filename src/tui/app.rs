@@ -1,6 +1,9 @@
 //! The interface's state and its one way of changing: every input becomes an [`Action`],
-//! and only [`App::update`] changes the state. Drawing reads the state and never mutates it;
-//! mouse clicks are placed with the same layout computation the drawing uses.
+//! and only [`App::update`] changes the state. What update cannot do itself (look at the
+//! file system, write an export) it returns as an [`Effect`], which the event loop performs
+//! and answers with another action; so update does no I/O and is tested without a disk.
+//! Drawing reads the state and never mutates it; clicks arrive already placed (which
+//! result, which filter row), by the keys module from the layout the drawing used.
 //! The interface holds no search logic: every change of query or filters asks the engine.
 
 use std::path::PathBuf;
@@ -10,8 +13,6 @@ use crate::engine::{
     Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder, ValueSlot,
 };
 use crate::i18n::Lang;
-
-use super::layout::Layout;
 
 /// The panes of the browse view, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,22 @@ pub enum Dialog {
     ConfirmOverwrite { path: String },
 }
 
-/// Everything a person can do, whatever key, click or signal it came from.
+/// What the event loop does for `update`, outside the state, and answers with an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Is there anything at `path`? Answered with [`Action::PathChecked`].
+    CheckPath { path: PathBuf },
+    /// Write the shortlist's actions to `path`, in `lang`. Answered with
+    /// [`Action::Exported`].
+    WriteShortlist {
+        path: PathBuf,
+        shortlist: Vec<Position>,
+        lang: Lang,
+    },
+}
+
+/// Everything a person can do, whatever key, click or signal it came from, and the
+/// answers to effects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Switch between forgiving matching (typos, dropped words) and every word strictly.
@@ -95,16 +111,27 @@ pub enum Action {
     StartExport,
     /// Answer a yes/no question.
     Answer(bool),
-    /// A click at a cell of the screen.
-    Click {
-        column: u16,
-        row: u16,
-    },
-    /// The wheel, over a cell of the screen.
-    Scroll {
-        column: u16,
-        row: u16,
+    /// A click on a pane (the search line, the detail).
+    Focus(Pane),
+    /// A click on a result, by its index: selects it, or opens it when already selected.
+    PickResult(usize),
+    /// A click on a row of the filter panel, by its index: toggles that value.
+    PickFilter(usize),
+    /// A click on the map near a result, by its index: selects it.
+    PickOnMap(usize),
+    /// The wheel over a pane (the results also for the statistics and the map).
+    Wheel {
+        pane: Pane,
         down: bool,
+    },
+    /// The answer to [`Effect::CheckPath`].
+    PathChecked {
+        exists: bool,
+    },
+    /// The answer to [`Effect::WriteShortlist`]: how many actions were written, or why not.
+    Exported {
+        path: PathBuf,
+        result: Result<usize, String>,
     },
     /// The terminal's new size.
     Resize {
@@ -280,14 +307,13 @@ impl<'e, 'c> App<'e, 'c> {
         usize::from(self.size.1.saturating_sub(6)).max(1)
     }
 
-    /// The one place where the state changes.
-    pub fn update(&mut self, action: Action) {
+    /// The one place where the state changes; what it cannot do itself, it returns.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
         if let Some(dialog) = self.dialog.clone() {
-            self.update_dialog(dialog, action);
-            return;
+            return self.update_dialog(dialog, action);
         }
         if self.help {
             match action {
@@ -295,7 +321,7 @@ impl<'e, 'c> App<'e, 'c> {
                 Action::Resize { width, height } => self.size = (width, height),
                 _ => self.help = false,
             }
-            return;
+            return None;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -351,14 +377,33 @@ impl<'e, 'c> App<'e, 'c> {
                 self.filters.clear_all();
                 self.refresh();
             }
-            Action::Click { column, row } => self.click(column, row),
-            Action::Scroll { column, row, down } => self.scroll(column, row, down),
+            Action::Focus(pane) => {
+                self.view = View::Browse;
+                if pane != Pane::Detail || self.detail_position().is_some() {
+                    self.focus = pane;
+                }
+            }
+            Action::PickResult(index) => self.pick_result(index),
+            Action::PickFilter(index) => {
+                if index < self.filter_rows().len() {
+                    self.focus = Pane::Filters;
+                    self.filter_cursor = index;
+                    self.update_filters(Action::Open);
+                }
+            }
+            Action::PickOnMap(index) => {
+                if index < self.outcome.hits.len() {
+                    self.selected = index;
+                }
+            }
+            Action::Wheel { pane, down } => self.wheel(pane, down),
             other => match self.view {
                 View::Browse => self.update_browse(other),
                 View::Shortlist => self.update_shortlist(other),
                 View::Stats | View::Map => self.update_overview(other),
             },
         }
+        None
     }
 
     fn update_browse(&mut self, action: Action) {
@@ -650,7 +695,7 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    fn update_dialog(&mut self, dialog: Dialog, action: Action) {
+    fn update_dialog(&mut self, dialog: Dialog, action: Action) -> Option<Effect> {
         match (dialog, action) {
             (_, Action::Quit) => self.quit = true,
             (_, Action::Resize { width, height }) => self.size = (width, height),
@@ -672,23 +717,55 @@ impl<'e, 'c> App<'e, 'c> {
                 });
             }
             (Dialog::ExportPath { path }, Action::Open) => {
-                if path.trim().is_empty() {
-                    return;
-                }
-                if self.resolve(&path).exists() {
+                let check = (!path.trim().is_empty()).then(|| Effect::CheckPath {
+                    path: self.resolve(&path),
+                });
+                self.dialog = Some(Dialog::ExportPath { path });
+                return check;
+            }
+            (Dialog::ExportPath { path }, Action::PathChecked { exists }) => {
+                if exists {
                     self.dialog = Some(Dialog::ConfirmOverwrite { path });
                 } else {
-                    self.export(&path);
+                    let write = self.write_shortlist(&path);
+                    self.dialog = Some(Dialog::ExportPath { path });
+                    return Some(write);
                 }
             }
             (Dialog::ConfirmOverwrite { path }, Action::Answer(true) | Action::Open) => {
-                self.export(&path);
+                let write = self.write_shortlist(&path);
+                self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                return Some(write);
             }
             (Dialog::ConfirmOverwrite { path }, Action::Answer(false)) => {
                 self.dialog = Some(Dialog::ExportPath { path });
             }
+            (
+                Dialog::ExportPath { path: typed } | Dialog::ConfirmOverwrite { path: typed },
+                Action::Exported { path, result },
+            ) => {
+                let strings = self.lang.strings();
+                match result {
+                    Ok(count) => {
+                        self.dialog = None;
+                        self.message = Some(format!(
+                            "{} {count} {} → {}",
+                            strings.exported,
+                            strings.actions,
+                            path.display()
+                        ));
+                    }
+                    // The dialog stays open with the reason (a read-only folder, say), so
+                    // another path can be chosen; nothing is lost.
+                    Err(error) => {
+                        self.dialog = Some(Dialog::ExportPath { path: typed });
+                        self.message = Some(format!("{}: {error}", strings.export_failed));
+                    }
+                }
+            }
             (dialog, _) => self.dialog = Some(dialog),
         }
+        None
     }
 
     fn resolve(&self, path: &str) -> PathBuf {
@@ -700,101 +777,43 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    /// Writes the shortlist. On failure the dialog stays open with the message, so another
-    /// path can be chosen; nothing is lost.
-    fn export(&mut self, path: &str) {
-        let target = self.resolve(path);
-        let strings = self.lang.strings();
-        match super::export::write_shortlist(
-            self.engine.catalogue(),
-            &self.shortlist,
-            &target,
-            self.lang,
-        ) {
-            Ok(count) => {
-                self.dialog = None;
-                self.message = Some(format!(
-                    "{} {count} {} → {}",
-                    strings.exported,
-                    strings.actions,
-                    target.display()
-                ));
-            }
-            Err(error) => {
-                self.dialog = Some(Dialog::ExportPath {
-                    path: path.to_owned(),
-                });
-                // The error names the path and the reason (read-only folder, say).
-                self.message = Some(format!("{}: {error}", strings.export_failed));
-            }
+    /// The effect that writes the shortlist where `typed` says.
+    fn write_shortlist(&self, typed: &str) -> Effect {
+        Effect::WriteShortlist {
+            path: self.resolve(typed),
+            shortlist: self.shortlist.clone(),
+            lang: self.lang,
         }
     }
 
-    /// Where the screen shows each pane now: the same computation the drawing uses.
-    fn layout(&self) -> Layout {
-        Layout::new(
-            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
-            self,
-        )
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let layout = self.layout();
-        let inside = |area: Option<ratatui::layout::Rect>| {
-            area.filter(|area| area.contains(ratatui::layout::Position { x: column, y: row }))
-        };
-        if inside(layout.search).is_some() {
-            self.view = View::Browse;
-            self.focus = Pane::Search;
-        } else if let Some(area) = inside(layout.results) {
-            self.focus = Pane::Results;
-            // One line a result, after the border; the list scrolls to keep the selection
-            // visible, so the first visible index is computed as the drawing does.
-            let visible = usize::from(area.height.saturating_sub(2)).max(1);
-            let first = super::view::first_visible(self.selected, visible);
-            let clicked = first + usize::from(row.saturating_sub(area.y + 1));
-            if row > area.y && clicked < self.outcome.hits.len() {
-                if clicked == self.selected {
-                    self.update_results(Action::Open);
-                } else {
-                    self.selected = clicked;
-                    self.detail_scroll = 0;
-                    if self.open.is_some() {
-                        self.open = self.selected_position();
-                    }
-                }
-            }
-        } else if let Some(area) = inside(layout.filters) {
-            self.focus = Pane::Filters;
-            let visible = usize::from(area.height.saturating_sub(2)).max(1);
-            let first = super::view::first_visible(self.filter_cursor, visible);
-            let clicked = first + usize::from(row.saturating_sub(area.y + 1));
-            if row > area.y && clicked < self.filter_rows().len() {
-                self.filter_cursor = clicked;
-                self.update_filters(Action::Open);
-            }
-        } else if inside(layout.detail).is_some() {
-            self.focus = Pane::Detail;
-        } else if let Some(area) = inside(layout.main)
-            && self.view == View::Map
-            && let Some(index) = super::view::map::nearest_hit(self, area, column, row)
-        {
+    /// A click on the result at `index`: selected, or opened when it already was.
+    fn pick_result(&mut self, index: usize) {
+        if index >= self.outcome.hits.len() {
+            return;
+        }
+        self.view = View::Browse;
+        self.focus = Pane::Results;
+        if index == self.selected {
+            self.update_results(Action::Open);
+        } else {
             self.selected = index;
+            self.detail_scroll = 0;
+            if self.open.is_some() {
+                self.open = self.selected_position();
+            }
         }
     }
 
-    fn scroll(&mut self, column: u16, row: u16, down: bool) {
+    /// The wheel over `pane`: scrolls the detail, moves the filter cursor, or moves the
+    /// selection (in the results, the statistics and the map) by one.
+    fn wheel(&mut self, pane: Pane, down: bool) {
         let step = if down { Action::Down } else { Action::Up };
-        let layout = self.layout();
-        let point = ratatui::layout::Position { x: column, y: row };
-        let over =
-            |area: Option<ratatui::layout::Rect>| area.is_some_and(|area| area.contains(point));
-        if over(layout.detail) {
-            self.update_detail(step);
-        } else if over(layout.filters) {
-            self.update_filters(step);
-        } else if over(layout.results) || over(layout.main) {
-            self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);
+        match pane {
+            Pane::Detail => self.update_detail(step),
+            Pane::Filters => self.update_filters(step),
+            Pane::Results | Pane::Search => {
+                self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);
+            }
         }
     }
 }

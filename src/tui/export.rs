@@ -1,9 +1,12 @@
-//! Writes the shortlist where the person asked: Markdown (in the interface's language) or
-//! CSV from the file's extension, atomically (a temporary file renamed into place). The interface asks before
-//! overwriting; nothing is written anywhere else.
+//! The interface's effects: the only I/O it does, performed by the event loop for
+//! `App::update` and answered with an action. Exports write the shortlist where the person
+//! asked, Markdown (in the interface's language) or CSV from the file's extension,
+//! atomically (a temporary file renamed into place); the interface asks before overwriting,
+//! and nothing is written anywhere else.
 
 use std::path::Path;
 
+use super::app::{Action, Effect};
 use crate::catalogue::{Catalogue, Position};
 use crate::export::{self, Format, Row, write_rows};
 use crate::i18n::Lang;
@@ -38,4 +41,22 @@ pub fn write_shortlist(
     })
     .map_err(|error| error.to_string())?;
     Ok(rows.len())
+}
+
+/// Performs an effect and returns the action that answers it.
+pub fn perform(effect: &Effect, catalogue: &Catalogue<'_>) -> Action {
+    match effect {
+        // Anything there counts, even a link to nothing: it is not overwritten unasked.
+        Effect::CheckPath { path } => Action::PathChecked {
+            exists: path.symlink_metadata().is_ok(),
+        },
+        Effect::WriteShortlist {
+            path,
+            shortlist,
+            lang,
+        } => Action::Exported {
+            path: path.clone(),
+            result: write_shortlist(catalogue, shortlist, path, *lang),
+        },
+    }
 }

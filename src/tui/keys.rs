@@ -1,26 +1,400 @@
-//! Turns terminal events into actions. Keys users of fzf, less and vim expect work where
-//! they do not clash with typing: on the search line every printable key types.
+//! The key table, and turning terminal events into actions. One table says every key: the
+//! event loop reads it to act, the help overlay and the status line's hints are written
+//! from it, and so is the README's table of keys (a test keeps them in step). Keys users of
+//! fzf, less and vim expect work where they do not clash with typing: on the search line
+//! every printable key types. Clicks are placed with the layout the drawing used.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position as Cell, Rect};
 
 use super::app::{Action, App, Dialog, Pane, View};
+use super::layout::Layout;
+use crate::i18n::Lang;
 
-/// The action an event asks for, if any.
-pub fn action_for(event: &Event, app: &App<'_, '_>) -> Option<Action> {
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, dialogs and the search line included.
+    Everywhere,
+    /// In the yes/no question of a dialog.
+    Question,
+    /// Where text is typed: the search line and the export path.
+    Typing,
+    /// Everywhere else: the lists, the detail, the views.
+    Commands,
+    /// Commands while the detail has the focus.
+    Detail,
+}
+
+/// A key as bindings name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A key that is not a character (F-keys, arrows, Enter…), whatever the modifiers.
+    Code(KeyCode),
+    /// A character typed without Control (Shift is part of the character).
+    Char(char),
+    /// A character with Control.
+    Control(char),
+    /// Any character typed without Control: typed into the text.
+    AnyChar,
+    /// Any letter or digit typed without Control: typed into the search line.
+    AnyAlphanumeric,
+}
+
+/// One key in one context, and the action it asks for (`Insert` for the typed character
+/// of `AnyChar` and `AnyAlphanumeric`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+}
+
+/// Where the status line hints a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintPlace {
+    Search,
+    Filters,
+    Results,
+    Detail,
+    /// The statistics, the map, the shortlist.
+    View,
+    Dialog,
+}
+
+/// One row of the key table: its keys and what they do as help shows them (English,
+/// French), its hints on the status line, and its bindings.
+pub struct Entry {
+    pub keys: [&'static str; 2],
+    pub meaning: [&'static str; 2],
+    /// The hint (keys and a word) in each place that shows one, in English and French.
+    pub hints: &'static [(HintPlace, [&'static str; 2])],
+    pub bindings: &'static [Binding],
+}
+
+impl Entry {
+    /// The keys as shown in `lang`.
+    pub fn keys(&self, lang: Lang) -> &'static str {
+        self.keys[lang as usize]
+    }
+
+    /// What the keys do, in `lang`.
+    pub fn meaning(&self, lang: Lang) -> &'static str {
+        self.meaning[lang as usize]
+    }
+}
+
+const fn bind(context: Context, key: Key, action: Action) -> Binding {
+    Binding {
+        context,
+        key,
+        action,
+    }
+}
+
+use Context::{Commands, Detail, Everywhere, Question, Typing};
+use HintPlace as At;
+use Key::{AnyAlphanumeric, AnyChar, Char, Code, Control};
+
+/// Every key of the interface, in the order help lists them and hints show them.
+pub const KEYS: &[Entry] = &[
+    Entry {
+        keys: ["type", "saisie"],
+        meaning: [
+            "search as you type (accents optional; \"phrase\", -exclude)",
+            "recherche à la frappe (accents facultatifs ; \"expression\", -exclure)",
+        ],
+        hints: &[(At::Search, ["type to search", "tapez pour chercher"])],
+        bindings: &[
+            bind(Typing, Control('w'), Action::DeleteWord),
+            bind(Typing, Control('u'), Action::DeleteWord),
+            bind(Typing, Control('a'), Action::CursorStart),
+            bind(Typing, Control('e'), Action::CursorEnd),
+            bind(Typing, Code(KeyCode::Backspace), Action::Backspace),
+            bind(Typing, Code(KeyCode::Left), Action::CursorLeft),
+            bind(Typing, Code(KeyCode::Right), Action::CursorRight),
+            bind(Typing, Code(KeyCode::Home), Action::CursorStart),
+            bind(Typing, Code(KeyCode::End), Action::CursorEnd),
+            bind(Typing, AnyChar, Action::Insert(' ')),
+            // In the lists, a letter or digit starts a new search.
+            bind(Commands, AnyAlphanumeric, Action::Insert(' ')),
+        ],
+    },
+    Entry {
+        keys: ["↑ ↓  j k", "↑ ↓  j k"],
+        meaning: [
+            "move; PgUp PgDn, Home End (g G)",
+            "se déplacer ; PgPréc PgSuiv, Début Fin (g G)",
+        ],
+        hints: &[
+            (At::Search, ["↓ results", "↓ résultats"]),
+            (At::Filters, ["↑↓ move", "↑↓ déplacer"]),
+            (At::Results, ["↑↓ move", "↑↓ déplacer"]),
+            (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),
+        ],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::Up), Action::Up),
+            bind(Everywhere, Code(KeyCode::Down), Action::Down),
+            bind(Everywhere, Code(KeyCode::PageUp), Action::PageUp),
+            bind(Everywhere, Code(KeyCode::PageDown), Action::PageDown),
+            bind(Typing, Control('n'), Action::Down),
+            bind(Typing, Control('p'), Action::Up),
+            bind(Commands, Char('j'), Action::Down),
+            bind(Commands, Char('k'), Action::Up),
+            bind(Commands, Control('d'), Action::PageDown),
+            bind(Commands, Control('u'), Action::PageUp),
+            bind(Commands, Char('g'), Action::Top),
+            bind(Commands, Code(KeyCode::Home), Action::Top),
+            bind(Commands, Char('G'), Action::Bottom),
+            bind(Commands, Code(KeyCode::End), Action::Bottom),
+        ],
+    },
+    Entry {
+        keys: ["Enter", "Entrée"],
+        meaning: [
+            "open the action / select a filter value",
+            "ouvrir l'action / choisir une valeur de filtre",
+        ],
+        hints: &[
+            (At::Results, ["Enter open", "Entrée ouvrir"]),
+            (At::Dialog, ["Enter confirm", "Entrée valider"]),
+        ],
+        bindings: &[bind(Everywhere, Code(KeyCode::Enter), Action::Open)],
+    },
+    Entry {
+        keys: ["p", "p"],
+        meaning: [
+            "in the detail: follow the joint commitment",
+            "dans la fiche : suivre l'engagement conjoint",
+        ],
+        hints: &[(At::Detail, ["p partner", "p partenaire"])],
+        bindings: &[bind(Commands, Char('p'), Action::FollowPartner)],
+    },
+    Entry {
+        keys: ["Space", "Espace"],
+        // One line at 80 columns, leaving room for every key at 80×24.
+        meaning: [
+            "mark the action (shortlist); select a filter value",
+            "marquer l'action (sélection) ; choisir un filtre",
+        ],
+        hints: &[
+            (At::Filters, ["Space/Enter select", "Espace/Entrée choisir"]),
+            (At::Results, ["Space mark", "Espace marquer"]),
+            (At::Detail, ["Space mark", "Espace marquer"]),
+        ],
+        bindings: &[bind(Commands, Char(' '), Action::ToggleMark)],
+    },
+    Entry {
+        keys: ["Del / Backspace", "Suppr / Retour arrière"],
+        meaning: [
+            "in filters: clear this filter",
+            "dans les filtres : effacer ce filtre",
+        ],
+        hints: &[(At::Filters, ["Del clear", "Suppr effacer"])],
+        bindings: &[
+            bind(Commands, Code(KeyCode::Delete), Action::ClearFilter),
+            bind(Commands, Code(KeyCode::Backspace), Action::ClearFilter),
+        ],
+    },
+    Entry {
+        keys: ["Tab / Shift-Tab", "Tab / Maj-Tab"],
+        meaning: ["next / previous pane", "volet suivant / précédent"],
+        hints: &[
+            (At::Search, ["Tab filters", "Tab filtres"]),
+            (At::Filters, ["Tab next", "Tab suivant"]),
+            (At::Results, ["Tab next", "Tab suivant"]),
+        ],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::Tab), Action::FocusNext),
+            bind(Everywhere, Code(KeyCode::BackTab), Action::FocusPrevious),
+        ],
+    },
+    Entry {
+        keys: ["/", "/"],
+        meaning: ["go to the search line", "aller à la ligne de recherche"],
+        hints: &[
+            (At::Filters, ["/ search", "/ chercher"]),
+            (At::Results, ["/ search", "/ chercher"]),
+        ],
+        bindings: &[bind(Commands, Char('/'), Action::FocusSearch)],
+    },
+    Entry {
+        keys: ["Esc", "Échap"],
+        meaning: [
+            "back; on the search line, clear it",
+            "retour ; sur la ligne de recherche, l'effacer",
+        ],
+        hints: &[
+            (At::Detail, ["Esc back", "Échap retour"]),
+            (At::View, ["Esc back", "Échap retour"]),
+            (At::Dialog, ["Esc cancel", "Échap annuler"]),
+        ],
+        bindings: &[bind(Everywhere, Code(KeyCode::Esc), Action::Back)],
+    },
+    Entry {
+        keys: ["y / n", "o / n"],
+        meaning: [
+            "answer a question (replace a file?)",
+            "répondre à une question (remplacer un fichier ?)",
+        ],
+        hints: &[],
+        bindings: &[
+            bind(Question, Char('y'), Action::Answer(true)),
+            bind(Question, Char('Y'), Action::Answer(true)),
+            bind(Question, Char('o'), Action::Answer(true)),
+            bind(Question, Char('O'), Action::Answer(true)),
+            bind(Question, Char('n'), Action::Answer(false)),
+            bind(Question, Char('N'), Action::Answer(false)),
+        ],
+    },
+    Entry {
+        keys: ["c", "c"],
+        meaning: ["clear every filter", "effacer tous les filtres"],
+        hints: &[],
+        bindings: &[bind(Commands, Char('c'), Action::ClearAllFilters)],
+    },
+    Entry {
+        keys: ["F7  t", "F7  t"],
+        meaning: [
+            "detail text: English translation / French original",
+            "texte de la fiche : original français / traduction",
+        ],
+        hints: &[],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(7)), Action::ToggleText),
+            // Only where the detail has focus: in the results, letters go to the query.
+            bind(Detail, Char('t'), Action::ToggleText),
+        ],
+    },
+    Entry {
+        keys: ["F2  s", "F2  s"],
+        meaning: [
+            "statistics of the current selection",
+            "statistiques de la sélection actuelle",
+        ],
+        hints: &[(At::View, ["F2 stats", "F2 stats"])],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(2)), Action::Show(View::Stats)),
+            bind(Commands, Char('s'), Action::Show(View::Stats)),
+        ],
+    },
+    Entry {
+        keys: ["F3  m", "F3  m"],
+        meaning: [
+            "map of the current selection",
+            "carte de la sélection actuelle",
+        ],
+        hints: &[(At::View, ["F3 map", "F3 carte"])],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(3)), Action::Show(View::Map)),
+            bind(Commands, Char('m'), Action::Show(View::Map)),
+        ],
+    },
+    Entry {
+        keys: ["F4  l", "F4  l"],
+        meaning: ["the shortlist", "la sélection marquée"],
+        hints: &[(At::View, ["F4 shortlist", "F4 sélection"])],
+        bindings: &[
+            bind(
+                Everywhere,
+                Code(KeyCode::F(4)),
+                Action::Show(View::Shortlist),
+            ),
+            bind(Commands, Char('l'), Action::Show(View::Shortlist)),
+        ],
+    },
+    Entry {
+        keys: ["F6", "F6"],
+        meaning: [
+            "every word strictly / forgiving search",
+            "tous les mots strictement / recherche indulgente",
+        ],
+        hints: &[],
+        bindings: &[bind(
+            Everywhere,
+            Code(KeyCode::F(6)),
+            Action::ToggleMatchMode,
+        )],
+    },
+    Entry {
+        keys: ["e", "e"],
+        meaning: [
+            "export the shortlist (Markdown or CSV)",
+            "exporter la sélection (Markdown ou CSV)",
+        ],
+        hints: &[],
+        bindings: &[bind(Commands, Char('e'), Action::StartExport)],
+    },
+    Entry {
+        keys: ["mouse", "souris"],
+        meaning: [
+            "click to select, wheel to scroll",
+            "clic pour choisir, molette pour défiler",
+        ],
+        hints: &[],
+        bindings: &[],
+    },
+    Entry {
+        keys: ["? / F1", "? / F1"],
+        meaning: ["this help", "cette aide"],
+        hints: &[
+            (At::Search, ["F1 help", "F1 aide"]),
+            (At::Results, ["? help", "? aide"]),
+            (At::Detail, ["? help", "? aide"]),
+            (At::View, ["? help", "? aide"]),
+        ],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
+            bind(Commands, Char('?'), Action::ToggleHelp),
+        ],
+    },
+    Entry {
+        keys: ["q / Ctrl-C", "q / Ctrl-C"],
+        meaning: ["quit", "quitter"],
+        hints: &[
+            (At::Search, ["Ctrl-C quit", "Ctrl-C quitter"]),
+            (At::Filters, ["q quit", "q quitter"]),
+            (At::Results, ["q quit", "q quitter"]),
+            (At::Detail, ["q quit", "q quitter"]),
+            (At::View, ["q quit", "q quitter"]),
+        ],
+        bindings: &[
+            bind(Everywhere, Control('c'), Action::Quit),
+            bind(Commands, Char('q'), Action::Quit),
+        ],
+    },
+];
+
+/// The status line's hints for `place`, in table order.
+pub fn hints(place: HintPlace, lang: Lang) -> Vec<&'static str> {
+    KEYS.iter()
+        .flat_map(|entry| entry.hints)
+        .filter(|(at, _)| *at == place)
+        .map(|(_, words)| words[lang as usize])
+        .collect()
+}
+
+/// The README's table of keys (English), as Markdown rows.
+pub fn readme_table() -> String {
+    let mut table = String::from("| keys | what they do |\n|---|---|\n");
+    for entry in KEYS {
+        table.push_str(&format!(
+            "| {} | {} |\n",
+            entry.keys(Lang::En),
+            entry.meaning(Lang::En).replace('|', "\\|")
+        ));
+    }
+    table
+}
+
+/// The action an event asks for, if any; clicks and the wheel are placed with `layout`,
+/// the layout the screen was last drawn with.
+pub fn action_for(event: &Event, app: &App<'_, '_>, layout: &Layout) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(*key, app),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(_) => Some(Action::Click {
-                column: mouse.column,
-                row: mouse.row,
-            }),
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
-                column: mouse.column,
-                row: mouse.row,
-                down: mouse.kind == MouseEventKind::ScrollDown,
-            }),
-            _ => None,
-        },
+        Event::Mouse(mouse) => mouse_action(mouse, app, layout),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
@@ -30,74 +404,139 @@ pub fn action_for(event: &Event, app: &App<'_, '_>) -> Option<Action> {
     }
 }
 
+/// The contexts that apply now, most specific first after `Everywhere`.
+fn contexts(app: &App<'_, '_>) -> Vec<Context> {
+    let mut contexts = vec![Everywhere];
+    match &app.dialog {
+        Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
+        Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
+        None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
+        None => {
+            if app.focus == Pane::Detail && app.view == View::Browse {
+                contexts.push(Detail);
+            }
+            contexts.push(Commands);
+        }
+    }
+    contexts
+}
+
 fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    // Keys that mean the same everywhere.
-    match key.code {
-        KeyCode::Char('c') if control => return Some(Action::Quit),
-        KeyCode::F(1) => return Some(Action::ToggleHelp),
-        KeyCode::F(2) => return Some(Action::Show(View::Stats)),
-        KeyCode::F(3) => return Some(Action::Show(View::Map)),
-        KeyCode::F(4) => return Some(Action::Show(View::Shortlist)),
-        KeyCode::F(6) => return Some(Action::ToggleMatchMode),
-        KeyCode::F(7) => return Some(Action::ToggleText),
-        KeyCode::Esc => return Some(Action::Back),
-        KeyCode::Enter => return Some(Action::Open),
-        KeyCode::Tab => return Some(Action::FocusNext),
-        KeyCode::BackTab => return Some(Action::FocusPrevious),
-        KeyCode::Up => return Some(Action::Up),
-        KeyCode::Down => return Some(Action::Down),
-        KeyCode::PageUp => return Some(Action::PageUp),
-        KeyCode::PageDown => return Some(Action::PageDown),
-        _ => {}
-    }
-    let typing = app.dialog.is_some() || (app.focus == Pane::Search && app.view == View::Browse);
-    if typing {
-        if let Some(Dialog::ConfirmOverwrite { .. }) = app.dialog {
-            return match key.code {
-                KeyCode::Char('y' | 'Y' | 'o' | 'O') => Some(Action::Answer(true)),
-                KeyCode::Char('n' | 'N') => Some(Action::Answer(false)),
-                _ => None,
-            };
-        }
-        return match key.code {
-            KeyCode::Char('w' | 'u') if control => Some(Action::DeleteWord),
-            KeyCode::Char('a') if control => Some(Action::CursorStart),
-            KeyCode::Char('e') if control => Some(Action::CursorEnd),
-            KeyCode::Char('n') if control => Some(Action::Down),
-            KeyCode::Char('p') if control => Some(Action::Up),
-            KeyCode::Char(c) if !control => Some(Action::Insert(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Left => Some(Action::CursorLeft),
-            KeyCode::Right => Some(Action::CursorRight),
-            KeyCode::Home => Some(Action::CursorStart),
-            KeyCode::End => Some(Action::CursorEnd),
-            _ => None,
-        };
-    }
-    match key.code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') => Some(Action::ToggleHelp),
-        KeyCode::Char('/') => Some(Action::FocusSearch),
-        KeyCode::Char('j') => Some(Action::Down),
-        KeyCode::Char('k') => Some(Action::Up),
-        KeyCode::Char('d') if control => Some(Action::PageDown),
-        KeyCode::Char('u') if control => Some(Action::PageUp),
-        KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
-        KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
-        KeyCode::Char(' ') => Some(Action::ToggleMark),
-        KeyCode::Char('p') => Some(Action::FollowPartner),
-        // Only where the detail has focus: in the results, letters go to the query.
-        KeyCode::Char('t') if app.focus == Pane::Detail && app.view == View::Browse => {
-            Some(Action::ToggleText)
-        }
-        KeyCode::Char('c') => Some(Action::ClearAllFilters),
-        KeyCode::Char('s') => Some(Action::Show(View::Stats)),
-        KeyCode::Char('m') => Some(Action::Show(View::Map)),
-        KeyCode::Char('l') => Some(Action::Show(View::Shortlist)),
-        KeyCode::Char('e') => Some(Action::StartExport),
-        KeyCode::Delete | KeyCode::Backspace => Some(Action::ClearFilter),
-        KeyCode::Char(c) if !control && c.is_alphanumeric() => Some(Action::Insert(c)),
+    let matches = |bound: Key| match (bound, key.code) {
+        (Code(code), pressed) => code == pressed,
+        (Char(c), KeyCode::Char(pressed)) => !control && c == pressed,
+        (Control(c), KeyCode::Char(pressed)) => control && c == pressed,
+        _ => false,
+    };
+    let typed = |bound: Key| match (bound, key.code) {
+        (AnyChar, KeyCode::Char(c)) if !control => Some(c),
+        (AnyAlphanumeric, KeyCode::Char(c)) if !control && c.is_alphanumeric() => Some(c),
         _ => None,
+    };
+    let bindings = || KEYS.iter().flat_map(|entry| entry.bindings);
+    // Context by context: a key named exactly wins over a typed character.
+    for context in contexts(app) {
+        if let Some(binding) = bindings()
+            .filter(|binding| binding.context == context)
+            .find(|binding| matches(binding.key))
+        {
+            return Some(binding.action.clone());
+        }
+        if let Some(c) = bindings()
+            .filter(|binding| binding.context == context)
+            .find_map(|binding| typed(binding.key))
+        {
+            return Some(Action::Insert(c));
+        }
+    }
+    None
+}
+
+/// A click or the wheel, placed on what the screen showed there.
+fn mouse_action(mouse: &MouseEvent, app: &App<'_, '_>, layout: &Layout) -> Option<Action> {
+    let cell = Cell {
+        x: mouse.column,
+        y: mouse.row,
+    };
+    let over = |area: Option<Rect>| area.filter(|area| area.contains(cell));
+    // The row of a bordered list under the click, as the list scrolls to keep `cursor`
+    // visible (the same computation as its drawing).
+    let row_in = |area: Rect, cursor: usize| -> Option<usize> {
+        (mouse.row > area.y).then(|| {
+            let visible = usize::from(area.height.saturating_sub(2)).max(1);
+            super::view::first_visible(cursor, visible) + usize::from(mouse.row - area.y - 1)
+        })
+    };
+    match mouse.kind {
+        MouseEventKind::Down(_) => {
+            if over(layout.search).is_some() {
+                Some(Action::Focus(Pane::Search))
+            } else if let Some(area) = over(layout.results) {
+                row_in(area, app.selected).map(Action::PickResult)
+            } else if let Some(area) = over(layout.filters) {
+                row_in(area, app.filter_cursor).map(Action::PickFilter)
+            } else if over(layout.detail).is_some() {
+                Some(Action::Focus(Pane::Detail))
+            } else if let Some(area) = over(layout.main)
+                && app.view == View::Map
+            {
+                super::view::map::nearest_hit(app, area, mouse.column, mouse.row)
+                    .map(Action::PickOnMap)
+            } else {
+                None
+            }
+        }
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = mouse.kind == MouseEventKind::ScrollDown;
+            let pane = if over(layout.detail).is_some() {
+                Pane::Detail
+            } else if over(layout.filters).is_some() {
+                Pane::Filters
+            } else if over(layout.results).or(over(layout.main)).is_some() {
+                Pane::Results
+            } else {
+                return None;
+            };
+            Some(Action::Wheel { pane, down })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No key is bound twice where it applies: the second binding would never be reached.
+    #[test]
+    fn every_key_has_one_meaning_in_each_context() {
+        let bindings: Vec<&Binding> = KEYS.iter().flat_map(|entry| entry.bindings).collect();
+        for (index, binding) in bindings.iter().enumerate() {
+            assert!(
+                !bindings[..index]
+                    .iter()
+                    .any(|earlier| earlier.context == binding.context && earlier.key == binding.key),
+                "{binding:?} is bound twice"
+            );
+        }
+    }
+
+    /// Every place of the status line has hints, as many in French as in English.
+    #[test]
+    fn every_place_has_hints_in_both_languages() {
+        for place in [
+            HintPlace::Search,
+            HintPlace::Filters,
+            HintPlace::Results,
+            HintPlace::Detail,
+            HintPlace::View,
+            HintPlace::Dialog,
+        ] {
+            let english = hints(place, Lang::En);
+            let french = hints(place, Lang::Fr);
+            assert!(!english.is_empty(), "{place:?}");
+            assert_eq!(english.len(), french.len(), "{place:?}");
+        }
     }
 }

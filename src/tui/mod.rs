@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -81,8 +81,9 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(engine, lang, (size.width, size.height));
+    let mut layout = layout::Layout::default();
     loop {
-        terminal.draw(|frame| view::draw(frame, &app, palette))?;
+        terminal.draw(|frame| layout = view::draw(frame, &app, palette))?;
         if app.quit || stop.load(Ordering::Relaxed) {
             break;
         }
@@ -94,8 +95,15 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
         // bounded batch, so a flood of input still lets the screen and signals through.
         for _ in 0..256 {
             let event = event::read()?;
-            if let Some(action) = keys::action_for(&event, &app) {
-                app.update(action);
+            if let Some(action) = keys::action_for(&event, &app, &layout) {
+                let mut effect = app.update(action);
+                while let Some(asked) = effect {
+                    effect = app.update(export::perform(&asked, engine.catalogue()));
+                }
+            }
+            if let Event::Resize(width, height) = event {
+                // Clicks before the next frame land where it will put things.
+                layout = layout::Layout::new(ratatui::layout::Rect::new(0, 0, width, height), &app);
             }
             if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;

@@ -1,4 +1,4 @@
-//! The help overlay: every key and what it does.
+//! The help overlay: every key and what it does, from the key table.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{block, centred};
 use crate::tui::app::App;
+use crate::tui::keys::KEYS;
 use crate::tui::palette::Palette;
 
 /// Width of the keys column, and the room between it and the meaning.
@@ -20,12 +21,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let inner_width = usize::from(area.width.min(84)).saturating_sub(2);
     let meaning_width = inner_width.saturating_sub(KEYS_WIDTH + GAP).max(1);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (keys, meaning) in strings.help_lines {
-        for (index, piece) in textwrap::wrap(meaning, meaning_width)
+    for entry in KEYS {
+        for (index, piece) in textwrap::wrap(entry.meaning(app.lang), meaning_width)
             .into_iter()
             .enumerate()
         {
-            let keys = if index == 0 { *keys } else { "" };
+            let keys = if index == 0 { entry.keys(app.lang) } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{keys:>width$}{:GAP$}", "", width = KEYS_WIDTH),

@@ -29,8 +29,8 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
     (selected + 1).saturating_sub(visible)
 }
 
-/// Draws a whole frame.
-pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) {
+/// Draws a whole frame, and returns the layout it was drawn with (where clicks land).
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Layout {
     let area = frame.area();
     let layout = Layout::new(area, app);
     let strings = app.lang.strings();
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) {
         let notice = Paragraph::new(text::truncate(strings.too_small, usize::from(area.width)))
             .wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
-        return;
+        return layout;
     }
     if let Some(area) = layout.search {
         search::draw(frame, area, app, palette);
@@ -70,6 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) {
     if let Some(dialog) = &app.dialog {
         draw_dialog(frame, area, app, dialog, palette);
     }
+    layout
 }
 
 /// The submitter's name in the interface's language: a government named as one of its

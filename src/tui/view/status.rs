@@ -1,4 +1,5 @@
-//! The status line: the keys that matter now, the shortlist's size, and the last message.
+//! The status line: the keys that matter now (from the key table), the shortlist's size,
+//! and the last message.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,22 +8,24 @@ use ratatui::widgets::Paragraph;
 
 use crate::text;
 use crate::tui::app::{App, Pane, View};
+use crate::tui::keys::{self, HintPlace};
 use crate::tui::palette::Palette;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
-    let hints = if app.dialog.is_some() {
-        strings.hints_dialog
+    let place = if app.dialog.is_some() {
+        HintPlace::Dialog
     } else if app.view != View::Browse {
-        strings.hints_view
+        HintPlace::View
     } else {
         match app.focus {
-            Pane::Search => strings.hints_search,
-            Pane::Filters => strings.hints_filters,
-            Pane::Results => strings.hints_results,
-            Pane::Detail => strings.hints_detail,
+            Pane::Search => HintPlace::Search,
+            Pane::Filters => HintPlace::Filters,
+            Pane::Results => HintPlace::Results,
+            Pane::Detail => HintPlace::Detail,
         }
     };
+    let hints = keys::hints(place, app.lang).join(" · ");
     let marked = format!(" ★ {} {} ", app.shortlist.len(), strings.marked);
     let left = match &app.message {
         Some(message) => Span::styled(text::sanitize(message).into_owned(), palette.highlight()),
