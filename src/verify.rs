@@ -26,7 +26,7 @@ pub fn verify(
     index_bytes: &'static [u8],
     index_fingerprint: &str,
 ) -> Result<Report, String> {
-    blob::verify(catalogue_bytes, catalogue_fingerprint)?;
+    blob::check(catalogue_bytes, catalogue_fingerprint)?;
     let actual = blob::fingerprint(index_bytes);
     if actual != index_fingerprint {
         return Err(format!(

@@ -83,11 +83,11 @@ fn damaged_blobs_are_refused_without_a_panic() {
 
 #[test]
 fn verify_reports_any_flipped_byte() {
-    assert_eq!(blob::verify(BLOB, FINGERPRINT), Ok(()));
+    assert_eq!(blob::check(BLOB, FINGERPRINT), Ok(()));
     for position in (0..BLOB.len()).step_by(1009) {
         let mut damaged = BLOB.to_vec();
         damaged[position] ^= 0x55;
-        let report = blob::verify(&damaged, FINGERPRINT).unwrap_err();
+        let report = blob::check(&damaged, FINGERPRINT).unwrap_err();
         assert!(report.starts_with("the catalogue is damaged"), "{report}");
     }
 }
@@ -109,7 +109,7 @@ fn structural_damage_is_found_without_the_fingerprint() {
     ] {
         let mut damaged = BLOB.to_vec();
         damaged[position] ^= 0x55;
-        let outcome = Catalogue::open(&damaged).and_then(|catalogue| catalogue.verify());
+        let outcome = Catalogue::open(&damaged).and_then(|catalogue| catalogue.check_actions());
         assert!(outcome.is_err(), "flip at {position} went unnoticed");
     }
     // A flipped byte inside an action's encoding: `verify` decodes every action.
@@ -119,7 +119,7 @@ fn structural_damage_is_found_without_the_fingerprint() {
     // The first byte of the first action is the length of its id.
     damaged[offsets_end] ^= 0x7f;
     let reopened = Catalogue::open(&damaged).expect("the structure is intact");
-    let report = reopened.verify().unwrap_err();
+    let report = reopened.check_actions().unwrap_err();
     assert!(report.contains("action #0"), "{report}");
 }
 

@@ -69,7 +69,7 @@ fn the_base_dataset_is_valid() {
     let dataset = Dataset::load(base.path()).unwrap();
     let bytes = blob::encode(&dataset.compile().unwrap()).unwrap();
     let catalogue = Catalogue::open(&bytes).unwrap();
-    catalogue.verify().unwrap();
+    catalogue.check_actions().unwrap();
     assert_eq!(catalogue.len(), 3);
     // Partners are remapped to positions after sorting by year, submitter, id.
     let kampala = catalogue.action("2023-kampala-joint").unwrap();

@@ -98,9 +98,9 @@ pub fn write_rows(
     match format {
         Format::Table => write_table(catalogue, rows, output),
         Format::Json => {
-            // Built in memory, then written at once: the pretty printer's many small writes
-            // into a `Vec` are inlined, where each through the boxed writer was a call
-            // (most of printing a search's JSON). The catalogue's JSON is a few hundred KB.
+            // Built in memory, then written at once: the pretty printer makes many small
+            // writes, cheap into a `Vec` and a call each through the boxed writer. The
+            // whole catalogue's JSON is a few hundred KB.
             let mut json = if rows.iter().any(|row| row.score.is_some()) {
                 let hits: Vec<HitRecord<'_>> = rows.iter().map(|row| hit(catalogue, row)).collect();
                 serde_json::to_vec_pretty(&hits)?

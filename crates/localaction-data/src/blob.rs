@@ -96,15 +96,15 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// Checks a blob completely: its fingerprint, its structure, every action and every
-/// reference. What `localaction verify` runs on the embedded copy.
-pub fn verify(bytes: &[u8], expected_fingerprint: &str) -> Result<(), String> {
+/// reference: the catalogue's part of `localaction verify` (`crate::verify` in the binary).
+pub fn check(bytes: &[u8], expected_fingerprint: &str) -> Result<(), String> {
     let actual = fingerprint(bytes);
     if actual != expected_fingerprint {
         return Err(format!(
             "the catalogue is damaged: its fingerprint is {actual}, expected {expected_fingerprint}"
         ));
     }
-    Catalogue::open(bytes)?.verify()
+    Catalogue::open(bytes)?.check_actions()
 }
 
 /// A catalogue read in place from its blob. The reference tables are decoded; actions are
@@ -310,7 +310,7 @@ impl<'a> Catalogue<'a> {
     }
 
     /// Decodes every action and checks every reference: what `open` leaves unchecked.
-    pub fn verify(&self) -> Result<(), String> {
+    pub fn check_actions(&self) -> Result<(), String> {
         let tables = &self.tables;
         for position in 0..self.len() as Position {
             let action = self.try_action_at(position)?;
