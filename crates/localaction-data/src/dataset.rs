@@ -244,25 +244,6 @@ pub struct Dataset {
 // Loading
 // ---------------------------------------------------------------------------------------
 
-/// The files `load` reads, relative to the dataset folder, for `rerun-if-changed`.
-pub fn dataset_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
-    let mut files: Vec<PathBuf> = TABLE_FILES.iter().map(|(name, _)| dir.join(name)).collect();
-    files.extend(action_files(dir)?);
-    Ok(files)
-}
-
-/// The reference tables: file name and the array-of-tables key it holds.
-const TABLE_FILES: &[(&str, &str)] = &[
-    ("reports.toml", "report"),
-    ("sections.toml", "section"),
-    ("regions.toml", "region"),
-    ("countries.toml", "country"),
-    ("places.toml", "place"),
-    ("priorities.toml", "priority"),
-    ("participants.toml", "participant"),
-    ("figures.toml", "figure"),
-];
-
 fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
     let actions_dir = dir.join("actions");
     let entries = std::fs::read_dir(&actions_dir).map_err(|error| {
