@@ -509,6 +509,31 @@ fn stats_counts_each_value_under_the_other_filters() {
     assert_eq!(years, vec![("2023".into(), 15, false)]);
 }
 
+/// Statistics label values as the interface does, in the language asked: the filters' names
+/// ("GCR only"), countries by their English or French names.
+#[test]
+fn stats_labels_follow_the_language() {
+    let label = |lang: &str, dimension: &str, key: &str| -> String {
+        let output = localaction(&["--lang", lang, "stats", "--format", "json"]);
+        let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let counts = stats["counts"].as_array().unwrap();
+        let values = counts
+            .iter()
+            .find(|counts| counts["dimension"] == dimension)
+            .unwrap()["values"]
+            .as_array()
+            .unwrap();
+        let value = values.iter().find(|value| value["key"] == key).unwrap();
+        value["label"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(label("en", "compact", "gcr"), "GCR only");
+    assert_eq!(label("fr", "compact", "gcr"), "PMR uniquement");
+    assert_eq!(label("en", "country", "greece"), "Greece");
+    assert_eq!(label("fr", "country", "greece"), "Grèce");
+    assert_eq!(label("en", "theme", "climate"), "climate");
+    assert_eq!(label("fr", "city", "zurich"), "Zürich");
+}
+
 #[test]
 fn verify_passes_on_the_embedded_data() {
     let output = localaction(&["verify"]);

@@ -98,7 +98,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::Bottom,
         Action::FocusNext,
         Action::FocusPrevious,
-        Action::FocusSearch,
+        Action::Focus(Pane::Search),
         Action::Open,
         Action::Back,
         Action::ToggleMark,
@@ -120,7 +120,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0usize..100).prop_map(Action::PickOnMap),
         1 => (a_pane(), any::<bool>()).prop_map(|(pane, down)| Action::Wheel { pane, down }),
         // Answers to effects, even unasked: the state stays consistent.
-        1 => any::<bool>().prop_map(|exists| Action::PathChecked { exists }),
+        1 => any::<bool>().prop_map(|exists| Action::PathChecked { path: "x.md".into(), exists }),
         1 => prop_oneof![Just(Ok(3)), Just(Err("disk full".to_owned()))]
             .prop_map(|result| Action::Exported { path: "x.md".into(), result }),
         1 => terminal_size().prop_map(|(width, height)| Action::Resize { width, height }),

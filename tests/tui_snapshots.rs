@@ -6,7 +6,7 @@
 use localaction::catalogue::YearMonth;
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
-use localaction::tui::app::{Action, App, FilterRow, View};
+use localaction::tui::app::{Action, App, FilterRow, Pane, View};
 use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use ratatui::Terminal;
@@ -40,7 +40,7 @@ fn mark_two(app: &mut App<'_, '_>) {
     app.update(Action::ToggleMark);
     app.update(Action::Down);
     app.update(Action::ToggleMark);
-    app.update(Action::FocusSearch);
+    app.update(Action::Focus(Pane::Search));
     assert_eq!(app.shortlist.len(), 2);
 }
 

@@ -1046,3 +1046,49 @@ fn the_exported_shortlist_follows_the_interface_language() {
         }
     }
 }
+
+/// Clicks land on what the screen shows: a result row selects that result, the list's
+/// border or the room below its last row only focuses the list, and over the help any click
+/// closes it.
+#[test]
+fn clicks_land_on_what_the_screen_shows() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "kampala ");
+    let click = |app: &App<'_, '_>, column: u16, row: u16| -> Option<Action> {
+        let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), app);
+        let event = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        keys::action_for(&event, app, &layout)
+    };
+    let results = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app)
+        .results
+        .expect("a results list at 120×40");
+    let hits = app.outcome.hits.len();
+    assert!(hits >= 2, "{hits}");
+    // The second row inside the border is the second result.
+    let second = click(&app, results.x + 2, results.y + 2).unwrap();
+    assert_eq!(second, Action::PickResult(1));
+    act(&mut app, second);
+    assert_eq!((app.focus, app.selected), (Pane::Results, 1));
+    // Below the last result, and on the bottom border: the list gets the focus, the
+    // selection stays.
+    app.focus = Pane::Search;
+    let below = click(&app, results.x + 2, results.y + 1 + hits as u16).unwrap();
+    act(&mut app, below);
+    assert_eq!((app.focus, app.selected), (Pane::Results, 1));
+    let border = click(&app, results.x + 2, results.bottom() - 1).unwrap();
+    act(&mut app, border);
+    assert_eq!(app.selected, 1);
+    // Over the help, a click closes it.
+    act(&mut app, Action::ToggleHelp);
+    assert!(app.help);
+    let anywhere = click(&app, 0, 39).unwrap();
+    act(&mut app, anywhere);
+    assert!(!app.help);
+}

@@ -11,7 +11,6 @@ use super::Status;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, FACETS, Request, ValueOrder};
 use crate::export::Output;
-use crate::i18n::Lang;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -51,11 +50,12 @@ pub struct StatsRecord<'a> {
     /// The query's words no counted action holds together with the others (dropped so
     /// that the count is not zero); empty when every word is held.
     pub dropped_words: Vec<String>,
-    /// Per dimension (`priority`, `compact`, `region`, `year`, `country`, `city`, `gcf`,
-    /// `kind`, `status`): each value with its count under the query and the other filters.
+    /// Per dimension of the facet table (`priority`, `compact`, `theme`, `region`,
+    /// `country`, `city`, `year`, `gcf`, `kind`, `status`): each value with its label (in
+    /// `--lang`) and its count under the query and the other filters.
     pub counts: Vec<DimensionCounts>,
-    /// The report's own published figures, as printed (`dimension`, `key`, `year`,
-    /// `value`, `printed`, `source_line`).
+    /// The reports' own published figures, as printed (`report`, `dimension`, `key`,
+    /// `year`, `value`, `printed`, `source_line`).
     pub report_figures: Vec<crate::catalogue::Figure<'a>>,
 }
 
@@ -95,7 +95,7 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
                 .filter(|(_, (_, count))| args.all || **count > 0)
                 .map(|(slot, (value, &count))| ValueCount {
                     key: value.key.clone(),
-                    label: value.label(Lang::En).to_owned(),
+                    label: value.label(output.lang).to_owned(),
                     count,
                     selected: filters.is_selected(dimension, slot),
                 })

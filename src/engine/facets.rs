@@ -2,8 +2,8 @@
 //! entry of [`FACETS`] with its key (the command-line flag and JSON key), its flag's help,
 //! its list of values, and the values each action holds. Everything else (counting in the
 //! engine, the command line's flags, the interface's panel and statistics) iterates the
-//! table; a new dimension is a variant of [`Dimension`], an entry here, and its names in
-//! `i18n` (the compiler asks for them). Typed values are read here too (any spelling of a
+//! table; a new dimension is a variant of [`Dimension`], an entry here, its names in `i18n`
+//! (the compiler asks for them), and what it reads in the facet row (`FacetRow::of`). Typed values are read here too (any spelling of a
 //! city, a country's French or English name or ISO code); an unknown one is an error that
 //! names the closest valid ones.
 
@@ -11,7 +11,8 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    Catalogue, Compact, End, FacetRow, MachineName, Position, SubmitterKind, Theme, YearMonth,
+    Catalogue, Compact, End, FacetRow, MachineName, PRIORITIES, Position, SubmitterKind, Theme,
+    YearMonth,
 };
 use crate::i18n::{self, Lang};
 use localaction_data::text;
@@ -134,9 +135,6 @@ impl Slots<'_> {
     }
 }
 
-/// The Call to Local Action's priorities, numbered from 1.
-const PRIORITIES: u8 = 8;
-
 /// The facet table, in [`Dimension`] order.
 pub const FACETS: &[Facet] = &[
     Facet {
@@ -162,7 +160,7 @@ pub const FACETS: &[Facet] = &[
                 .collect()
         },
         // Bit `n` of the row is priority `n`, the value of slot `n - 1`.
-        slots: |_, row| Slots::Bits(u32::from(row.priorities >> 1)),
+        slots: |_, row| Slots::Bits(u32::from(row.priorities >> 1) & ((1 << PRIORITIES) - 1)),
     },
     Facet {
         dimension: Dimension::Compact,
@@ -321,7 +319,16 @@ pub const FACETS: &[Facet] = &[
             fixed(
                 ["yes", "no"].into_iter(),
                 |strings| &strings.gcf_labels,
-                &[&["true", "1", "oui"], &["false", "0", "non"]],
+                &[
+                    &[
+                        "true",
+                        "1",
+                        "oui",
+                        "Global Cities Fund",
+                        "Fonds mondial des villes",
+                    ],
+                    &["false", "0", "non"],
+                ],
             )
         },
         slots: |_, row| Slots::One(usize::from(!row.gcf)),
@@ -362,8 +369,10 @@ pub const FACETS: &[Facet] = &[
     },
 ];
 
-// The table's rows are in `Dimension` order: `dimension as usize` finds a dimension's row.
+// The table's rows are in `Dimension` order, one per variant (`Status` is the last):
+// `dimension as usize` finds a dimension's row.
 const _: () = {
+    assert!(FACETS.len() == Dimension::Status as usize + 1);
     let mut row = 0;
     while row < FACETS.len() {
         assert!(FACETS[row].dimension as usize == row);

@@ -89,8 +89,6 @@ pub enum Action {
     /// Next or previous pane.
     FocusNext,
     FocusPrevious,
-    /// Go to the search line.
-    FocusSearch,
     /// Open the selected action, or select the filter value under the cursor.
     Open,
     /// Close what is open, or clear the search line.
@@ -111,7 +109,7 @@ pub enum Action {
     StartExport,
     /// Answer a yes/no question.
     Answer(bool),
-    /// A click on a pane (the search line, the detail).
+    /// Go to a pane (a click on it, `/` for the search line).
     Focus(Pane),
     /// A click on a result, by its index: selects it, or opens it when already selected.
     PickResult(usize),
@@ -119,13 +117,15 @@ pub enum Action {
     PickFilter(usize),
     /// A click on the map near a result, by its index: selects it.
     PickOnMap(usize),
-    /// The wheel over a pane (the results also for the statistics and the map).
+    /// The wheel over a pane; over the results, the statistics, the map or the shortlist
+    /// it moves the selection.
     Wheel {
         pane: Pane,
         down: bool,
     },
     /// The answer to [`Effect::CheckPath`].
     PathChecked {
+        path: PathBuf,
         exists: bool,
     },
     /// The answer to [`Effect::WriteShortlist`]: how many actions were written, or why not.
@@ -352,10 +352,6 @@ impl<'e, 'c> App<'e, 'c> {
                     path: "shortlist.md".to_owned(),
                 });
             }
-            Action::FocusSearch => {
-                self.view = View::Browse;
-                self.focus = Pane::Search;
-            }
             Action::FocusNext | Action::FocusPrevious => {
                 self.view = View::Browse;
                 let panes: Vec<Pane> = Pane::ORDER
@@ -385,8 +381,9 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::PickResult(index) => self.pick_result(index),
             Action::PickFilter(index) => {
+                self.view = View::Browse;
+                self.focus = Pane::Filters;
                 if index < self.filter_rows().len() {
-                    self.focus = Pane::Filters;
                     self.filter_cursor = index;
                     self.update_filters(Action::Open);
                 }
@@ -723,7 +720,14 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = Some(Dialog::ExportPath { path });
                 return check;
             }
-            (Dialog::ExportPath { path }, Action::PathChecked { exists }) => {
+            // The answer for the path the dialog holds; any other is stale.
+            (
+                Dialog::ExportPath { path },
+                Action::PathChecked {
+                    path: checked,
+                    exists,
+                },
+            ) if checked == self.resolve(&path) => {
                 if exists {
                     self.dialog = Some(Dialog::ConfirmOverwrite { path });
                 } else {
@@ -786,13 +790,14 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    /// A click on the result at `index`: selected, or opened when it already was.
+    /// A click on the result at `index`: selected, or opened when it already was; below the
+    /// last result, the click only focuses the list.
     fn pick_result(&mut self, index: usize) {
+        self.view = View::Browse;
+        self.focus = Pane::Results;
         if index >= self.outcome.hits.len() {
             return;
         }
-        self.view = View::Browse;
-        self.focus = Pane::Results;
         if index == self.selected {
             self.update_results(Action::Open);
         } else {
@@ -800,6 +805,7 @@ impl<'e, 'c> App<'e, 'c> {
             self.detail_scroll = 0;
             if self.open.is_some() {
                 self.open = self.selected_position();
+                self.trail.clear();
             }
         }
     }
@@ -811,6 +817,7 @@ impl<'e, 'c> App<'e, 'c> {
         match pane {
             Pane::Detail => self.update_detail(step),
             Pane::Filters => self.update_filters(step),
+            // The search line has no wheel of its own: it moves the selection too.
             Pane::Results | Pane::Search => {
                 self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);
             }

@@ -48,6 +48,7 @@ pub fn perform(effect: &Effect, catalogue: &Catalogue<'_>) -> Action {
     match effect {
         // Anything there counts, even a link to nothing: it is not overwritten unasked.
         Effect::CheckPath { path } => Action::PathChecked {
+            path: path.clone(),
             exists: path.symlink_metadata().is_ok(),
         },
         Effect::WriteShortlist {

@@ -43,8 +43,7 @@ pub enum Key {
     AnyAlphanumeric,
 }
 
-/// One key in one context, and the action it asks for (`Insert` for the typed character
-/// of `AnyChar` and `AnyAlphanumeric`).
+/// One key in one context, and the action it asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
@@ -86,6 +85,9 @@ impl Entry {
     }
 }
 
+/// The action of `AnyChar` and `AnyAlphanumeric`: the typed character is inserted.
+const TYPED: Action = Action::Insert('\0');
+
 const fn bind(context: Context, key: Key, action: Action) -> Binding {
     Binding {
         context,
@@ -117,9 +119,9 @@ pub const KEYS: &[Entry] = &[
             bind(Typing, Code(KeyCode::Right), Action::CursorRight),
             bind(Typing, Code(KeyCode::Home), Action::CursorStart),
             bind(Typing, Code(KeyCode::End), Action::CursorEnd),
-            bind(Typing, AnyChar, Action::Insert(' ')),
+            bind(Typing, AnyChar, TYPED),
             // In the lists, a letter or digit starts a new search.
-            bind(Commands, AnyAlphanumeric, Action::Insert(' ')),
+            bind(Commands, AnyAlphanumeric, TYPED),
         ],
     },
     Entry {
@@ -174,7 +176,7 @@ pub const KEYS: &[Entry] = &[
     },
     Entry {
         keys: ["Space", "Espace"],
-        // One line at 80 columns, leaving room for every key at 80×24.
+        // One line at 80 columns: with it, every key just fits at 80×24.
         meaning: [
             "mark the action (shortlist); select a filter value",
             "marquer l'action (sélection) ; choisir un filtre",
@@ -218,7 +220,7 @@ pub const KEYS: &[Entry] = &[
             (At::Filters, ["/ search", "/ chercher"]),
             (At::Results, ["/ search", "/ chercher"]),
         ],
-        bindings: &[bind(Commands, Char('/'), Action::FocusSearch)],
+        bindings: &[bind(Commands, Char('/'), Action::Focus(Pane::Search))],
     },
     Entry {
         keys: ["Esc", "Échap"],
@@ -390,7 +392,8 @@ pub fn readme_table() -> String {
 }
 
 /// The action an event asks for, if any; clicks and the wheel are placed with `layout`,
-/// the layout the screen was last drawn with.
+/// the screen's layout for the current state (the one the last frame was drawn with, unless
+/// the state changed since).
 pub fn action_for(event: &Event, app: &App<'_, '_>, layout: &Layout) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(*key, app),
@@ -461,21 +464,25 @@ fn mouse_action(mouse: &MouseEvent, app: &App<'_, '_>, layout: &Layout) -> Optio
     };
     let over = |area: Option<Rect>| area.filter(|area| area.contains(cell));
     // The row of a bordered list under the click, as the list scrolls to keep `cursor`
-    // visible (the same computation as its drawing).
-    let row_in = |area: Rect, cursor: usize| -> Option<usize> {
-        (mouse.row > area.y).then(|| {
-            let visible = usize::from(area.height.saturating_sub(2)).max(1);
-            super::view::first_visible(cursor, visible) + usize::from(mouse.row - area.y - 1)
-        })
+    // visible (the same computation as its drawing); on a border, past every row.
+    let row_in = |area: Rect, cursor: usize| -> usize {
+        let inside = mouse.row > area.y && mouse.row + 1 < area.bottom();
+        if !inside {
+            return usize::MAX;
+        }
+        let visible = usize::from(area.height.saturating_sub(2)).max(1);
+        super::view::first_visible(cursor, visible) + usize::from(mouse.row - area.y - 1)
     };
     match mouse.kind {
+        // Over the help, a click anywhere closes it, as a key does.
+        MouseEventKind::Down(_) if app.help => Some(Action::ToggleHelp),
         MouseEventKind::Down(_) => {
             if over(layout.search).is_some() {
                 Some(Action::Focus(Pane::Search))
             } else if let Some(area) = over(layout.results) {
-                row_in(area, app.selected).map(Action::PickResult)
+                Some(Action::PickResult(row_in(area, app.selected)))
             } else if let Some(area) = over(layout.filters) {
-                row_in(area, app.filter_cursor).map(Action::PickFilter)
+                Some(Action::PickFilter(row_in(area, app.filter_cursor)))
             } else if over(layout.detail).is_some() {
                 Some(Action::Focus(Pane::Detail))
             } else if let Some(area) = over(layout.main)

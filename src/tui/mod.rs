@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -100,10 +100,9 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 while let Some(asked) = effect {
                     effect = app.update(export::perform(&asked, engine.catalogue()));
                 }
-            }
-            if let Event::Resize(width, height) = event {
-                // Clicks before the next frame land where it will put things.
-                layout = layout::Layout::new(ratatui::layout::Rect::new(0, 0, width, height), &app);
+                // A click later in this batch lands where the next frame puts things.
+                let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+                layout = layout::Layout::new(screen, &app);
             }
             if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;

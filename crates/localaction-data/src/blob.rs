@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::model::{Action, Compiled, FacetRow, Position, Priority, Report, Tables};
 
 /// Identifies a localaction catalogue blob and its format version.
-pub const MAGIC: &[u8; 8] = b"LACAT\x00\x00\x02";
+pub const MAGIC: &[u8; 8] = b"LACAT\x00\x00\x03";
 
 fn config() -> bincode::config::Configuration {
     bincode::config::standard()

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::duration::parse_duration;
 use crate::model::{
-    Action, Compact, Compiled, Country, Duration, Figure, MachineName, Participant,
+    Action, Compact, Compiled, Country, Duration, Figure, MachineName, PRIORITIES, Participant,
     ParticipantGroup, Place, PlaceKind, Position, Priority, Region, Report, Section, SubmitterKind,
     Tables, Theme,
 };
@@ -675,17 +675,7 @@ impl<'d> Compiler<'d> {
                 ] {
                     self.checker.required(file, &record, field, value);
                 }
-                if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
-                    self.checker.error(
-                        file,
-                        &record,
-                        "source_lines",
-                        format!(
-                            "[{}, {}] is not a range of lines",
-                            row.source_lines.0, row.source_lines.1
-                        ),
-                    );
-                }
+                check_lines(&mut self.checker, file, &record, row.source_lines);
                 Report {
                     id: &row.id,
                     year: row.year,
@@ -727,62 +717,50 @@ impl<'d> Compiler<'d> {
 
     /// A reference to a report, reported if unknown.
     fn report(&mut self, file: &str, record: &str, id: &str) -> Option<Position> {
-        let found = self.report_ids.get(id).copied();
-        if found.is_none() {
-            let closest = closest(id, self.report_ids.keys().copied());
-            self.checker.error(
-                file,
-                record,
-                "report",
-                format!("unknown report \"{id}\"{closest}"),
-            );
-        }
-        found
+        let message = |id: &str| format!("unknown report \"{id}\"");
+        lookup(
+            &self.report_ids,
+            &mut self.checker,
+            (file, record, "report"),
+            id,
+            message,
+        )
     }
 
     /// A reference to a region, reported if unknown.
     fn region(&mut self, file: &str, record: &str, id: &str) -> Option<Position> {
-        let found = self.region_ids.get(id).copied();
-        if found.is_none() {
-            let closest = closest(id, self.region_ids.keys().copied());
-            self.checker.error(
-                file,
-                record,
-                "region",
-                format!("unknown region \"{id}\"{closest}"),
-            );
-        }
-        found
+        let message = |id: &str| format!("unknown region \"{id}\"");
+        lookup(
+            &self.region_ids,
+            &mut self.checker,
+            (file, record, "region"),
+            id,
+            message,
+        )
     }
 
     /// A reference to a country, reported if unknown.
     fn country(&mut self, file: &str, record: &str, field: &str, id: &str) -> Option<Position> {
-        let found = self.country_ids.get(id).copied();
-        if found.is_none() {
-            let closest = closest(id, self.country_ids.keys().copied());
-            self.checker.error(
-                file,
-                record,
-                field,
-                format!("unknown country \"{id}\"{closest}"),
-            );
-        }
-        found
+        let message = |id: &str| format!("unknown country \"{id}\"");
+        lookup(
+            &self.country_ids,
+            &mut self.checker,
+            (file, record, field),
+            id,
+            message,
+        )
     }
 
     /// A reference to a place, reported if unknown.
     fn place(&mut self, file: &str, record: &str, field: &str, id: &str) -> Option<Position> {
-        let found = self.place_ids.get(id).copied();
-        if found.is_none() {
-            let closest = closest(id, self.place_ids.keys().copied());
-            self.checker.error(
-                file,
-                record,
-                field,
-                format!("place \"{id}\" is not in places.toml{closest}"),
-            );
-        }
-        found
+        let message = |id: &str| format!("place \"{id}\" is not in places.toml");
+        lookup(
+            &self.place_ids,
+            &mut self.checker,
+            (file, record, field),
+            id,
+            message,
+        )
     }
 
     fn known_priorities(&self) -> String {
@@ -913,6 +891,14 @@ impl<'d> Compiler<'d> {
             .iter()
             .map(|Sourced { file, row }| {
                 let record = format!("priority {}", row.number);
+                if !(1..=PRIORITIES).contains(&row.number) {
+                    self.checker.error(
+                        file,
+                        &record,
+                        "number",
+                        format!("the Call to Local Action has priorities 1 to {PRIORITIES}"),
+                    );
+                }
                 if !self.priority_numbers.insert(row.number) {
                     self.checker.error(
                         file,
@@ -1146,17 +1132,7 @@ impl<'d> Compiler<'d> {
                 &row.kind,
                 "kind",
             );
-            if row.source_lines.0 == 0 || row.source_lines.0 > row.source_lines.1 {
-                self.checker.error(
-                    file,
-                    record,
-                    "source_lines",
-                    format!(
-                        "[{}, {}] is not a range of lines",
-                        row.source_lines.0, row.source_lines.1
-                    ),
-                );
-            }
+            check_lines(&mut self.checker, file, record, row.source_lines);
 
             // Place, country, region: every action has a place or is an organisation's.
             let places_of_action: Vec<Position> = row
@@ -1378,6 +1354,34 @@ impl<'d> Compiler<'d> {
             });
         }
         actions
+    }
+}
+
+/// A reference by id to a table compiled before, reported with the closest ids if unknown.
+fn lookup(
+    ids: &BTreeMap<&str, Position>,
+    checker: &mut Checker,
+    (file, record, field): (&str, &str, &str),
+    id: &str,
+    unknown: impl Fn(&str) -> String,
+) -> Option<Position> {
+    let found = ids.get(id).copied();
+    if found.is_none() {
+        let closest = closest(id, ids.keys().copied());
+        checker.error(file, record, field, format!("{}{closest}", unknown(id)));
+    }
+    found
+}
+
+/// `source_lines` is a range of lines of the source: from line 1, first before last.
+fn check_lines(checker: &mut Checker, file: &str, record: &str, (first, last): (u32, u32)) {
+    if first == 0 || first > last {
+        checker.error(
+            file,
+            record,
+            "source_lines",
+            format!("[{first}, {last}] is not a range of lines"),
+        );
     }
 }
 

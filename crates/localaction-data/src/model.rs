@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 /// Position of a row in one of the catalogue's tables.
 pub type Position = u32;
 
+/// The Call to Local Action's priorities are numbered 1 to this.
+pub const PRIORITIES: u8 = 8;
+
 /// The reference tables: small, decoded whole when the catalogue opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tables<'a> {

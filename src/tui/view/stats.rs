@@ -101,18 +101,28 @@ fn bar_lines(app: &App<'_, '_>, dimension: Dimension) -> usize {
         .count()
 }
 
-/// The report's published figure for a value, if it prints one.
+/// The report's published figure for a value, if one prints it: about the selection's year
+/// when the selection is of one year, else the latest.
 fn published<'a>(
     app: &App<'_, 'a>,
     dimension: Dimension,
     key: &str,
+    selected_years: &[u16],
 ) -> Option<&'a crate::catalogue::Figure<'a>> {
-    app.engine
+    let printed = app
+        .engine
         .catalogue()
         .tables
         .figures
         .iter()
-        .find(|figure| figure.dimension == dimension.key() && figure.key == key)
+        .filter(|figure| figure.dimension == dimension.key() && figure.key == key);
+    match selected_years {
+        [year] => printed
+            .clone()
+            .find(|figure| figure.year == *year)
+            .or_else(|| printed.max_by_key(|figure| figure.year)),
+        _ => printed.max_by_key(|figure| figure.year),
+    }
 }
 
 /// Horizontal bars: one line per value, the bar scaled to the largest count.
@@ -188,7 +198,7 @@ fn draw_bars(
             Span::styled("█".repeat(length), palette.bar()),
             Span::raw(format!(" {count}")),
         ];
-        if let Some(figure) = published(app, dimension, &value.key) {
+        if let Some(figure) = published(app, dimension, &value.key, &selected_years) {
             spans.push(Span::styled(figure_text(figure), palette.dim()));
         }
         lines.push(Line::from(spans));
