@@ -2,6 +2,8 @@
 //! alters a small valid dataset and must fail with exactly the expected messages, naming
 //! the file, the record and the field.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -32,22 +34,8 @@ fn fixtures_dir() -> PathBuf {
 /// A copy of the valid base dataset in a temporary folder.
 fn copy_of_base() -> tempfile::TempDir {
     let copy = tempfile::tempdir().expect("temporary folder");
-    copy_tree(&fixtures_dir().join("dataset-base"), copy.path());
+    common::copy_tree(&fixtures_dir().join("dataset-base"), copy.path());
     copy
-}
-
-/// Copies the files under `from` into `to`, folders included.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, target).unwrap();
-        }
-    }
 }
 
 /// Every problem the validator reports for the dataset in `dir`, one per line.

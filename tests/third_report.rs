@@ -3,6 +3,8 @@
 //! fixture) compiles, and its actions are found, filtered, counted and cited through the
 //! engine and the command line's own commands, with no code change.
 
+mod common;
+
 use std::cell::RefCell;
 use std::fs;
 use std::io::Write;
@@ -29,7 +31,7 @@ const FICTIONAL: [&str; 2] = [
 fn dataset_with_a_third_report() -> tempfile::TempDir {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let copy = tempfile::tempdir().expect("a temporary folder");
-    copy_tree(&manifest.join("dataset"), copy.path());
+    common::copy_tree(&manifest.join("dataset"), copy.path());
     let fixture = manifest.join("tests/fixtures/third-report");
     for table in ["reports", "sections", "figures"] {
         let addition = fs::read_to_string(fixture.join(format!("{table}.append.toml"))).unwrap();
@@ -39,21 +41,8 @@ fn dataset_with_a_third_report() -> tempfile::TempDir {
             .unwrap();
         file.write_all(addition.as_bytes()).unwrap();
     }
-    copy_tree(&fixture.join("actions"), &copy.path().join("actions"));
+    common::copy_tree(&fixture.join("actions"), &copy.path().join("actions"));
     copy
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, target).unwrap();
-        }
-    }
 }
 
 /// What a command wrote, kept for reading back.
