@@ -28,11 +28,11 @@ fn main() -> ExitCode {
     };
     let ran = match args.command {
         Some(command) => cli::run(command, args.lang, Args::command),
-        None => browse(args.lang, args.palette).map(|()| cli::Status::Found),
+        None => browse(args.lang, args.palette).map(|()| cli::Verdict::Found),
     };
     match ran {
-        Ok(cli::Status::Found) => ExitCode::SUCCESS,
-        Ok(cli::Status::NothingFound) => ExitCode::from(1),
+        Ok(cli::Verdict::Found) => ExitCode::SUCCESS,
+        Ok(cli::Verdict::NothingFound) => ExitCode::from(1),
         Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("localaction: error: {error:#}");

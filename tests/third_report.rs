@@ -61,7 +61,7 @@ impl Write for Written {
 }
 
 /// Runs a command line (as typed after `localaction`) over `engine`, and what it printed.
-fn run(engine: &Engine<'_>, line: &[&str]) -> (cli::Status, String) {
+fn run(engine: &Engine<'_>, line: &[&str]) -> (cli::Verdict, String) {
     let written = Written::default();
     let mut output = Output {
         writer: Box::new(written.clone()),
@@ -121,7 +121,7 @@ fn a_third_report_is_browsed_with_no_code_change() {
 
     // The command line: filtered by the new year, counted, shown and cited.
     let (status, json) = run(&engine, &["list", "--year", "2031", "--format", "json"]);
-    assert_eq!(status, cli::Status::Found);
+    assert_eq!(status, cli::Verdict::Found);
     let listed: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     let mut ids: Vec<&str> = listed
         .iter()

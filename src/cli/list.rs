@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::Status;
+use super::Verdict;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, Request};
 use crate::export::{self, Format, Output, Row, write_rows};
@@ -65,16 +65,16 @@ pub fn run_list(
     engine: &Engine<'_>,
     args: &ListArgs,
     output: &mut Output,
-) -> anyhow::Result<Status> {
+) -> anyhow::Result<Verdict> {
     let rows = matching(engine, &args.filters)?;
     write_rows(engine.catalogue(), &rows, args.format, output)?;
     if args.format == Format::Table {
         writeln_total(output, rows.len(), engine.catalogue().len())?;
     }
     Ok(if rows.is_empty() {
-        Status::NothingFound
+        Verdict::NothingFound
     } else {
-        Status::Found
+        Verdict::Found
     })
 }
 
@@ -82,7 +82,7 @@ pub fn run_export(
     engine: &Engine<'_>,
     args: &ExportArgs,
     output: &mut Output,
-) -> anyhow::Result<Status> {
+) -> anyhow::Result<Verdict> {
     let rows = matching(engine, &args.filters)?;
     match &args.output {
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
@@ -94,9 +94,9 @@ pub fn run_export(
         }
     }
     Ok(if rows.is_empty() {
-        Status::NothingFound
+        Verdict::NothingFound
     } else {
-        Status::Found
+        Verdict::Found
     })
 }
 

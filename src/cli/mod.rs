@@ -1,5 +1,5 @@
 //! The command line's face: its commands (search, show, list, export, stats, verify,
-//! completions, man), each printing through an [`Output`] and returning a [`Status`] that
+//! completions, man), each printing through an [`Output`] and returning a [`Verdict`] that
 //! decides the exit code; errors go back to `main`. The interface is not started here: with
 //! no command, `main` opens it.
 
@@ -42,7 +42,7 @@ pub enum Command {
 
 /// What a command found: decides the exit code (like grep: 0 found, 1 nothing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub enum Verdict {
     Found,
     NothingFound,
 }
@@ -59,7 +59,7 @@ pub fn run(
     command: Command,
     lang: Option<Lang>,
     program: impl Fn() -> clap::Command,
-) -> anyhow::Result<Status> {
+) -> anyhow::Result<Verdict> {
     let mut output = Output::stdout();
     if let Some(lang) = lang {
         output.lang = lang;
@@ -73,18 +73,18 @@ pub fn run(
         Command::Verify => verify(&mut output)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut program(), "localaction", &mut output.writer);
-            Status::Found
+            Verdict::Found
         }
         Command::Man => {
             clap_mangen::Man::new(program()).render(&mut output.writer)?;
-            Status::Found
+            Verdict::Found
         }
     };
     output.writer.flush()?;
     Ok(status)
 }
 
-fn verify(output: &mut Output) -> anyhow::Result<Status> {
+fn verify(output: &mut Output) -> anyhow::Result<Verdict> {
     let report = crate::verify::verify(
         crate::catalogue::embedded::BLOB,
         crate::catalogue::embedded::FINGERPRINT,
@@ -97,5 +97,5 @@ fn verify(output: &mut Output) -> anyhow::Result<Status> {
         "ok: {} actions, each indexed once at its own position\ncatalogue sha256 {}\nindex     sha256 {} ({} bytes)",
         report.actions, report.catalogue_fingerprint, report.index_fingerprint, report.index_bytes
     )?;
-    Ok(Status::Found)
+    Ok(Verdict::Found)
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::Status;
+use super::Verdict;
 use super::filters::FilterArgs;
 use super::list::writeln_total;
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
@@ -91,7 +91,7 @@ fn quoted(words: &[String], separator: &str) -> String {
         .join(separator)
 }
 
-pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Status> {
+pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Verdict> {
     let filters = args.filters.to_filters(engine.values())?;
     // The same text asks the same question as in the interface: a last word with no space
     // after it is also matched as a prefix.
@@ -143,8 +143,8 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         }
     }
     Ok(if outcome.total == 0 {
-        Status::NothingFound
+        Verdict::NothingFound
     } else {
-        Status::Found
+        Verdict::Found
     })
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use super::Status;
+use super::Verdict;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
 use crate::engine::Engine;
@@ -31,7 +31,7 @@ pub enum ShowFormat {
     Json,
 }
 
-pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Status> {
+pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Verdict> {
     let catalogue = engine.catalogue();
     let action = &find(catalogue, &args.id)?;
     match args.format {
@@ -49,7 +49,7 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
                 .write_all(render_text(catalogue, action, columns).as_bytes())?;
         }
     }
-    Ok(Status::Found)
+    Ok(Verdict::Found)
 }
 
 /// The action with `id`, or an error that suggests the closest ids.

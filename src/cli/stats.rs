@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::Status;
+use super::Verdict;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, FACETS, Request, ValueOrder};
 use crate::export::Output;
@@ -73,7 +73,7 @@ pub struct ValueCount {
     pub selected: bool,
 }
 
-pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Status> {
+pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Verdict> {
     let filters = args.filters.to_filters(engine.values())?;
     let outcome = engine.search(&Request {
         text: args.query.join(" "),
@@ -128,9 +128,9 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         StatsFormat::Table => write_table(&record, output)?,
     }
     Ok(if record.total == 0 {
-        Status::NothingFound
+        Verdict::NothingFound
     } else {
-        Status::Found
+        Verdict::Found
     })
 }
 

@@ -402,7 +402,6 @@ pub fn action_for(event: &Event, app: &App<'_, '_>, layout: &Layout) -> Option<A
             width: *width,
             height: *height,
         }),
-        Event::Paste(text) => text.chars().next().map(Action::Insert),
         _ => None,
     }
 }
