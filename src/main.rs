@@ -16,14 +16,18 @@ use localaction::{cli, engine, export, tui};
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
-        Err(error) => {
-            // --help and --version are not errors; clap knows which is which.
-            let _ = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+        // --help and --version are not errors; clap knows which is which. They must reach
+        // stdout, or the exit status says they did not.
+        Err(error) if !error.use_stderr() => {
+            return match error.print() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
             };
+        }
+        // A usage error echoes what was typed: written as plain text, neutralised.
+        Err(error) => {
+            cli::say(error.render().to_string().trim_end());
+            return ExitCode::from(2);
         }
     };
     let ran = match args.command {
@@ -35,7 +39,7 @@ fn main() -> ExitCode {
         Ok(cli::Verdict::NothingFound) => ExitCode::from(1),
         Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("localaction: error: {error:#}");
+            cli::say(&format!("localaction: error: {error:#}"));
             ExitCode::from(2)
         }
     }

@@ -90,7 +90,11 @@ pub fn run_export(
             export::write_file(path, output.lang, |file| {
                 write_rows(engine.catalogue(), &rows, args.format, file)
             })?;
-            eprintln!("wrote {} actions to {}", rows.len(), path.display());
+            super::say(&format!(
+                "wrote {} actions to {}",
+                rows.len(),
+                path.display()
+            ));
         }
     }
     Ok(if rows.is_empty() {

@@ -9,7 +9,7 @@ pub mod search;
 pub mod show;
 pub mod stats;
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use clap::Subcommand;
 
@@ -72,7 +72,11 @@ pub fn run(
         Command::Stats(args) => stats::run(open_engine()?, &args, &mut output)?,
         Command::Verify => verify(&mut output)?,
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut program(), "localaction", &mut output.writer);
+            // Generated into memory: clap_complete's own writes panic when they fail (a
+            // closed pipe, a full disk); written here, they fail as errors.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut program(), "localaction", &mut script);
+            output.writer.write_all(&script)?;
             Verdict::Found
         }
         Command::Man => {
@@ -98,4 +102,11 @@ fn verify(output: &mut Output) -> anyhow::Result<Verdict> {
         report.actions, report.catalogue_fingerprint, report.index_fingerprint, report.index_bytes
     )?;
     Ok(Verdict::Found)
+}
+
+/// Writes one line of diagnostics to stderr, its control characters neutralised (a value
+/// echoed from the command line must not drive the terminal). A failed write is ignored:
+/// there is nowhere left to report it, and the exit status already says what happened.
+pub fn say(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{}", crate::text::sanitize(line));
 }

@@ -59,11 +59,11 @@ impl From<MatchArg> for MatchMode {
 /// Says on stderr what the query was read as: ignored parts, dropped words, corrections.
 pub fn note_matching(outcome: &crate::engine::Outcome) {
     for ignored in &outcome.parsed.ignored {
-        eprintln!("localaction: note: ignored {ignored}");
+        super::say(&format!("localaction: note: ignored {ignored}"));
     }
     let matching = &outcome.matching;
     for correction in &matching.corrections {
-        eprintln!(
+        super::say(&format!(
             "localaction: note: no action has \"{}\"; showing results for {}",
             correction.typed,
             correction
@@ -72,14 +72,14 @@ pub fn note_matching(outcome: &crate::engine::Outcome) {
                 .map(|word| format!("\"{word}\""))
                 .collect::<Vec<_>>()
                 .join(" or ")
-        );
+        ));
     }
     if !matching.dropped.is_empty() {
-        eprintln!(
+        super::say(&format!(
             "localaction: note: no action mentions {} together with the other words; showing actions with {}",
             quoted(&matching.dropped, " and "),
             quoted(&matching.kept, " ")
-        );
+        ));
     }
 }
 

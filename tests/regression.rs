@@ -1,0 +1,98 @@
+//! Regression tests, each named after the defect it pins (issue 14's stress run): the real
+//! binary writing to a full disk, to a closed pipe, and echoing hostile input.
+
+use std::fs::OpenOptions;
+use std::process::{Command, Output, Stdio};
+
+/// A file every write to fails with "no space left on device".
+fn full_disk() -> Stdio {
+    Stdio::from(
+        OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full (Linux)"),
+    )
+}
+
+fn localaction() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_localaction"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("the binary runs")
+}
+
+/// clap_complete panicked (exit 101) when its writes failed.
+#[test]
+fn completions_to_a_full_disk_fail_with_a_message_not_a_panic() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = run(localaction()
+            .args(["completions", shell])
+            .stdout(full_disk()));
+        assert_eq!(output.status.code(), Some(2), "{shell}");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            errors.contains("No space left on device"),
+            "{shell}: {errors}"
+        );
+        assert!(!errors.contains("panicked"), "{shell}: {errors}");
+    }
+}
+
+/// `--help` and `--version` to a full disk exited 0, as if they had been printed.
+#[test]
+fn help_and_version_that_cannot_be_written_exit_non_zero() {
+    for flag in ["--help", "--version", "-h", "-V"] {
+        let output = run(localaction().arg(flag).stdout(full_disk()));
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+    }
+    let printed = run(localaction().arg("--version"));
+    assert!(printed.status.success());
+}
+
+/// A failed write of an error or a note to stderr panicked (exit 101).
+#[test]
+fn errors_and_notes_to_a_full_stderr_keep_their_exit_status() {
+    for (args, code) in [
+        (&["search", "--city", "Atlantide"][..], 2),
+        (&["search", "--limit", "lots"][..], 2),
+        (&["show", "nope"][..], 2),
+        (&["search", "climat", "zzzz"][..], 0),
+        (&["search", "climte"][..], 0),
+        // A phrase no action holds: nothing found, with its note.
+        (&["search", "\"unclosed", "climat"][..], 1),
+    ] {
+        let output = run(localaction().args(args).stderr(full_disk()));
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+    }
+}
+
+/// clap echoed an invalid value raw: `--limit $'\e]0;PWN\a'` set the terminal's title, and
+/// `\r`, form feeds and U+009B (the one-byte CSI) reached the terminal.
+#[test]
+fn echoed_values_cannot_drive_the_terminal() {
+    let hostile = "\u{1b}]0;PWN\u{7}\u{9b}2J\r\u{c}x";
+    for args in [
+        vec!["search", "x", "--limit", hostile],
+        vec!["search", "--city", hostile],
+        vec!["search", "--theme", hostile],
+        vec!["show", hostile],
+        vec!["completions", hostile],
+        vec![hostile],
+    ] {
+        let output = run(localaction().args(&args));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let errors = String::from_utf8(output.stderr).expect("UTF-8 errors");
+        assert!(!errors.is_empty(), "{args:?}");
+        for control in ['\u{1b}', '\u{7}', '\u{9b}', '\r', '\u{c}'] {
+            assert!(
+                !errors.contains(control),
+                "{args:?} echoes {control:?}: {errors:?}"
+            );
+        }
+    }
+}
