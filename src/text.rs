@@ -20,6 +20,19 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A value the person typed, as messages repeat it: control characters neutralised, and
+/// no longer than the part closest-match suggestions compare (a pasted page is echoed by
+/// its start, then "…").
+pub fn echoed(typed: &str) -> String {
+    let start = localaction_data::text::compared_part(typed);
+    let shown = sanitize(start).into_owned();
+    if start.len() < typed.len() {
+        shown + "…"
+    } else {
+        shown
+    }
+}
+
 /// The number of terminal columns `text` occupies.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -142,6 +155,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_echoed_value_is_neutralised_and_cut() {
+        assert_eq!(echoed("Zürich"), "Zürich");
+        assert_eq!(echoed("a\u{1b}b"), "a\u{FFFD}b");
+        let page = "x".repeat(120_000);
+        let shown = echoed(&page);
+        assert_eq!(
+            shown.chars().count(),
+            localaction_data::text::LONGEST_COMPARED + 1
+        );
+        assert!(shown.ends_with('…'));
+    }
 
     #[test]
     fn control_characters_never_pass() {

@@ -96,3 +96,24 @@ fn echoed_values_cannot_drive_the_terminal() {
         }
     }
 }
+
+/// A 120 KB `--city` value was compared whole with every place (3.7 s) and echoed whole to
+/// stderr; an id as long, likewise.
+#[test]
+fn a_pasted_page_as_a_value_is_echoed_by_its_start() {
+    let page = "x".repeat(120_000);
+    for args in [
+        vec!["search", "--city", page.as_str()],
+        vec!["list", "--theme", page.as_str()],
+        vec!["show", page.as_str()],
+    ] {
+        let output = run(localaction().args(&args));
+        assert_eq!(output.status.code(), Some(2), "{:?}", args[..2].to_vec());
+        let errors = String::from_utf8(output.stderr).unwrap();
+        assert!(errors.len() < 2_000, "{} bytes echoed", errors.len());
+        assert!(
+            errors.contains(&format!("{}…", "x".repeat(100))),
+            "{errors}"
+        );
+    }
+}

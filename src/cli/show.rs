@@ -70,7 +70,7 @@ pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a
         }),
         compared.len() / 2,
     );
-    let shown_id = text::sanitize(id);
+    let shown_id = text::echoed(id);
     if suggestions.is_empty() {
         anyhow::bail!("no action has the id \"{shown_id}\" (`localaction list` shows every id)")
     }

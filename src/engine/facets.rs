@@ -623,7 +623,7 @@ impl<'c> Values<'c> {
             [_, _, ..] => {
                 return Err(FilterError {
                     dimension,
-                    typed: crate::text::sanitize(typed).into_owned(),
+                    typed: crate::text::echoed(typed),
                     suggestions: matching
                         .iter()
                         .map(|&slot| values[slot].key.clone())
@@ -667,7 +667,7 @@ impl<'c> Values<'c> {
         };
         Err(FilterError {
             dimension,
-            typed: crate::text::sanitize(typed).into_owned(),
+            typed: crate::text::echoed(typed),
             suggestions,
             listed_all,
             ambiguous: false,
