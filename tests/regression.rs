@@ -117,3 +117,43 @@ fn a_pasted_page_as_a_value_is_echoed_by_its_start() {
         );
     }
 }
+
+/// The table cut ids at 43 characters plus "…", even when piped, so an id printed by
+/// `list` could not be given to `show`; off a terminal `COLUMNS` was ignored.
+#[test]
+fn every_id_the_table_prints_is_one_show_accepts() {
+    let mut widest = Vec::new();
+    for columns in [None, Some("80"), Some("40")] {
+        let mut command = localaction();
+        command.arg("list");
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let output = run(&mut command);
+        assert!(output.status.success());
+        let table = String::from_utf8(output.stdout).unwrap();
+        let ids: Vec<&str> = table
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_whitespace().next())
+            .filter(|first| first.starts_with("20"))
+            .collect();
+        assert_eq!(ids.len(), 77, "{columns:?}");
+        for id in ids {
+            let shown = run(localaction().args(["show", id]));
+            assert!(shown.status.success(), "{columns:?}: show {id}");
+        }
+        widest.push(
+            table
+                .lines()
+                .map(|line| line.chars().count())
+                .max()
+                .unwrap(),
+        );
+    }
+    // Piped, nothing is cut: the longest French title is whole. With `COLUMNS`, titles are
+    // cut; ids never are, so below their width the lines stop shrinking.
+    assert!(widest[0] > 200, "{widest:?}");
+    assert!(widest[1] < widest[0] / 2, "{widest:?}");
+    assert_eq!(widest[2], widest[1], "{widest:?}");
+}

@@ -523,8 +523,14 @@ fn write_table(
         "PRIORITIES",
         "TITLE",
     ];
-    // Natural widths, capped so that the title keeps room on an 80-column terminal.
-    let caps = [44, 4, 24, 16, 7, 10, usize::MAX];
+    // Natural widths. Fitted to a width (a terminal's, or `COLUMNS`), the descriptive
+    // columns are capped so that the title keeps room; ids are never cut, so any id printed
+    // can be given to `show`. With no width, nothing is cut.
+    let caps = if output.columns.is_some() {
+        [usize::MAX, 4, 24, 16, 7, 10, usize::MAX]
+    } else {
+        [usize::MAX; 7]
+    };
     let mut widths: Vec<usize> = headers.iter().map(|header| text::width(header)).collect();
     for row in &cells {
         for (column, cell) in row.iter().enumerate() {

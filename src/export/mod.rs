@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 /// Where a list is written, and how.
 pub struct Output {
     pub writer: Box<dyn Write>,
-    /// Columns available, or `None` when not writing to a terminal (no truncation).
+    /// Columns available: the terminal's, else `COLUMNS`; `None` means nothing is cut.
     pub columns: Option<usize>,
     /// Colour and bold allowed: a terminal, and `NO_COLOR` unset.
     pub colour: bool,
@@ -27,12 +27,18 @@ impl Output {
     pub fn stdout() -> Output {
         let stdout = io::stdout();
         let terminal = stdout.is_terminal();
+        // Off a terminal nothing is cut, unless `COLUMNS` asks for a width.
+        let asked = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|columns| columns.trim().parse::<usize>().ok())
+            .filter(|&columns| columns > 0);
         let columns = if terminal {
             crossterm::terminal::size()
                 .ok()
                 .map(|(columns, _)| usize::from(columns))
+                .or(asked)
         } else {
-            None
+            asked
         };
         Output {
             writer: Box::new(io::BufWriter::new(stdout.lock())),
