@@ -157,3 +157,148 @@ fn every_id_the_table_prints_is_one_show_accepts() {
     assert!(widest[1] < widest[0] / 2, "{widest:?}");
     assert_eq!(widest[2], widest[1], "{widest:?}");
 }
+
+/// `export --output` wrote a temporary file and renamed it over whatever was there: FIFOs,
+/// symbolic links, devices, read-only files and existing files without asking, with their
+/// mode and hard links lost; a 255-byte name failed; `-` created a file named `-`.
+#[cfg(unix)]
+#[test]
+fn export_never_harms_what_is_at_the_path() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+
+    let folder = tempfile::tempdir().unwrap();
+    let at = |name: &str| folder.path().join(name);
+    let export = |path: &std::path::Path, force: bool| -> Output {
+        let mut command = localaction();
+        command.args(["export", "--year", "2022", "--format", "csv", "--output"]);
+        command.arg(path);
+        if force {
+            command.arg("--force");
+        }
+        run(&mut command)
+    };
+    let errors = |output: &Output| String::from_utf8_lossy(&output.stderr).into_owned();
+    let csv_header = "id,year,submitter";
+
+    // Absent: created, whole, nothing else left in the folder.
+    let new = at("new.csv");
+    let output = export(&new, false);
+    assert!(output.status.success(), "{}", errors(&output));
+    assert!(
+        std::fs::read_to_string(&new)
+            .unwrap()
+            .starts_with(csv_header)
+    );
+
+    // An existing file: kept without --force, the message naming it.
+    let kept = at("kept.csv");
+    std::fs::write(&kept, "mine").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let output = export(&kept, false);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        errors(&output).contains(&format!("{} exists", kept.display())),
+        "{}",
+        errors(&output)
+    );
+    assert!(errors(&output).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "mine");
+    // With --force: replaced, its mode kept.
+    let output = export(&kept, true);
+    assert!(output.status.success(), "{}", errors(&output));
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .starts_with(csv_header)
+    );
+    assert_eq!(std::fs::metadata(&kept).unwrap().mode() & 0o777, 0o600);
+
+    // A file with a second name: both names see the new content.
+    let first = at("first.csv");
+    let second = at("second.csv");
+    std::fs::write(&first, "shared").unwrap();
+    std::fs::hard_link(&first, &second).unwrap();
+    assert!(export(&first, true).status.success());
+    assert!(
+        std::fs::read_to_string(&second)
+            .unwrap()
+            .starts_with(csv_header)
+    );
+
+    // Read-only: refused even with --force.
+    let read_only = at("read-only.csv");
+    std::fs::write(&read_only, "keep").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = export(&read_only, true);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        errors(&output).contains("is read-only"),
+        "{}",
+        errors(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "keep");
+    assert_eq!(std::fs::metadata(&read_only).unwrap().mode() & 0o777, 0o444);
+
+    // A symbolic link: refused, the link and its target left as they are.
+    let link = at("link.csv");
+    symlink(&kept, &link).unwrap();
+    let before = std::fs::read(&kept).unwrap();
+    let output = export(&link, true);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        errors(&output).contains("is a symbolic link"),
+        "{}",
+        errors(&output)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), before);
+
+    // A FIFO: refused without opening it (opening would wait for a reader).
+    let fifo = at("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = export(&fifo, true);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(errors(&output).contains("is a FIFO"), "{}", errors(&output));
+
+    // A folder, existing or named with a trailing slash: refused.
+    for folder_name in [folder.path().to_path_buf(), at("not-yet/")] {
+        let output = export(&folder_name, true);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            errors(&output).contains("is a folder: give a file name"),
+            "{}",
+            errors(&output)
+        );
+    }
+    assert!(!at("not-yet").exists());
+
+    // The longest legal name: written (the temporary name is short).
+    let longest = at(&format!("{}.csv", "n".repeat(251)));
+    let output = export(&longest, false);
+    assert!(output.status.success(), "{}", errors(&output));
+
+    // `-` is standard output, not a file named "-".
+    let output = run(localaction().current_dir(folder.path()).args([
+        "export", "--year", "2022", "--format", "csv", "--output", "-",
+    ]));
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with(csv_header));
+    assert!(!at("-").exists());
+
+    // Nothing but what was asked for is left in the folder.
+    let mut names: Vec<String> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names.iter().all(|name| !name.ends_with(".tmp")),
+        "{names:?}"
+    );
+}

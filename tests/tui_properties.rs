@@ -8,6 +8,7 @@ use crossterm::event::{
 };
 use localaction::catalogue::YearMonth;
 use localaction::engine::Engine;
+use localaction::export::file::Target;
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Pane, View};
 use localaction::tui::layout::Layout;
@@ -120,7 +121,14 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0usize..100).prop_map(Action::PickOnMap),
         1 => (a_pane(), any::<bool>()).prop_map(|(pane, down)| Action::Wheel { pane, down }),
         // Answers to effects, even unasked: the state stays consistent.
-        1 => any::<bool>().prop_map(|exists| Action::PathChecked { path: "x.md".into(), exists }),
+        1 => prop::sample::select(vec![
+            Target::Absent,
+            Target::File { read_only: false },
+            Target::File { read_only: true },
+            Target::Folder,
+            Target::Other("a FIFO"),
+        ])
+        .prop_map(|found| Action::PathChecked { path: "x.md".into(), found }),
         1 => prop_oneof![Just(Ok(3)), Just(Err("disk full".to_owned()))]
             .prop_map(|result| Action::Exported { path: "x.md".into(), result }),
         1 => terminal_size().prop_map(|(width, height)| Action::Resize { width, height }),

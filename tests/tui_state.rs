@@ -1092,3 +1092,48 @@ fn clicks_land_on_what_the_screen_shows() {
     act(&mut app, anywhere);
     assert!(!app.help);
 }
+
+/// The interface's export follows the command line's rules: a folder or a read-only file is
+/// refused at once, with the dialog kept; an existing file is replaced only after yes, with
+/// its permissions kept.
+#[cfg(unix)]
+#[test]
+fn the_interface_export_refuses_what_it_must_not_write_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    std::fs::create_dir(directory.path().join("a-folder")).unwrap();
+    let read_only = directory.path().join("read-only.md");
+    std::fs::write(&read_only, "keep").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for (typed, reason) in [
+        ("a-folder", "is a folder"),
+        ("read-only.md", "is read-only"),
+    ] {
+        let mut app = app(&engine, directory.path());
+        mark_two_and_type_path(&mut app, typed);
+        act(&mut app, Action::Open);
+        assert_eq!(
+            app.dialog,
+            Some(Dialog::ExportPath {
+                path: typed.to_owned()
+            })
+        );
+        let message = app.message.clone().expect("a message");
+        assert!(message.contains(reason), "{message}");
+    }
+    assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "keep");
+
+    let mine = directory.path().join("mine.md");
+    std::fs::write(&mine, "mine").unwrap();
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut app = app(&engine, directory.path());
+    let marked = mark_two_and_type_path(&mut app, "mine.md");
+    act(&mut app, Action::Open);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    act(&mut app, Action::Answer(true));
+    assert_eq!(app.dialog, None, "{:?}", app.message);
+    assert_markdown_table(&std::fs::read_to_string(&mine).unwrap(), &marked);
+    let mode = std::fs::metadata(&mine).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

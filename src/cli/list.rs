@@ -36,9 +36,14 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output). A new file
+    /// is created atomically; an existing one is kept unless --force.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists (a regular file that can be written; its
+    /// permissions are kept). Folders, links, devices and FIFOs are never written over.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The matching actions, in catalogue order.
@@ -87,14 +92,17 @@ pub fn run_export(
     match &args.output {
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
-            export::write_file(path, output.lang, |file| {
+            let stream = export::file::Target::of(path) == export::file::Target::Stream;
+            export::write_file(path, output.lang, args.force, |file| {
                 write_rows(engine.catalogue(), &rows, args.format, file)
             })?;
-            super::say(&format!(
-                "wrote {} actions to {}",
-                rows.len(),
-                path.display()
-            ));
+            if !stream {
+                super::say(&format!(
+                    "wrote {} actions to {}",
+                    rows.len(),
+                    path.display()
+                ));
+            }
         }
     }
     Ok(if rows.is_empty() {

@@ -1,11 +1,15 @@
-//! What both faces write: lists of actions in every output format ([`formats`]), to standard
-//! output or to a file written atomically ([`Output`]). It knows neither the command line
-//! nor the interface; each of them chooses what to write and where.
+//! What both faces write: lists of actions in every output format ([`formats`]), to
+//! standard output ([`Output`]) or to a file without harming what is there ([`file`]). It
+//! knows neither the command line nor the interface; each of them chooses what to write and
+//! where.
 
+pub mod file;
 pub mod formats;
 
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::rc::Rc;
 
 pub use formats::{Format, HitRank, Row, write_rows};
 
@@ -49,75 +53,42 @@ impl Output {
     }
 }
 
-/// Writes a file at `path` through `write`, atomically: everything goes to a temporary file
-/// beside it, renamed into place only once `write` and the flush have succeeded, so a failed
-/// export never leaves half a file where the person looks for it.
+/// Writes a list to `path` through `write`, by the rules of [`file`]: rendered whole in
+/// memory first (exports are small), so a failed rendering never touches the disk; then a
+/// new file is created atomically, an existing regular file replaced only when `replace`
+/// says so, and anything else refused. `-` is standard output.
 pub fn write_file(
     path: &Path,
     lang: Lang,
+    replace: bool,
     write: impl FnOnce(&mut Output) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let atomic = AtomicFile::create(path)?;
+    let rendered = Rendered::default();
     let mut output = Output {
-        writer: Box::new(io::BufWriter::new(atomic.writer()?)),
+        writer: Box::new(rendered.clone()),
         columns: None,
         colour: false,
         lang,
     };
-    let written = write(&mut output).and_then(|()| Ok(output.writer.flush()?));
+    write(&mut output)?;
+    output.writer.flush()?;
     drop(output);
-    match written {
-        Ok(()) => atomic.commit(),
-        Err(error) => {
-            atomic.abandon();
-            Err(error)
-        }
-    }
+    let bytes = rendered.0.borrow();
+    file::write_bytes(path, &bytes, replace)
 }
 
-/// A file being written under a temporary name.
-struct AtomicFile {
-    target: PathBuf,
-    temporary: PathBuf,
-}
+/// Bytes written through an [`Output`], kept for writing out whole.
+#[derive(Clone, Default)]
+struct Rendered(Rc<RefCell<Vec<u8>>>);
 
-impl AtomicFile {
-    fn create(target: &Path) -> anyhow::Result<AtomicFile> {
-        let directory = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = target
-            .file_name()
-            .ok_or_else(|| anyhow::anyhow!("{} is not a file name", target.display()))?;
-        let mut temporary_name = std::ffi::OsString::from(".");
-        temporary_name.push(name);
-        temporary_name.push(format!(".{}.tmp", std::process::id()));
-        Ok(AtomicFile {
-            target: target.to_path_buf(),
-            temporary: directory.join(temporary_name),
-        })
+impl Write for Rendered {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
     }
 
-    fn writer(&self) -> anyhow::Result<std::fs::File> {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&self.temporary)
-            .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", self.target.display()))
-    }
-
-    /// Moves the finished file into place.
-    fn commit(self) -> anyhow::Result<()> {
-        std::fs::rename(&self.temporary, &self.target).map_err(|error| {
-            let _ = std::fs::remove_file(&self.temporary);
-            anyhow::anyhow!("cannot write {}: {error}", self.target.display())
-        })
-    }
-
-    /// Removes the temporary file (after an error).
-    fn abandon(self) {
-        let _ = std::fs::remove_file(&self.temporary);
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

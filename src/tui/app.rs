@@ -12,6 +12,7 @@ use crate::catalogue::Position;
 use crate::engine::{
     Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder, ValueSlot,
 };
+use crate::export::file::Target;
 use crate::i18n::Lang;
 
 /// The panes of the browse view, in Tab order.
@@ -48,14 +49,15 @@ pub enum Dialog {
 /// What the event loop does for `update`, outside the state, and answers with an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Is there anything at `path`? Answered with [`Action::PathChecked`].
+    /// What is at `path`? Answered with [`Action::PathChecked`].
     CheckPath { path: PathBuf },
-    /// Write the shortlist's actions to `path`, in `lang`. Answered with
-    /// [`Action::Exported`].
+    /// Write the shortlist's actions to `path`, in `lang`, replacing the file there only if
+    /// `replace`. Answered with [`Action::Exported`].
     WriteShortlist {
         path: PathBuf,
         shortlist: Vec<Position>,
         lang: Lang,
+        replace: bool,
     },
 }
 
@@ -126,7 +128,7 @@ pub enum Action {
     /// The answer to [`Effect::CheckPath`].
     PathChecked {
         path: PathBuf,
-        exists: bool,
+        found: Target,
     },
     /// The answer to [`Effect::WriteShortlist`]: how many actions were written, or why not.
     Exported {
@@ -725,19 +727,30 @@ impl<'e, 'c> App<'e, 'c> {
                 Dialog::ExportPath { path },
                 Action::PathChecked {
                     path: checked,
-                    exists,
+                    found,
                 },
             ) if checked == self.resolve(&path) => {
-                if exists {
-                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
-                } else {
-                    let write = self.write_shortlist(&path);
-                    self.dialog = Some(Dialog::ExportPath { path });
-                    return Some(write);
+                match found {
+                    // A regular file is replaced only once the person says so.
+                    Target::File { read_only: false } => {
+                        self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                    }
+                    Target::Absent | Target::Stream => {
+                        let write = self.write_shortlist(&path, false);
+                        self.dialog = Some(Dialog::ExportPath { path });
+                        return Some(write);
+                    }
+                    // A folder, a read-only file, a device: said at once, the dialog kept.
+                    refused => {
+                        let strings = self.lang.strings();
+                        let reason = refused.refusal(&checked, false).unwrap_or_default();
+                        self.message = Some(format!("{}: {reason}", strings.export_failed));
+                        self.dialog = Some(Dialog::ExportPath { path });
+                    }
                 }
             }
             (Dialog::ConfirmOverwrite { path }, Action::Answer(true) | Action::Open) => {
-                let write = self.write_shortlist(&path);
+                let write = self.write_shortlist(&path, true);
                 self.dialog = Some(Dialog::ConfirmOverwrite { path });
                 return Some(write);
             }
@@ -782,11 +795,12 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     /// The effect that writes the shortlist where `typed` says.
-    fn write_shortlist(&self, typed: &str) -> Effect {
+    fn write_shortlist(&self, typed: &str, replace: bool) -> Effect {
         Effect::WriteShortlist {
             path: self.resolve(typed),
             shortlist: self.shortlist.clone(),
             lang: self.lang,
+            replace,
         }
     }
 

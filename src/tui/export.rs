@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::app::{Action, Effect};
 use crate::catalogue::{Catalogue, Position};
+use crate::export::file::Target;
 use crate::export::{self, Format, Row, write_rows};
 use crate::i18n::Lang;
 
@@ -26,6 +27,7 @@ pub fn write_shortlist(
     shortlist: &[Position],
     path: &Path,
     lang: Lang,
+    replace: bool,
 ) -> Result<usize, String> {
     let rows: Vec<Row<'_>> = shortlist
         .iter()
@@ -36,7 +38,7 @@ pub fn write_shortlist(
             snippet: None,
         })
         .collect();
-    export::write_file(path, lang, |output| {
+    export::write_file(path, lang, replace, |output| {
         write_rows(catalogue, &rows, format_for(path), output)
     })
     .map_err(|error| error.to_string())?;
@@ -46,18 +48,18 @@ pub fn write_shortlist(
 /// Performs an effect and returns the action that answers it.
 pub fn perform(effect: &Effect, catalogue: &Catalogue<'_>) -> Action {
     match effect {
-        // Anything there counts, even a link to nothing: it is not overwritten unasked.
         Effect::CheckPath { path } => Action::PathChecked {
             path: path.clone(),
-            exists: path.symlink_metadata().is_ok(),
+            found: Target::of(path),
         },
         Effect::WriteShortlist {
             path,
             shortlist,
             lang,
+            replace,
         } => Action::Exported {
             path: path.clone(),
-            result: write_shortlist(catalogue, shortlist, path, *lang),
+            result: write_shortlist(catalogue, shortlist, path, *lang, *replace),
         },
     }
 }
