@@ -56,5 +56,12 @@ fn compile(dataset_dir: &Path, out_dir: &Path) -> Result<(), String> {
         &fingerprint[..12]
     );
     write("version.txt", version.as_bytes())?;
+    // What every run checks before reading the embedded bytes.
+    let checksums = format!(
+        "/// The CRC-32 of the embedded catalogue blob.\npub const CATALOGUE: u32 = {:#010x};\n/// The CRC-32 of the embedded index pack.\npub const INDEX: u32 = {:#010x};\n",
+        blob::checksum(&bytes),
+        blob::checksum(&index)
+    );
+    write("checksums.rs", checksums.as_bytes())?;
     Ok(())
 }

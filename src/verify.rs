@@ -1,6 +1,10 @@
-//! `localaction verify`: proves that the embedded catalogue and index are intact and agree —
+//! Is this copy intact? Every run checks the embedded bytes' checksums before reading them
+//! ([`embedded_copy`]: a damaged copy is refused, never read, so it can print no wrong data
+//! and reach no panic in the decoders); `localaction verify` proves more ([`verify`]):
 //! fingerprints, structure, every action decodable, every action indexed exactly once at
 //! its own position.
+
+use std::sync::OnceLock;
 
 use tantivy::TantivyDocument;
 use tantivy::directory::OwnedBytes;
@@ -17,6 +21,50 @@ pub struct Report {
     pub catalogue_fingerprint: String,
     pub index_fingerprint: String,
     pub index_bytes: usize,
+}
+
+/// The checksums `build.rs` computed for the embedded bytes.
+mod embedded_checksums {
+    include!(concat!(env!("OUT_DIR"), "/checksums.rs"));
+}
+
+/// What to do about a damaged copy, said once for every way it shows.
+const COPY_AGAIN: &str = "this copy of localaction is damaged: copy it again";
+
+/// Checks bytes against the checksums computed when they were built: an error naming what
+/// is damaged.
+pub fn intact(
+    catalogue_bytes: &[u8],
+    catalogue_checksum: u32,
+    index_bytes: &[u8],
+    index_checksum: u32,
+) -> Result<(), String> {
+    for (what, bytes, expected) in [
+        ("catalogue", catalogue_bytes, catalogue_checksum),
+        ("full-text index", index_bytes, index_checksum),
+    ] {
+        if blob::checksum(bytes) != expected {
+            return Err(format!(
+                "{COPY_AGAIN} (its {what} does not match its checksum)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The embedded catalogue and index are as built, checked once per process.
+pub fn embedded_copy() -> Result<(), String> {
+    static CHECKED: OnceLock<Result<(), String>> = OnceLock::new();
+    CHECKED
+        .get_or_init(|| {
+            intact(
+                crate::catalogue::embedded::BLOB,
+                embedded_checksums::CATALOGUE,
+                crate::index::embedded::PACKED,
+                embedded_checksums::INDEX,
+            )
+        })
+        .clone()
 }
 
 /// Verifies a catalogue blob and an index pack against their expected fingerprints.

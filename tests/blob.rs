@@ -164,3 +164,43 @@ fn verify_checks_catalogue_and_index_together() {
         verify::verify(BLOB, FINGERPRINT, broken, &blob::fingerprint(broken)).unwrap_err();
     assert!(failure.contains("not a localaction index"), "{failure}");
 }
+
+/// Every run checks the embedded bytes' checksums before reading them: any flipped byte of
+/// the catalogue or of the index is caught, and named, before a decoder sees it.
+#[test]
+fn a_flipped_byte_anywhere_is_caught_before_reading() {
+    use localaction::verify::intact;
+    let (blob_checksum, index_checksum) = (
+        blob::checksum(BLOB),
+        blob::checksum(index::embedded::PACKED),
+    );
+    assert_eq!(localaction::verify::embedded_copy(), Ok(()));
+    assert_eq!(
+        intact(BLOB, blob_checksum, index::embedded::PACKED, index_checksum),
+        Ok(())
+    );
+    // A thousand positions spread over each, each byte changed by one flipped bit.
+    for (what, bytes) in [
+        ("catalogue", BLOB),
+        ("full-text index", index::embedded::PACKED),
+    ] {
+        let step = (bytes.len() / 1000).max(1);
+        for (flip, at) in (0..bytes.len()).step_by(step).enumerate() {
+            let mut damaged = bytes.to_vec();
+            damaged[at] ^= 1 << (flip % 8);
+            let (catalogue_bytes, index_bytes) = if what == "catalogue" {
+                (&damaged[..], index::embedded::PACKED)
+            } else {
+                (BLOB, &damaged[..])
+            };
+            let report = intact(catalogue_bytes, blob_checksum, index_bytes, index_checksum)
+                .expect_err("a damaged copy");
+            assert_eq!(
+                report,
+                format!(
+                    "this copy of localaction is damaged: copy it again (its {what} does not match its checksum)"
+                )
+            );
+        }
+    }
+}

@@ -302,3 +302,46 @@ fn export_never_harms_what_is_at_the_path() {
         "{names:?}"
     );
 }
+
+/// After one flipped byte in a copy of the binary, `list --format json` printed damaged
+/// records ("Barsanquilla") with exit 0, or panicked in the decoders.
+#[cfg(unix)]
+#[test]
+fn a_damaged_copy_of_the_binary_says_so_and_prints_nothing() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_localaction")).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for (what, embedded) in [
+        ("catalogue", localaction::catalogue::embedded::BLOB),
+        ("full-text index", localaction::index::embedded::PACKED),
+    ] {
+        // The embedded bytes, found by their start, damaged in their middle.
+        let start = binary
+            .windows(64)
+            .position(|window| window == &embedded[..64])
+            .expect("the embedded bytes in the binary");
+        for offset in [embedded.len() / 3, embedded.len() / 2, embedded.len() - 10] {
+            let mut damaged = binary.clone();
+            damaged[start + offset] ^= 0x20;
+            let copy = folder.path().join("localaction-copy");
+            std::fs::write(&copy, &damaged).unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+            for args in [
+                &["list", "--format", "json"][..],
+                &["search", "Barranquilla"][..],
+                &["show", "2023-amman-climate-academy"][..],
+                &["stats"][..],
+            ] {
+                let output = Command::new(&copy).args(args).output().unwrap();
+                assert_eq!(output.status.code(), Some(2), "{what} +{offset} {args:?}");
+                assert!(output.stdout.is_empty(), "{what} +{offset} {args:?}");
+                let errors = String::from_utf8_lossy(&output.stderr);
+                assert!(
+                    errors.contains("this copy of localaction is damaged: copy it again")
+                        && errors.contains(what),
+                    "{what} +{offset} {args:?}: {errors}"
+                );
+            }
+        }
+    }
+}

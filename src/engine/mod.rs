@@ -567,6 +567,9 @@ pub fn embedded() -> Result<&'static Engine<'static>, String> {
     static ENGINE: OnceLock<Result<Engine<'static>, String>> = OnceLock::new();
     ENGINE
         .get_or_init(|| {
+            // Nothing is read from a damaged copy: its decoders could print wrong data or
+            // fail in ways no message explains.
+            crate::verify::embedded_copy()?;
             Engine::open(
                 crate::catalogue::embedded::catalogue(),
                 OwnedBytes::new(crate::index::embedded::PACKED),
