@@ -19,7 +19,8 @@ pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"))
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Interface language, also of Markdown output (default: from LC_ALL / LC_MESSAGES / LANG).
+    /// Interface language, also of Markdown output and of statistics' labels; messages stay
+    /// in English (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// Interface colours (default: colour, or mono when NO_COLOR is set).

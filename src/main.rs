@@ -52,6 +52,11 @@ fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
             "the interactive browser needs a terminal; for scripts use a command, e.g. `localaction list --format json` (see --help)"
         );
     }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        anyhow::bail!(
+            "the interactive browser needs a terminal that can draw, and this one says TERM=dumb; use a command, e.g. `localaction list --format json` (see --help)"
+        );
+    }
     let engine = engine::embedded().map_err(|message| anyhow::anyhow!("{message}"))?;
     tui::run(
         engine,

@@ -378,10 +378,25 @@ fn csv_parses_back_with_the_documented_columns() {
             "description_en",
             "spotlight_en",
             "quote_en",
+            "section",
+            "source_lines",
+            "cities",
+            "country_en",
+            "compact_printed",
+            "quote",
+            "quote_author",
+            "spotlight",
+            "editor_notes",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 77);
+    // Full records: every field of the JSON record has its column.
+    let json: Vec<serde_json::Value> =
+        serde_json::from_slice(&localaction(&["export", "--format", "json"]).stdout).unwrap();
+    for field in json[0].as_object().unwrap().keys() {
+        assert!(headers.contains(field), "the CSV lacks {field}");
+    }
     let column = |name: &str| headers.iter().position(|header| header == name).unwrap();
     let tyre = rows
         .iter()

@@ -57,6 +57,11 @@ struct Session {
 
 impl Session {
     fn start(directory: &Path) -> Session {
+        Session::start_with_term(directory, "xterm-256color")
+    }
+
+    /// The browser in a terminal that says it is `term`.
+    fn start_with_term(directory: &Path, term: &str) -> Session {
         let pair = native_pty_system()
             .openpty(size(ROWS, COLUMNS))
             .expect("a pseudo-terminal");
@@ -65,7 +70,7 @@ impl Session {
         // A known environment: no locale, no NO_COLOR, nothing inherited.
         command.env_clear();
         command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
-        command.env("TERM", "xterm-256color");
+        command.env("TERM", term);
         command.env("HOME", directory);
         command.cwd(directory);
         let child = pair
@@ -424,4 +429,21 @@ fn sighup_ends_the_program_and_restores_the_terminal() {
     let status = session.wait_exit();
     assert!(status.success(), "{status:?}");
     session.assert_terminal_restored();
+}
+
+/// A terminal that cannot draw (`TERM=dumb`: Emacs shells, some CI consoles) was sent the
+/// full-screen interface anyway; it is told how to script instead, and nothing is drawn.
+#[test]
+fn a_dumb_terminal_is_told_to_use_a_command() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start_with_term(directory.path(), "dumb");
+    let status = session.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    assert!(
+        !session.raw_contains(b"\x1b[?1049h"),
+        "the alternate screen was entered"
+    );
+    let text = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    assert!(text.contains("TERM=dumb"), "{text}");
+    assert!(text.contains("localaction list --format json"), "{text}");
 }

@@ -155,7 +155,9 @@ fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
     }
 }
 
-/// The CSV columns, in order.
+/// The CSV columns, in order: every field of the JSON record, plus a search's score and
+/// snippet. Lists are joined by `;` (cities, priorities, partners, themes), editor notes one
+/// a line; `source_lines` is `first-last`. New columns are added at the end.
 pub const CSV_COLUMNS: &[&str] = &[
     "id",
     "year",
@@ -185,6 +187,15 @@ pub const CSV_COLUMNS: &[&str] = &[
     "description_en",
     "spotlight_en",
     "quote_en",
+    "section",
+    "source_lines",
+    "cities",
+    "country_en",
+    "compact_printed",
+    "quote",
+    "quote_author",
+    "spotlight",
+    "editor_notes",
 ];
 
 /// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) is
@@ -252,6 +263,16 @@ fn write_csv(
             record.description_en.to_string(),
             optional(&record.spotlight_en),
             optional(&record.quote_en),
+            record.section.to_string(),
+            format!("{}-{}", record.source_lines[0], record.source_lines[1]),
+            join(&record.cities),
+            optional(&record.country_en),
+            optional(&record.compact_printed),
+            optional(&record.quote),
+            optional(&record.quote_author),
+            optional(&record.spotlight),
+            // Notes may hold semicolons: one a line.
+            record.editor_notes.join("\n"),
         ];
         writer.write_record(
             cells
