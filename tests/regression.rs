@@ -345,3 +345,42 @@ fn a_damaged_copy_of_the_binary_says_so_and_prints_nothing() {
         }
     }
 }
+
+/// Every command, its output to a full disk and to a closed pipe: a full disk is an error
+/// that says so (exit 2), a closed pipe a quiet success; never a panic.
+#[test]
+fn every_command_handles_a_full_disk_and_a_closed_pipe() {
+    let commands: [&[&str]; 10] = [
+        &["search", "climat"],
+        &["show", "2023-amman-climate-academy"],
+        &["list"],
+        &["export", "--format", "csv"],
+        &["stats"],
+        &["verify"],
+        &["completions", "bash"],
+        &["man"],
+        &["list", "--format", "jsonl"],
+        &["export", "--format", "markdown"],
+    ];
+    for args in commands {
+        let output = run(localaction().args(args).stdout(full_disk()));
+        assert_eq!(output.status.code(), Some(2), "{args:?} to a full disk");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            errors.contains("No space left on device"),
+            "{args:?}: {errors}"
+        );
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+
+        let mut child = localaction()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?} to a closed pipe");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
