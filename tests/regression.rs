@@ -384,3 +384,55 @@ fn every_command_handles_a_full_disk_and_a_closed_pipe() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }
 }
+
+/// A full disk in the middle of an export said "No space left on device" without the path,
+/// and could leave a partial file. On a 64 KB tmpfs (mounted where the tests may mount; the
+/// machines CI runs on can), the export fails naming the file, leaves no file behind, and a
+/// file being replaced keeps its old content.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_during_an_export_leaves_nothing_behind() {
+    let mount_point = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(mount_point.path())
+        .output();
+    if !mounted.is_ok_and(|output| output.status.success()) {
+        eprintln!("skipped: this machine does not let the tests mount a tmpfs");
+        return;
+    }
+    let folder = mount_point.path();
+    let new = folder.join("all.json");
+    let kept = folder.join("kept.json");
+    std::fs::write(&kept, "old").unwrap();
+    let export = |path: &std::path::Path, force: bool| {
+        let mut command = localaction();
+        command
+            .args(["export", "--format", "json", "--output"])
+            .arg(path);
+        if force {
+            command.arg("--force");
+        }
+        run(&mut command)
+    };
+    let results = [export(&new, false), export(&kept, true)];
+    let left: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let old = std::fs::read_to_string(&kept).unwrap();
+    let _ = Command::new("umount").arg(folder).status();
+    for (output, path) in results.iter().zip([&new, &kept]) {
+        assert_eq!(output.status.code(), Some(2));
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            errors.contains(&format!(
+                "cannot write {}: No space left on device",
+                path.display()
+            )),
+            "{errors}"
+        );
+    }
+    assert_eq!(left, ["kept.json"]);
+    assert_eq!(old, "old");
+}
