@@ -162,6 +162,8 @@ pub struct Strings {
     pub overwrite_prompt: &'static str,
     pub exported: &'static str,
     pub export_failed: &'static str,
+    /// Said when the export path names standard output, which is the screen here.
+    pub give_a_file: &'static str,
     pub cancelled: &'static str,
     /// Filter value labels for the fixed sets, in slot order: compacts (gcm, gcr, mirror,
     /// idp, unstated), Global Cities Fund (yes, no), submitters (local, national,
@@ -255,6 +257,7 @@ pub static EN: Strings = Strings {
     overwrite_prompt: "exists. Overwrite? (y/n)",
     exported: "Exported",
     export_failed: "Export failed",
+    give_a_file: "standard output is this screen: give a file name",
     cancelled: "Cancelled",
     compact_labels: [
         "GCM only",
@@ -361,6 +364,7 @@ pub static FR: Strings = Strings {
     overwrite_prompt: "existe. Remplacer ? (o/n)",
     exported: "Exporté",
     export_failed: "Échec de l’export",
+    give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",
     cancelled: "Annulé",
     compact_labels: [
         "PMM uniquement",

@@ -3,29 +3,39 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Replaces control characters (other than newline) with visible stand-ins so that data
-/// cannot move the cursor, change colours or clear the screen.
+/// Replaces control characters (other than newline) and bidirectional controls with
+/// visible stand-ins, so that data cannot move the cursor, change colours, clear the
+/// screen or reorder what follows.
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
+    if !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || reorders(c))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| match c {
             '\n' => '\n',
             '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
+            c if c.is_control() || reorders(c) => '\u{FFFD}',
             c => c,
         })
         .collect::<String>()
         .into()
 }
 
-/// A value the person typed, as messages repeat it: control characters neutralised, and
-/// no longer than the part closest-match suggestions compare (a pasted page is echoed by
-/// its start, then "…").
+/// Unicode's bidirectional controls, which reorder what a terminal shows after them (a
+/// message could be made to read otherwise than it says).
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A value the person typed, as messages repeat it: control characters neutralised, on one
+/// line (a typed line break cannot forge a line of the message), and no longer than the
+/// part closest-match suggestions compare (a pasted page is echoed by its start, then "…").
 pub fn echoed(typed: &str) -> String {
     let start = localaction_data::text::compared_part(typed);
-    let shown = sanitize(start).into_owned();
+    let shown = sanitize(start).replace('\n', " ");
     if start.len() < typed.len() {
         shown + "…"
     } else {
@@ -160,6 +170,11 @@ mod tests {
     fn an_echoed_value_is_neutralised_and_cut() {
         assert_eq!(echoed("Zürich"), "Zürich");
         assert_eq!(echoed("a\u{1b}b"), "a\u{FFFD}b");
+        assert_eq!(
+            echoed("one\nlocaltion: error: forged"),
+            "one localtion: error: forged"
+        );
+        assert_eq!(echoed("abc\u{202E}fed"), "abc\u{FFFD}fed");
         let page = "x".repeat(120_000);
         let shown = echoed(&page);
         assert_eq!(

@@ -52,6 +52,14 @@ fn help_and_version_that_cannot_be_written_exit_non_zero() {
     }
     let printed = run(localaction().arg("--version"));
     assert!(printed.status.success());
+    // `--help | head -1`: a closed pipe is a quiet success, as for every command.
+    let mut child = localaction()
+        .arg("--help")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
 }
 
 /// A failed write of an error or a note to stderr panicked (exit 101).
@@ -405,6 +413,10 @@ fn a_full_disk_during_an_export_leaves_nothing_behind() {
     let new = folder.join("all.json");
     let kept = folder.join("kept.json");
     std::fs::write(&kept, "old").unwrap();
+    // A file with a second name is rewritten in place: a full disk puts its bytes back.
+    let linked = folder.join("linked.json");
+    std::fs::write(&linked, "linked").unwrap();
+    std::fs::hard_link(&linked, folder.join("other-name.json")).unwrap();
     let export = |path: &std::path::Path, force: bool| {
         let mut command = localaction();
         command
@@ -415,14 +427,19 @@ fn a_full_disk_during_an_export_leaves_nothing_behind() {
         }
         run(&mut command)
     };
-    let results = [export(&new, false), export(&kept, true)];
+    let results = [
+        export(&new, false),
+        export(&kept, true),
+        export(&linked, true),
+    ];
     let left: Vec<String> = std::fs::read_dir(folder)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     let old = std::fs::read_to_string(&kept).unwrap();
+    let still_linked = std::fs::read_to_string(&linked).unwrap();
     let _ = Command::new("umount").arg(folder).status();
-    for (output, path) in results.iter().zip([&new, &kept]) {
+    for (output, path) in results.iter().zip([&new, &kept, &linked]) {
         assert_eq!(output.status.code(), Some(2));
         let errors = String::from_utf8_lossy(&output.stderr);
         assert!(
@@ -433,6 +450,9 @@ fn a_full_disk_during_an_export_leaves_nothing_behind() {
             "{errors}"
         );
     }
-    assert_eq!(left, ["kept.json"]);
+    let mut left = left;
+    left.sort();
+    assert_eq!(left, ["kept.json", "linked.json", "other-name.json"]);
     assert_eq!(old, "old");
+    assert_eq!(still_linked, "linked");
 }

@@ -1109,6 +1109,8 @@ fn the_interface_export_refuses_what_it_must_not_write_over() {
     for (typed, reason) in [
         ("a-folder", "is a folder"),
         ("read-only.md", "is read-only"),
+        ("-", "standard output is this screen"),
+        ("/dev/stdout", "standard output is this screen"),
     ] {
         let mut app = app(&engine, directory.path());
         mark_two_and_type_path(&mut app, typed);

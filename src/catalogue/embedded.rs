@@ -11,10 +11,12 @@ pub static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin
 /// The blob's SHA-256, computed by `build.rs`.
 pub const FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.sha256"));
 
-/// The embedded catalogue, opened on first use.
+/// The embedded catalogue, opened on first use. The program reaches it through
+/// `engine::embedded`, which first checks that this copy is intact.
 ///
 /// # Panics
-/// Never for a binary built by `build.rs`, which opened and verified this very blob.
+/// On a damaged copy of the binary, which `engine::embedded` refuses before this is
+/// reached; `build.rs` opened and verified the blob as built.
 pub fn catalogue() -> &'static Catalogue<'static> {
     static CATALOGUE: OnceLock<Catalogue<'static>> = OnceLock::new();
     CATALOGUE.get_or_init(|| {

@@ -92,11 +92,10 @@ pub fn run_export(
     match &args.output {
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
-            let stream = export::file::Target::of(path) == export::file::Target::Stream;
-            export::write_file(path, output.lang, args.force, |file| {
+            let written = export::write_to(path, output.lang, args.force, |file| {
                 write_rows(engine.catalogue(), &rows, args.format, file)
             })?;
-            if !stream {
+            if written != export::file::Target::Stream {
                 super::say(&format!(
                     "wrote {} actions to {}",
                     rows.len(),

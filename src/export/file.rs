@@ -1,8 +1,9 @@
 //! Writing an export to a path without harming what is there. A new file is created
-//! atomically (written under a temporary name beside it, flushed to disk, then linked into
-//! place, so it never replaces a file that appeared meanwhile); an existing regular file is
-//! replaced only when asked, keeping its permissions and its other hard links; anything
-//! that is not a regular file (a folder, a device, a FIFO, a socket, a symbolic link) is
+//! whole (written under a temporary name beside it, flushed to disk, then linked into
+//! place, which never replaces a file that appeared meanwhile); an existing regular file is
+//! replaced only when asked, keeping its permissions (not its owner or extended
+//! attributes) and, on Unix, its other hard links; anything that is not a regular file (a
+//! folder, a device, a FIFO, a socket, a symbolic link as the last part of the path) is
 //! refused, except `-` and `/dev/stdout`, which are standard output. Every message names
 //! the path.
 
@@ -29,8 +30,8 @@ pub enum Target {
 }
 
 impl Target {
-    /// What is at `path` now. A symbolic link is never followed: it is refused, not
-    /// written through.
+    /// What is at `path` now. A symbolic link as the last part of the path is not
+    /// followed: it is refused, not written through.
     pub fn of(path: &Path) -> Target {
         if path.as_os_str() == "-" || path == Path::new("/dev/stdout") {
             return Target::Stream;
@@ -57,7 +58,7 @@ impl Target {
 
     /// Why the path cannot be written to, if it cannot: said to the person as is.
     pub fn refusal(self, path: &Path, replace: bool) -> Option<String> {
-        let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+        let shown = shown(path);
         match self {
             Target::Absent | Target::Stream => None,
             Target::File { read_only: true } => {
@@ -73,6 +74,11 @@ impl Target {
             )),
         }
     }
+}
+
+/// A path as messages show it: neutralised, as any echoed value.
+fn shown(path: &Path) -> String {
+    crate::text::sanitize(&path.display().to_string()).into_owned()
 }
 
 fn ends_with_separator(path: &Path) -> bool {
@@ -100,37 +106,34 @@ fn special_kind(_kind: &fs::FileType) -> &'static str {
 }
 
 /// Writes `bytes` to `path` by the rules above; `replace` allows replacing a regular file.
-pub fn write_bytes(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
-    let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+/// Returns what was written to.
+pub fn write_bytes(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<Target> {
     let target = Target::of(path);
     if let Some(refusal) = target.refusal(path, replace) {
         bail!(refusal);
     }
+    let cannot = || format!("cannot write {}", shown(path));
     match target {
         Target::Stream => {
             let mut stdout = io::stdout().lock();
             stdout.write_all(bytes)?;
             stdout.flush()?;
-            Ok(())
         }
         Target::File { .. } if link_count(path) > 1 => {
             // Other names share this file: written in place, so that they see it too.
-            write_in_place(path, bytes).with_context(|| format!("cannot write {shown}"))
+            write_in_place(path, bytes).with_context(cannot)?;
         }
-        Target::File { .. } => {
-            replace_atomically(path, bytes).with_context(|| format!("cannot write {shown}"))
-        }
-        Target::Absent => {
-            create_atomically(path, bytes).with_context(|| format!("cannot write {shown}"))
-        }
-        Target::Folder | Target::Other(_) => unreachable!("refused above"),
+        Target::File { .. } => replace_atomically(path, bytes).with_context(cannot)?,
+        Target::Absent => create_atomically(path, bytes).with_context(cannot)?,
+        Target::Folder | Target::Other(_) => bail!(cannot()),
     }
+    Ok(target)
 }
 
 #[cfg(unix)]
 fn link_count(path: &Path) -> u64 {
     use std::os::unix::fs::MetadataExt;
-    fs::metadata(path).map_or(1, |metadata| metadata.nlink())
+    fs::symlink_metadata(path).map_or(1, |metadata| metadata.nlink())
 }
 
 #[cfg(not(unix))]
@@ -146,24 +149,36 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Opens a new file; with `private`, readable by its owner only (on Unix), for contents
+/// that will replace a file whose permissions are not yet set on it.
+fn create_new(path: &Path, private: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options.open(path)
+}
+
 /// A temporary file beside `path`, with a short name (well within the 255-byte limit,
 /// whatever the target's own name), holding `bytes` flushed to disk.
-fn temporary_beside(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+fn temporary_beside(path: &Path, bytes: &[u8], private: bool) -> io::Result<PathBuf> {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let folder = folder_of(path);
     loop {
         let number = NEXT.fetch_add(1, Ordering::Relaxed);
         let temporary = folder.join(format!(".localaction-{}-{number}.tmp", std::process::id()));
-        let mut file = match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)
-        {
+        let mut file = match create_new(&temporary, private) {
             Ok(file) => file,
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(error) => return Err(error),
         };
         let written = file.write_all(bytes).and_then(|()| file.sync_all());
+        drop(file);
         return match written {
             Ok(()) => Ok(temporary),
             Err(error) => {
@@ -183,27 +198,33 @@ fn sync_folder(path: &Path) {
 }
 
 /// A new file: linked into place, which fails if a file appeared there meanwhile. Where
-/// the file system has no hard links (FAT on USB sticks), renamed after checking again.
+/// the file system has no hard links (FAT on USB sticks), written directly as a new file,
+/// which cannot replace one either (and is removed if the write fails).
 fn create_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temporary = temporary_beside(path, bytes)?;
-    let placed = match fs::hard_link(&temporary, path) {
-        Ok(()) => fs::remove_file(&temporary),
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
-        Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(&temporary, path),
-        Err(error) => Err(error),
-    };
-    if placed.is_err() {
-        let _ = fs::remove_file(&temporary);
+    let temporary = temporary_beside(path, bytes, false)?;
+    let linked = fs::hard_link(&temporary, path);
+    let _ = fs::remove_file(&temporary);
+    match linked {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(error),
+        Err(_) => {
+            let mut file = create_new(path, false)?;
+            let written = file.write_all(bytes).and_then(|()| file.sync_all());
+            drop(file);
+            if let Err(error) = written {
+                let _ = fs::remove_file(path);
+                return Err(error);
+            }
+        }
     }
-    placed?;
     sync_folder(path);
     Ok(())
 }
 
 /// An existing file, replaced by a complete new one with the same permissions.
 fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let permissions = fs::metadata(path)?.permissions();
-    let temporary = temporary_beside(path, bytes)?;
+    let permissions = fs::symlink_metadata(path)?.permissions();
+    let temporary = temporary_beside(path, bytes, true)?;
     let placed =
         fs::set_permissions(&temporary, permissions).and_then(|()| fs::rename(&temporary, path));
     if placed.is_err() {
@@ -214,9 +235,27 @@ fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// An existing file with other names, rewritten where it is.
+/// An existing file with other names, rewritten where it is: over its old bytes, never
+/// emptied first; if the write fails (a full disk), its old bytes are put back, into blocks
+/// it already had.
 fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).truncate(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    use std::io::{Seek, SeekFrom};
+    let old = fs::read(path)?;
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("it is no longer a regular file"));
+    }
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.set_len(bytes.len() as u64))
+        .and_then(|()| file.sync_all());
+    if let Err(error) = written {
+        let _ = file
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| file.write_all(&old))
+            .and_then(|()| file.set_len(old.len() as u64))
+            .and_then(|()| file.sync_all());
+        return Err(error);
+    }
+    Ok(())
 }

@@ -155,8 +155,8 @@ fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
     }
 }
 
-/// The CSV columns, in order: every field of the JSON record, plus a search's score and
-/// snippet. Lists are joined by `;` (cities, priorities, partners, themes), editor notes one
+/// The CSV columns, in order: every field of an action's JSON record (`list`, `export`),
+/// plus a search's score and snippet. Lists are joined by `;` (cities, priorities, partners, themes), editor notes one
 /// a line; `source_lines` is `first-last`. New columns are added at the end.
 pub const CSV_COLUMNS: &[&str] = &[
     "id",

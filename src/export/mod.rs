@@ -55,14 +55,15 @@ impl Output {
 
 /// Writes a list to `path` through `write`, by the rules of [`file`]: rendered whole in
 /// memory first (exports are small), so a failed rendering never touches the disk; then a
-/// new file is created atomically, an existing regular file replaced only when `replace`
-/// says so, and anything else refused. `-` is standard output.
-pub fn write_file(
+/// new file is created whole, an existing regular file replaced only when `replace` says
+/// so, and anything else refused. `-` and `/dev/stdout` are standard output. Returns what
+/// was written to.
+pub fn write_to(
     path: &Path,
     lang: Lang,
     replace: bool,
     write: impl FnOnce(&mut Output) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<file::Target> {
     let rendered = Rendered::default();
     let mut output = Output {
         writer: Box::new(rendered.clone()),

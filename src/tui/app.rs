@@ -42,7 +42,7 @@ pub enum View {
 pub enum Dialog {
     /// Typing the path to export the shortlist to.
     ExportPath { path: String },
-    /// The path exists: overwrite?
+    /// A regular file is at the path: replace it?
     ConfirmOverwrite { path: String },
 }
 
@@ -715,6 +715,15 @@ impl<'e, 'c> App<'e, 'c> {
                     path: String::new(),
                 });
             }
+            // "-" names standard output on the command line; here it is the screen.
+            (Dialog::ExportPath { path }, Action::Open) if path.trim() == "-" => {
+                let strings = self.lang.strings();
+                self.message = Some(format!(
+                    "{}: {}",
+                    strings.export_failed, strings.give_a_file
+                ));
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
             (Dialog::ExportPath { path }, Action::Open) => {
                 let check = (!path.trim().is_empty()).then(|| Effect::CheckPath {
                     path: self.resolve(&path),
@@ -735,10 +744,19 @@ impl<'e, 'c> App<'e, 'c> {
                     Target::File { read_only: false } => {
                         self.dialog = Some(Dialog::ConfirmOverwrite { path });
                     }
-                    Target::Absent | Target::Stream => {
+                    Target::Absent => {
                         let write = self.write_shortlist(&path, false);
                         self.dialog = Some(Dialog::ExportPath { path });
                         return Some(write);
+                    }
+                    // Standard output is the screen here.
+                    Target::Stream => {
+                        let strings = self.lang.strings();
+                        self.message = Some(format!(
+                            "{}: {}",
+                            strings.export_failed, strings.give_a_file
+                        ));
+                        self.dialog = Some(Dialog::ExportPath { path });
                     }
                     // A folder, a read-only file, a device: said at once, the dialog kept.
                     refused => {

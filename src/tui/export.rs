@@ -1,8 +1,8 @@
 //! The interface's effects: the only I/O it does, performed by the event loop for
 //! `App::update` and answered with an action. Exports write the shortlist where the person
-//! asked, Markdown (in the interface's language) or CSV from the file's extension,
-//! atomically (a temporary file renamed into place); the interface asks before overwriting,
-//! and nothing is written anywhere else.
+//! asked, Markdown (in the interface's language) or CSV from the file's extension, by the
+//! rules of `export::file` (a new file whole, an existing one only after yes, never over a
+//! folder, a link or a device); nothing is written anywhere else.
 
 use std::path::Path;
 
@@ -38,10 +38,11 @@ pub fn write_shortlist(
             snippet: None,
         })
         .collect();
-    export::write_file(path, lang, replace, |output| {
+    export::write_to(path, lang, replace, |output| {
         write_rows(catalogue, &rows, format_for(path), output)
     })
-    .map_err(|error| error.to_string())?;
+    // The whole chain: the path, and why ("No space left on device").
+    .map_err(|error| format!("{error:#}"))?;
     Ok(rows.len())
 }
 
