@@ -274,6 +274,26 @@ fn export_never_harms_what_is_at_the_path() {
     assert_eq!(output.status.code(), Some(2));
     assert!(errors(&output).contains("is a FIFO"), "{}", errors(&output));
 
+    // A device (a copy of /dev/null's node, where the tests may make one): refused, left a
+    // device.
+    let device = at("null");
+    let made = Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .status();
+    if made.is_ok_and(|status| status.success()) {
+        let output = export(&device, true);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            errors(&output).contains("is a device"),
+            "{}",
+            errors(&output)
+        );
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::symlink_metadata(&device).unwrap().file_type();
+        assert!(kind.is_char_device());
+    }
+
     // A folder, existing or named with a trailing slash: refused.
     for folder_name in [folder.path().to_path_buf(), at("not-yet/")] {
         let output = export(&folder_name, true);
