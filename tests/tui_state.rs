@@ -1139,3 +1139,60 @@ fn the_interface_export_refuses_what_it_must_not_write_over() {
     let mode = std::fs::metadata(&mine).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// Issue 13 #2: `q` in the help overlay quit the program when help was opened from the
+/// results. In help, q, Esc and ? close it, as in less and man; Ctrl-C still quits.
+#[test]
+fn q_in_the_help_closes_it_and_ctrl_c_still_quits() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.focus, Pane::Results);
+    for closer in [
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+        KeyCode::Char('?'),
+        KeyCode::Char('x'),
+    ] {
+        press(&mut app, KeyCode::Char('?'));
+        assert!(app.help);
+        press(&mut app, closer);
+        assert!(!app.help, "{closer:?} closes the help");
+        assert!(!app.quit, "{closer:?} does not quit");
+        assert_eq!(app.query, "", "{closer:?} types nothing");
+    }
+    press(&mut app, KeyCode::Char('?'));
+    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    let control_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let action = keys::action_for(&control_c, &app, &layout).unwrap();
+    act(&mut app, action);
+    assert!(app.quit);
+}
+
+/// Issue 13 #3: the detail showed an action no longer in the results (search `climat`,
+/// open Accra, change the query to `zzzz`: "No action matches" beside Accra's text).
+#[test]
+fn the_detail_closes_when_its_action_leaves_the_results() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "climat accra");
+    let accra = position(&engine, "2022-accra-climate-vulnerability");
+    assert_eq!(app.selected_position(), Some(accra));
+    act(&mut app, Action::Open);
+    assert_eq!((app.open, app.focus), (Some(accra), Pane::Detail));
+    // Still in the results: still open.
+    act(&mut app, Action::Focus(Pane::Search));
+    act(&mut app, Action::Backspace);
+    assert_eq!(app.open, Some(accra));
+    act(&mut app, Action::Back);
+    type_text(&mut app, "zzzz");
+    assert_eq!(app.outcome.total, 0);
+    assert_eq!(app.open, None);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        !screen.contains("2022-accra-climate-vulnerability"),
+        "{screen}"
+    );
+}

@@ -303,6 +303,16 @@ impl<'e, 'c> App<'e, 'c> {
             .unwrap_or(0);
         let rows = self.filter_rows().len();
         self.filter_cursor = self.filter_cursor.min(rows.saturating_sub(1));
+        // The detail shows an action of the results: one they no longer hold is closed.
+        if let Some(open) = self.open
+            && !self.outcome.hits.iter().any(|hit| hit.position == open)
+        {
+            self.open = None;
+            self.trail.clear();
+            if self.focus == Pane::Detail {
+                self.focus = Pane::Results;
+            }
+        }
     }
 
     fn page(&self) -> usize {

@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// Over the help, before everything but Ctrl-C (as in less and man).
+    Help,
     /// Everywhere, dialogs and the search line included.
     Everywhere,
     /// In the yes/no question of a dialog.
@@ -96,7 +98,7 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
     }
 }
 
-use Context::{Commands, Detail, Everywhere, Question, Typing};
+use Context::{Commands, Detail, Everywhere, Help, Question, Typing};
 use HintPlace as At;
 use Key::{AnyAlphanumeric, AnyChar, Char, Code, Control};
 
@@ -340,7 +342,10 @@ pub const KEYS: &[Entry] = &[
     },
     Entry {
         keys: ["? / F1", "? / F1"],
-        meaning: ["this help", "cette aide"],
+        meaning: [
+            "this help; q, Esc or ? close it",
+            "cette aide ; q, Échap ou ? la ferment",
+        ],
         hints: &[
             (At::Search, ["F1 help", "F1 aide"]),
             (At::Results, ["? help", "? aide"]),
@@ -350,6 +355,11 @@ pub const KEYS: &[Entry] = &[
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
             bind(Commands, Char('?'), Action::ToggleHelp),
+            bind(Help, Char('?'), Action::ToggleHelp),
+            bind(Help, Char('q'), Action::ToggleHelp),
+            bind(Help, Code(KeyCode::Esc), Action::ToggleHelp),
+            // Any other key closes it too (and does nothing else).
+            bind(Help, AnyChar, TYPED),
         ],
     },
     Entry {
@@ -408,6 +418,9 @@ pub fn action_for(event: &Event, app: &App<'_, '_>, layout: &Layout) -> Option<A
 
 /// The contexts that apply now, most specific first after `Everywhere`.
 fn contexts(app: &App<'_, '_>) -> Vec<Context> {
+    if app.help {
+        return vec![Help, Everywhere];
+    }
     let mut contexts = vec![Everywhere];
     match &app.dialog {
         Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
