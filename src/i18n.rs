@@ -92,8 +92,13 @@ pub struct Strings {
     pub shortlist: &'static str,
     pub help: &'static str,
     pub of: &'static str,
+    /// Zero takes the singular (French), not the plural (English).
+    pub zero_is_singular: bool,
+    /// One action; `actions` for more (see [`Strings::count_actions`]).
+    pub action: &'static str,
     pub actions: &'static str,
     pub no_match: &'static str,
+    /// Before what the query set aside, its punctuation included.
     pub ignored: &'static str,
     /// Before the words no action holds together with the others.
     pub dropped: &'static str,
@@ -104,6 +109,7 @@ pub struct Strings {
     /// The strict mode's mark on the search line.
     pub strict: &'static str,
     pub too_small: &'static str,
+    pub marked_one: &'static str,
     pub marked: &'static str,
     /// Each dimension's name, in `Dimension` order (the facet table's).
     pub dimension_names: [&'static str; crate::engine::Dimension::COUNT],
@@ -177,6 +183,33 @@ pub struct Strings {
     pub export_hint: &'static str,
 }
 
+impl Strings {
+    /// Whether `count` takes the singular: one, and in French zero too ("0 action").
+    fn singular(&self, count: usize) -> bool {
+        count == 1 || (count == 0 && self.zero_is_singular)
+    }
+
+    /// "1 action", "2 actions"; "0 actions" in English, "0 action" in French.
+    pub fn count_actions(&self, count: usize) -> String {
+        let noun = if self.singular(count) {
+            self.action
+        } else {
+            self.actions
+        };
+        format!("{count} {noun}")
+    }
+
+    /// "1 marked", "2 marquées", "0 marquée".
+    pub fn count_marked(&self, count: usize) -> String {
+        let word = if self.singular(count) {
+            self.marked_one
+        } else {
+            self.marked
+        };
+        format!("{count} {word}")
+    }
+}
+
 pub static EN: Strings = Strings {
     app_title: "Call to Local Action for Migrants and Refugees",
     search: "Search",
@@ -189,14 +222,17 @@ pub static EN: Strings = Strings {
     shortlist: "Shortlist",
     help: "Help",
     of: "of",
+    zero_is_singular: false,
+    action: "action",
     actions: "actions",
     no_match: "No action matches. Remove a filter or a word.",
-    ignored: "ignored",
+    ignored: "ignored: ",
     dropped: "no action has",
     showing: "with the others; showing",
     read_as: "read as",
     strict: "every word (F6)",
     too_small: "Terminal too small",
+    marked_one: "marked",
     marked: "marked",
     dimension_names: [
         "Priority",
@@ -296,14 +332,17 @@ pub static FR: Strings = Strings {
     shortlist: "Sélection",
     help: "Aide",
     of: "sur",
+    zero_is_singular: true,
+    action: "action",
     actions: "actions",
     no_match: "Aucune action ne correspond. Retirez un filtre ou un mot.",
-    ignored: "ignoré",
+    ignored: "ignoré : ",
     dropped: "aucune action n'a",
     showing: "avec les autres mots ; actions avec",
     read_as: "lu comme",
     strict: "tous les mots (F6)",
     too_small: "Terminal trop petit",
+    marked_one: "marquée",
     marked: "marquées",
     dimension_names: [
         "Priorité",
@@ -362,7 +401,7 @@ pub static FR: Strings = Strings {
     export_prompt: "Exporter la sélection vers",
     export_format: "format selon l'extension : .md Markdown, .csv CSV",
     overwrite_prompt: "existe. Remplacer ? (o/n)",
-    exported: "Exporté",
+    exported: "Export réussi :",
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",
     cancelled: "Annulé",

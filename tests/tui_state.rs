@@ -1196,3 +1196,39 @@ fn the_detail_closes_when_its_action_leaves_the_results() {
         "{screen}"
     );
 }
+
+/// Issue 13 #10: "1 actions", "Exporté 1 actions", "★ 1 marquées", and an unclosed quote
+/// said to be "ignored" (with a French space in English) while its phrase is applied.
+#[test]
+fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = App::new(&engine, Lang::Fr, (120, 40));
+    app.export_directory = directory.path().to_path_buf();
+    // French puts zero in the singular too.
+    assert!(draw(&app, 120, 40).contains("★ 0 marquée "));
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("★ 1 marquée "), "{screen}");
+    act(&mut app, Action::StartExport);
+    act(&mut app, Action::DeleteWord);
+    type_text(&mut app, "one.md");
+    act(&mut app, Action::Open);
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.starts_with("Export réussi : 1 action → "),
+        "{message}"
+    );
+    act(&mut app, Action::Show(View::Stats));
+    assert!(draw(&app, 120, 40).contains("(77 actions)"));
+
+    let mut app = App::new(&engine, Lang::En, (120, 40));
+    type_text(&mut app, "\"centre d'acc");
+    let screen = draw(&app, 160, 40);
+    assert!(
+        screen.contains("(unclosed quote: the phrase runs to the end)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("ignored"), "{screen}");
+}

@@ -61,6 +61,9 @@ pub fn note_matching(outcome: &crate::engine::Outcome) {
     for ignored in &outcome.parsed.ignored {
         super::say(&format!("localaction: note: ignored {ignored}"));
     }
+    for read in &outcome.parsed.read {
+        super::say(&format!("localaction: note: {read}"));
+    }
     let matching = &outcome.matching;
     for correction in &matching.corrections {
         super::say(&format!(

@@ -34,6 +34,9 @@ pub struct ParsedQuery {
     pub last_word_is_prefix: bool,
     /// What was set aside, in words a person understands.
     pub ignored: Vec<String>,
+    /// How something was read that was not set aside (an unclosed quote), in words a person
+    /// understands.
+    pub read: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -94,8 +97,8 @@ pub fn parse(input: &str) -> ParsedQuery {
             }
             if !closed {
                 parsed
-                    .ignored
-                    .push("an unclosed quote (the phrase runs to the end)".to_owned());
+                    .read
+                    .push("unclosed quote: the phrase runs to the end".to_owned());
             }
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
             if phrase.is_empty() {
@@ -205,6 +208,11 @@ mod tests {
             vec![Clause::Phrase("unclosed phrase".into())]
         );
         assert!(!parsed.last_word_is_prefix);
+        assert!(
+            parsed.ignored.is_empty(),
+            "the phrase is applied, not ignored"
+        );
+        assert_eq!(parsed.read, ["unclosed quote: the phrase runs to the end"]);
         assert_eq!(parse(" - -- \"\" :: ").required, vec![]);
         assert!(parse("").is_empty());
         assert_eq!(parse("a\u{1b}[2Jb").required, words(&["a", "2Jb"]));

@@ -794,9 +794,9 @@ impl<'e, 'c> App<'e, 'c> {
                     Ok(count) => {
                         self.dialog = None;
                         self.message = Some(format!(
-                            "{} {count} {} → {}",
+                            "{} {} → {}",
                             strings.exported,
-                            strings.actions,
+                            strings.count_actions(count),
                             path.display()
                         ));
                     }

@@ -76,7 +76,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     // The title's parts that do not fit the border are left out whole, the legend first:
     // cut by the border, "@ selected actio" read as a word of its own.
     let mut parts = vec![
-        format!("{} — {} {}", strings.map, placed.len(), strings.actions),
+        format!("{} — {}", strings.map, strings.count_actions(placed.len())),
         format!("{unplaced} {}", strings.without_place),
         strings.map_legend.to_owned(),
     ];

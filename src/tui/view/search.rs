@@ -61,12 +61,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     if !app.outcome.parsed.ignored.is_empty() {
         spans.push(Span::styled(
             format!(
-                "  ({} : {})",
+                "  ({}{})",
                 strings.ignored,
                 app.outcome.parsed.ignored.join("; ")
             ),
             palette.dim(),
         ));
+    }
+    for read in &app.outcome.parsed.read {
+        spans.push(Span::styled(format!("  ({read})"), palette.dim()));
     }
     let bordered = area.height >= 3;
     let inner = if bordered {

@@ -15,8 +15,10 @@ use crate::tui::palette::Palette;
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let title = format!(
-        "{} — {} ({} {})",
-        strings.statistics, strings.selection, app.outcome.total, strings.actions
+        "{} — {} ({})",
+        strings.statistics,
+        strings.selection,
+        strings.count_actions(app.outcome.total)
     );
     let widget = block(title, true, palette);
     let inner = widget.inner(area);

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         }
     };
     let hints = keys::hints(place, app.lang).join(" · ");
-    let marked = format!(" ★ {} {} ", app.shortlist.len(), strings.marked);
+    let marked = format!(" ★ {} ", strings.count_marked(app.shortlist.len()));
     let left = match &app.message {
         Some(message) => Span::styled(text::sanitize(message).into_owned(), palette.highlight()),
         None => Span::styled(hints, palette.dim()),
