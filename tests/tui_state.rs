@@ -1232,3 +1232,77 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     );
     assert!(!screen.contains("ignored"), "{screen}");
 }
+
+/// Sends a key with modifiers through the key table.
+fn press_with(app: &mut App<'_, '_>, code: KeyCode, modifiers: KeyModifiers) {
+    let layout = Layout::new(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app,
+    );
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = keys::action_for(&event, app, &layout) {
+        act(app, action);
+    }
+}
+
+/// Issue 13 #7: the search line edits as readline does. Ctrl-U deleted one word; Ctrl-K,
+/// Delete, Alt-B/F and Ctrl-←/→ did nothing or typed letters.
+#[test]
+fn the_search_line_edits_as_readline_does() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let (control, alt) = (KeyModifiers::CONTROL, KeyModifiers::ALT);
+    type_text(&mut app, "refugee women entrepreneurs");
+    let state = |app: &App<'_, '_>| (app.query.clone(), app.cursor);
+    press_with(&mut app, KeyCode::Char('w'), control);
+    assert_eq!(state(&app), ("refugee women ".into(), 14));
+    press_with(&mut app, KeyCode::Char('b'), alt);
+    assert_eq!(
+        state(&app),
+        ("refugee women ".into(), 8),
+        "Alt-B moves, typing nothing"
+    );
+    press_with(&mut app, KeyCode::Left, control);
+    assert_eq!(app.cursor, 0);
+    press_with(&mut app, KeyCode::Right, control);
+    assert_eq!(app.cursor, 7);
+    press_with(&mut app, KeyCode::Char('f'), alt);
+    assert_eq!(app.cursor, 13);
+    press_with(&mut app, KeyCode::Char('a'), control);
+    press_with(&mut app, KeyCode::Delete, KeyModifiers::NONE);
+    assert_eq!(state(&app), ("efugee women ".into(), 0));
+    press_with(&mut app, KeyCode::Char('d'), alt);
+    assert_eq!(
+        state(&app),
+        (" women ".into(), 0),
+        "Alt-D deletes a word on"
+    );
+    press_with(&mut app, KeyCode::Char('e'), control);
+    press_with(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press_with(&mut app, KeyCode::Char('u'), control);
+    assert_eq!(
+        state(&app),
+        (" ".into(), 0),
+        "Ctrl-U deletes the whole line before"
+    );
+    type_text(&mut app, "climat enfants");
+    press_with(&mut app, KeyCode::Char('a'), control);
+    press_with(&mut app, KeyCode::Right, control);
+    press_with(&mut app, KeyCode::Char('k'), control);
+    assert_eq!(
+        state(&app),
+        ("climat".into(), 6),
+        "Ctrl-K deletes to the end"
+    );
+    press_with(&mut app, KeyCode::Backspace, alt);
+    assert_eq!(
+        state(&app),
+        ("".into(), 0),
+        "Alt-Backspace deletes a word back"
+    );
+    // Ctrl-N and Ctrl-P move the selection from the search line, as in fzf.
+    type_text(&mut app, "climat");
+    press_with(&mut app, KeyCode::Char('n'), control);
+    assert_eq!(app.focus, Pane::Results);
+}

@@ -76,6 +76,17 @@ pub enum Action {
     Backspace,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete everything before the cursor.
+    DeleteToStart,
+    /// Delete everything from the cursor on.
+    DeleteToEnd,
+    /// Move the text cursor to the previous or next word's start.
+    WordLeft,
+    WordRight,
     /// Move the text cursor.
     CursorLeft,
     CursorRight,
@@ -425,40 +436,16 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     fn update_search(&mut self, action: Action) {
-        let chars: Vec<char> = self.query.chars().collect();
+        if let Some((text, cursor)) = edit_line(&self.query, self.cursor, &action) {
+            let changed = text != self.query;
+            self.query = text;
+            self.cursor = cursor;
+            if changed {
+                self.refresh_query();
+            }
+            return;
+        }
         match action {
-            Action::Insert(c) if !c.is_control() => {
-                let mut chars = chars;
-                chars.insert(self.cursor.min(chars.len()), c);
-                self.query = chars.into_iter().collect();
-                self.cursor += 1;
-                self.refresh_query();
-            }
-            Action::Backspace if self.cursor > 0 => {
-                let mut chars = chars;
-                chars.remove(self.cursor - 1);
-                self.query = chars.into_iter().collect();
-                self.cursor -= 1;
-                self.refresh_query();
-            }
-            Action::DeleteWord if self.cursor > 0 => {
-                let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                while start > 0 && !chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                let mut chars = chars;
-                chars.drain(start..self.cursor);
-                self.query = chars.into_iter().collect();
-                self.cursor = start;
-                self.refresh_query();
-            }
-            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
-            Action::CursorRight => self.cursor = (self.cursor + 1).min(chars.len()),
-            Action::CursorStart => self.cursor = 0,
-            Action::CursorEnd => self.cursor = chars.len(),
             Action::Back => {
                 if !self.query.is_empty() {
                     self.query.clear();
@@ -712,18 +699,12 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = None;
                 self.message = Some(self.lang.strings().cancelled.to_owned());
             }
-            (Dialog::ExportPath { mut path }, Action::Insert(c)) if !c.is_control() => {
-                path.push(c);
+            // The path is edited at its end, as the search line is at its cursor.
+            (Dialog::ExportPath { path }, action)
+                if edit_line(&path, path.chars().count(), &action).is_some() =>
+            {
+                let (path, _) = edit_line(&path, path.chars().count(), &action).unwrap_or_default();
                 self.dialog = Some(Dialog::ExportPath { path });
-            }
-            (Dialog::ExportPath { mut path }, Action::Backspace) => {
-                path.pop();
-                self.dialog = Some(Dialog::ExportPath { path });
-            }
-            (Dialog::ExportPath { .. }, Action::DeleteWord) => {
-                self.dialog = Some(Dialog::ExportPath {
-                    path: String::new(),
-                });
             }
             // "-" names standard output on the command line; here it is the screen.
             (Dialog::ExportPath { path }, Action::Open) if path.trim() == "-" => {
@@ -865,4 +846,52 @@ impl<'e, 'c> App<'e, 'c> {
             }
         }
     }
+}
+
+/// A line of text edited as readline edits it: the new text and cursor (in characters) for
+/// an editing action, or `None` for an action that does not edit text.
+fn edit_line(text: &str, cursor: usize, action: &Action) -> Option<(String, usize)> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let cursor = cursor.min(chars.len());
+    let word_start = |from: usize| {
+        let mut at = from;
+        while at > 0 && chars[at - 1].is_whitespace() {
+            at -= 1;
+        }
+        while at > 0 && !chars[at - 1].is_whitespace() {
+            at -= 1;
+        }
+        at
+    };
+    let word_end = |from: usize| {
+        let mut at = from;
+        while at < chars.len() && chars[at].is_whitespace() {
+            at += 1;
+        }
+        while at < chars.len() && !chars[at].is_whitespace() {
+            at += 1;
+        }
+        at
+    };
+    let (start, end, new_cursor) = match action {
+        Action::Insert(c) if !c.is_control() => {
+            chars.insert(cursor, *c);
+            return Some((chars.into_iter().collect(), cursor + 1));
+        }
+        Action::Backspace => (cursor.saturating_sub(1), cursor, cursor.saturating_sub(1)),
+        Action::DeleteForward => (cursor, (cursor + 1).min(chars.len()), cursor),
+        Action::DeleteWord => (word_start(cursor), cursor, word_start(cursor)),
+        Action::DeleteWordForward => (cursor, word_end(cursor), cursor),
+        Action::DeleteToStart => (0, cursor, 0),
+        Action::DeleteToEnd => (cursor, chars.len(), cursor),
+        Action::CursorLeft => (cursor, cursor, cursor.saturating_sub(1)),
+        Action::CursorRight => (cursor, cursor, (cursor + 1).min(chars.len())),
+        Action::CursorStart => (cursor, cursor, 0),
+        Action::CursorEnd => (cursor, cursor, chars.len()),
+        Action::WordLeft => (cursor, cursor, word_start(cursor)),
+        Action::WordRight => (cursor, cursor, word_end(cursor)),
+        _ => return None,
+    };
+    chars.drain(start..end);
+    Some((chars.into_iter().collect(), new_cursor))
 }

@@ -33,15 +33,19 @@ pub enum Context {
 /// A key as bindings name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
-    /// A key that is not a character (F-keys, arrows, Enter…), whatever the modifiers.
+    /// A key that is not a character (F-keys, arrows, Enter…), without Control or Alt.
     Code(KeyCode),
-    /// A character typed without Control (Shift is part of the character).
+    /// Such a key with Control (Ctrl-←).
+    ControlCode(KeyCode),
+    /// A character typed without Control or Alt (Shift is part of the character).
     Char(char),
     /// A character with Control.
     Control(char),
-    /// Any character typed without Control: typed into the text.
+    /// A character with Alt (Meta).
+    Alt(char),
+    /// Any character typed without Control or Alt: typed into the text.
     AnyChar,
-    /// Any letter or digit typed without Control: typed into the search line.
+    /// Any letter or digit typed without Control or Alt: typed into the search line.
     AnyAlphanumeric,
 }
 
@@ -100,23 +104,37 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
 
 use Context::{Commands, Detail, Everywhere, Help, Question, Typing};
 use HintPlace as At;
-use Key::{AnyAlphanumeric, AnyChar, Char, Code, Control};
+use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 
 /// Every key of the interface, in the order help lists them and hints show them.
 pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["type", "saisie"],
+        // One line at 80 columns each.
         meaning: [
-            "search as you type (accents optional; \"phrase\", -exclude)",
-            "recherche à la frappe (accents facultatifs ; \"expression\", -exclure)",
+            "search as you type; \"phrase\", -exclude; readline keys",
+            "chercher ; \"expression\", -exclure ; touches readline",
         ],
         hints: &[(At::Search, ["type to search", "tapez pour chercher"])],
+        // Line editing as in readline: Ctrl-U to the start, Ctrl-K to the end, Ctrl-W and
+        // Alt-Backspace a word back, Alt-D a word on, Alt-B/F and Ctrl-←/→ by word.
         bindings: &[
             bind(Typing, Control('w'), Action::DeleteWord),
-            bind(Typing, Control('u'), Action::DeleteWord),
+            bind(Typing, Alt('\u{7f}'), Action::DeleteWord),
+            bind(Typing, Control('u'), Action::DeleteToStart),
+            bind(Typing, Control('k'), Action::DeleteToEnd),
+            bind(Typing, Alt('d'), Action::DeleteWordForward),
             bind(Typing, Control('a'), Action::CursorStart),
             bind(Typing, Control('e'), Action::CursorEnd),
+            bind(Typing, Control('b'), Action::CursorLeft),
+            bind(Typing, Control('f'), Action::CursorRight),
+            bind(Typing, Alt('b'), Action::WordLeft),
+            bind(Typing, Alt('f'), Action::WordRight),
+            bind(Typing, ControlCode(KeyCode::Left), Action::WordLeft),
+            bind(Typing, ControlCode(KeyCode::Right), Action::WordRight),
+            bind(Typing, ControlCode(KeyCode::Backspace), Action::DeleteWord),
             bind(Typing, Code(KeyCode::Backspace), Action::Backspace),
+            bind(Typing, Code(KeyCode::Delete), Action::DeleteForward),
             bind(Typing, Code(KeyCode::Left), Action::CursorLeft),
             bind(Typing, Code(KeyCode::Right), Action::CursorRight),
             bind(Typing, Code(KeyCode::Home), Action::CursorStart),
@@ -438,15 +456,25 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
 
 fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let plain = !control && !alt;
+    // Alt-Backspace arrives as Backspace with Alt.
+    let pressed_char = match key.code {
+        KeyCode::Char(c) => Some(c),
+        KeyCode::Backspace if alt => Some('\u{7f}'),
+        _ => None,
+    };
     let matches = |bound: Key| match (bound, key.code) {
-        (Code(code), pressed) => code == pressed,
-        (Char(c), KeyCode::Char(pressed)) => !control && c == pressed,
+        (Code(code), pressed) => plain && code == pressed,
+        (ControlCode(code), pressed) => control && code == pressed,
+        (Char(c), KeyCode::Char(pressed)) => plain && c == pressed,
         (Control(c), KeyCode::Char(pressed)) => control && c == pressed,
+        (Alt(c), _) => alt && !control && pressed_char == Some(c),
         _ => false,
     };
     let typed = |bound: Key| match (bound, key.code) {
-        (AnyChar, KeyCode::Char(c)) if !control => Some(c),
-        (AnyAlphanumeric, KeyCode::Char(c)) if !control && c.is_alphanumeric() => Some(c),
+        (AnyChar, KeyCode::Char(c)) if plain => Some(c),
+        (AnyAlphanumeric, KeyCode::Char(c)) if plain && c.is_alphanumeric() => Some(c),
         _ => None,
     };
     let bindings = || KEYS.iter().flat_map(|entry| entry.bindings);
