@@ -447,3 +447,22 @@ fn a_dumb_terminal_is_told_to_use_a_command() {
     assert!(text.contains("TERM=dumb"), "{text}");
     assert!(text.contains("localaction list --format json"), "{text}");
 }
+
+/// Issue 13 #4, end to end: a word with accents pasted while the results have the focus
+/// lands whole in the query (bracketed paste), and the terminal's paste mode is restored.
+#[test]
+fn a_paste_in_the_results_reaches_the_query() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("clim");
+    session.wait_for_text("› clim");
+    session.send("\x1b[B");
+    session.send("\x1b[200~ santé\x1b[201~");
+    session.wait_for_text("› clim santé");
+    session.send(CTRL_C);
+    assert!(session.wait_exit().success());
+    assert!(session.raw_contains(b"\x1b[?2004h"), "bracketed paste enabled");
+    assert!(session.raw_contains(b"\x1b[?2004l"), "bracketed paste restored");
+    session.assert_terminal_restored();
+}

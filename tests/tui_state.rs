@@ -1155,14 +1155,15 @@ fn q_in_the_help_closes_it_and_ctrl_c_still_quits() {
         KeyCode::Char('?'),
         KeyCode::Char('x'),
     ] {
-        press(&mut app, KeyCode::Char('?'));
+        // In the results a typed `?` is text; F1 opens the help anywhere.
+        press(&mut app, KeyCode::F(1));
         assert!(app.help);
         press(&mut app, closer);
         assert!(!app.help, "{closer:?} closes the help");
         assert!(!app.quit, "{closer:?} does not quit");
         assert_eq!(app.query, "", "{closer:?} types nothing");
     }
-    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::F(1));
     let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
     let control_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let action = keys::action_for(&control_c, &app, &layout).unwrap();
@@ -1305,4 +1306,33 @@ fn the_search_line_edits_as_readline_does() {
     type_text(&mut app, "climat");
     press_with(&mut app, KeyCode::Char('n'), control);
     assert_eq!(app.focus, Pane::Results);
+}
+
+/// Issue 13 #4: typing after arrowing into the list ran commands (`clim`, Down, `santé`
+/// opened the statistics and lost `anté`), and a paste kept only its first character.
+#[test]
+fn typing_and_pasting_in_the_results_reach_the_query() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "clim ");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.focus, Pane::Results);
+    for c in "santé".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.query, "clim santé");
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Search));
+    // Space still marks in the results.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.shortlist.len(), 1);
+    assert_eq!(app.query, "clim santé");
+    // A paste arrives whole, wherever the focus is, line breaks as spaces.
+    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    let paste = Event::Paste(" enfants\njeunes\u{1b}".to_owned());
+    let action = keys::action_for(&paste, &app, &layout).unwrap();
+    act(&mut app, action);
+    assert_eq!(app.query, "clim santé enfants jeunes");
+    assert_eq!(app.cursor, app.query.chars().count());
 }

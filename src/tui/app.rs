@@ -72,6 +72,9 @@ pub enum Action {
     ToggleText,
     /// Type a character on the search line (or in a dialog).
     Insert(char),
+    /// Pasted text: inserted whole on the search line (or in a dialog), line breaks as
+    /// spaces, control characters left out.
+    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the word before the cursor.
@@ -515,10 +518,10 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = Pane::Search;
                 }
             }
-            Action::Insert(c) => {
-                // Typing anywhere goes to the search line.
+            // Typing in the results goes to the search line (fzf's habit), backspace too.
+            Action::Insert(_) | Action::Paste(_) | Action::Backspace => {
                 self.focus = Pane::Search;
-                self.update_search(Action::Insert(c));
+                self.update_search(action);
             }
             _ => {}
         }
@@ -564,9 +567,9 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = Pane::Results;
                 }
             }
-            Action::Insert(c) => {
+            Action::Insert(_) | Action::Paste(_) => {
                 self.focus = Pane::Search;
-                self.update_search(Action::Insert(c));
+                self.update_search(action);
             }
             _ => {}
         }
@@ -606,9 +609,9 @@ impl<'e, 'c> App<'e, 'c> {
                 self.refresh();
             }
             Action::Back => self.focus = Pane::Results,
-            Action::Insert(c) => {
+            Action::Insert(_) | Action::Paste(_) => {
                 self.focus = Pane::Search;
-                self.update_search(Action::Insert(c));
+                self.update_search(action);
             }
             _ => {}
         }
@@ -877,6 +880,16 @@ fn edit_line(text: &str, cursor: usize, action: &Action) -> Option<(String, usiz
         Action::Insert(c) if !c.is_control() => {
             chars.insert(cursor, *c);
             return Some((chars.into_iter().collect(), cursor + 1));
+        }
+        Action::Paste(pasted) => {
+            let pasted: Vec<char> = pasted
+                .chars()
+                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .collect();
+            let after = cursor + pasted.len();
+            chars.splice(cursor..cursor, pasted);
+            return Some((chars.into_iter().collect(), after));
         }
         Action::Backspace => (cursor.saturating_sub(1), cursor, cursor.saturating_sub(1)),
         Action::DeleteForward => (cursor, (cursor + 1).min(chars.len()), cursor),

@@ -24,7 +24,10 @@ pub enum Context {
     Question,
     /// Where text is typed: the search line and the export path.
     Typing,
-    /// Everywhere else: the lists, the detail, the views.
+    /// The results list: a character typed there goes to the search line (fzf's habit), so
+    /// only Space (mark) is a command there; commands are on keys that cannot be text.
+    Results,
+    /// Everywhere else: the filters, the detail, the views.
     Commands,
     /// Commands while the detail has the focus.
     Detail,
@@ -102,7 +105,7 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
     }
 }
 
-use Context::{Commands, Detail, Everywhere, Help, Question, Typing};
+use Context::{Commands, Detail, Everywhere, Help, Question, Results, Typing};
 use HintPlace as At;
 use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 
@@ -140,7 +143,9 @@ pub const KEYS: &[Entry] = &[
             bind(Typing, Code(KeyCode::Home), Action::CursorStart),
             bind(Typing, Code(KeyCode::End), Action::CursorEnd),
             bind(Typing, AnyChar, TYPED),
-            // In the lists, a letter or digit starts a new search.
+            bind(Results, Code(KeyCode::Backspace), Action::Backspace),
+            bind(Results, AnyChar, TYPED),
+            // Elsewhere, a letter or digit starts a new search.
             bind(Commands, AnyAlphanumeric, TYPED),
         ],
     },
@@ -206,7 +211,10 @@ pub const KEYS: &[Entry] = &[
             (At::Results, ["Space mark", "Espace marquer"]),
             (At::Detail, ["Space mark", "Espace marquer"]),
         ],
-        bindings: &[bind(Commands, Char(' '), Action::ToggleMark)],
+        bindings: &[
+            bind(Results, Char(' '), Action::ToggleMark),
+            bind(Commands, Char(' '), Action::ToggleMark),
+        ],
     },
     Entry {
         keys: ["Del / Backspace", "Suppr / Retour arrière"],
@@ -236,10 +244,7 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["/", "/"],
         meaning: ["go to the search line", "aller à la ligne de recherche"],
-        hints: &[
-            (At::Filters, ["/ search", "/ chercher"]),
-            (At::Results, ["/ search", "/ chercher"]),
-        ],
+        hints: &[(At::Filters, ["/ search", "/ chercher"])],
         bindings: &[bind(Commands, Char('/'), Action::Focus(Pane::Search))],
     },
     Entry {
@@ -366,7 +371,7 @@ pub const KEYS: &[Entry] = &[
         ],
         hints: &[
             (At::Search, ["F1 help", "F1 aide"]),
-            (At::Results, ["? help", "? aide"]),
+            (At::Results, ["F1 help", "F1 aide"]),
             (At::Detail, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
         ],
@@ -382,11 +387,14 @@ pub const KEYS: &[Entry] = &[
     },
     Entry {
         keys: ["q / Ctrl-C", "q / Ctrl-C"],
-        meaning: ["quit", "quitter"],
+        meaning: [
+            "quit (q: not on the search line or in the list)",
+            "quitter (q : hors ligne de recherche et liste)",
+        ],
         hints: &[
             (At::Search, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Filters, ["q quit", "q quitter"]),
-            (At::Results, ["q quit", "q quitter"]),
+            (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Detail, ["q quit", "q quitter"]),
             (At::View, ["q quit", "q quitter"]),
         ],
@@ -430,6 +438,7 @@ pub fn action_for(event: &Event, app: &App<'_, '_>, layout: &Layout) -> Option<A
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -444,6 +453,7 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
         Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
         Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
         None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
+        None if app.focus == Pane::Results && app.view == View::Browse => contexts.push(Results),
         None => {
             if app.focus == Pane::Detail && app.view == View::Browse {
                 contexts.push(Detail);
