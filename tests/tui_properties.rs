@@ -226,6 +226,12 @@ fn check(app: &App<'_, '_>) -> Result<(), TestCaseError> {
         rows
     );
     prop_assert!(app.cursor <= app.query.chars().count());
+    prop_assert!(
+        app.detail_scroll <= app.detail_scroll_limit,
+        "detail scrolled to {} past its last line ({})",
+        app.detail_scroll,
+        app.detail_scroll_limit
+    );
     let catalogue = app.engine.catalogue();
     for (index, position) in app.shortlist.iter().enumerate() {
         prop_assert!(!app.shortlist[..index].contains(position), "marked twice");
@@ -258,6 +264,7 @@ fn run_steps<T>(
     app.export_directory = directory.path().to_path_buf();
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let mut layout = Layout::default();
+    let mut drawn = view::Drawn::default();
     for step in steps {
         if let Some(action) = to_action(step, &app, &layout) {
             let mut effect = app.update(action);
@@ -269,8 +276,13 @@ fn run_steps<T>(
             terminal.backend_mut().resize(app.size.0, app.size.1);
         }
         terminal
-            .draw(|frame| layout = view::draw(frame, &app, Palette::Mono))
+            .draw(|frame| drawn = view::draw(frame, &app, Palette::Mono))
             .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        // As the event loop does: the frame's layout for clicks, its scroll limit told.
+        layout = drawn.layout;
+        app.update(Action::Drawn {
+            detail_scroll_limit: drawn.detail_scroll_limit,
+        });
         check(&app)?;
     }
     Ok(())

@@ -462,7 +462,13 @@ fn a_paste_in_the_results_reaches_the_query() {
     session.wait_for_text("› clim santé");
     session.send(CTRL_C);
     assert!(session.wait_exit().success());
-    assert!(session.raw_contains(b"\x1b[?2004h"), "bracketed paste enabled");
-    assert!(session.raw_contains(b"\x1b[?2004l"), "bracketed paste restored");
+    assert!(
+        session.raw_contains(b"\x1b[?2004h"),
+        "bracketed paste enabled"
+    );
+    assert!(
+        session.raw_contains(b"\x1b[?2004l"),
+        "bracketed paste restored"
+    );
     session.assert_terminal_restored();
 }

@@ -114,9 +114,11 @@ fn open_among_climat(app: &mut App<'_, '_>, id: &str) {
 }
 
 /// Scrolls the detail until its first line starts with `heading`, so the texts show on a
-/// small screen too.
+/// small screen too, or, where the heading is on the last page, until the detail stops at
+/// its last line with the heading in view.
 fn scroll_detail_to(app: &mut App<'_, '_>, heading: &str) {
     let (width, height) = app.size;
+    let mut previous = String::new();
     for _ in 0..400 {
         let screen = draw(app, width, height);
         // The detail's first line is the fifth row, right of the filters (or alone).
@@ -124,9 +126,13 @@ fn scroll_detail_to(app: &mut App<'_, '_>, heading: &str) {
         if row.split('│').any(|cell| cell.starts_with(heading)) {
             return;
         }
+        if screen == previous && screen.contains(heading) {
+            return;
+        }
+        previous = screen;
         app.update(Action::Down);
     }
-    panic!("{heading:?} never came to the top of the detail");
+    panic!("{heading:?} never came into view in the detail");
 }
 
 const AMMAN: &str = "2023-amman-climate-academy";

@@ -1336,3 +1336,80 @@ fn typing_and_pasting_in_the_results_reach_the_query() {
     assert_eq!(app.query, "clim santé enfants jeunes");
     assert_eq!(app.cursor, app.query.chars().count());
 }
+
+/// Draws as the event loop does, telling the state how far the detail can scroll.
+fn draw_and_tell(app: &mut App<'_, '_>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    let mut drawn = view::Drawn::default();
+    terminal
+        .draw(|frame| drawn = view::draw(frame, app, Palette::Mono))
+        .expect("drawing succeeds");
+    act(
+        app,
+        Action::Drawn {
+            detail_scroll_limit: drawn.detail_scroll_limit,
+        },
+    );
+    terminal.backend().to_string()
+}
+
+/// Issue 13 #1: PageDown past the end blanked the detail (20 PageDowns needed 16 PageUps to
+/// come back), End and G did nothing there. Scrolling stops at the last line, End/G and
+/// Home/g go to the ends, and the title says how far the text has been read.
+#[test]
+fn the_detail_scrolls_to_its_last_line_and_no_further() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    let screen = draw_and_tell(&mut app, 120, 40);
+    let limit = app.detail_scroll_limit;
+    assert!(limit > 0 && limit < u16::MAX, "{limit}");
+    assert!(
+        screen.contains("%)"),
+        "the title shows the position: {screen}"
+    );
+    for _ in 0..20 {
+        press(&mut app, KeyCode::PageDown);
+        draw_and_tell(&mut app, 120, 40);
+    }
+    assert_eq!(app.detail_scroll, limit);
+    let at_end = draw_and_tell(&mut app, 120, 40);
+    assert!(at_end.contains("(100%)"), "{at_end}");
+    // The last page is the text's end (its last editor's note), not a blank pane.
+    let action = engine.catalogue().action(KAMPALA).unwrap();
+    let last_words: String = action
+        .editor_notes
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(at_end.contains(&last_words), "{last_words:?} in {at_end}");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.detail_scroll, 0);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.detail_scroll, limit);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.detail_scroll, 0);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.detail_scroll, limit);
+    // Back to the top in as many PageUps as PageDowns took to get here.
+    let page_downs = (0..)
+        .take_while(|_| {
+            let before = app.detail_scroll;
+            press(&mut app, KeyCode::PageUp);
+            app.detail_scroll < before
+        })
+        .count();
+    assert!(
+        page_downs <= usize::from(limit) / 30 + 2,
+        "{page_downs} PageUps"
+    );
+    assert_eq!(app.detail_scroll, 0);
+}

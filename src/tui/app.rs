@@ -149,6 +149,10 @@ pub enum Action {
         path: PathBuf,
         result: Result<usize, String>,
     },
+    /// What the last frame found: how far the detail can scroll.
+    Drawn {
+        detail_scroll_limit: u16,
+    },
     /// The terminal's new size.
     Resize {
         width: u16,
@@ -192,6 +196,8 @@ pub struct App<'e, 'c> {
     /// Actions left by following partner links, to come back with Esc.
     pub trail: Vec<Position>,
     pub detail_scroll: u16,
+    /// The largest useful `detail_scroll`, as the last frame found it.
+    pub detail_scroll_limit: u16,
     /// Index of the row under the filter cursor.
     pub filter_cursor: usize,
     /// The marked actions, in the order they were marked.
@@ -227,6 +233,7 @@ impl<'e, 'c> App<'e, 'c> {
             open: None,
             trail: Vec::new(),
             detail_scroll: 0,
+            detail_scroll_limit: u16::MAX,
             filter_cursor: 0,
             shortlist: Vec::new(),
             shortlist_cursor: 0,
@@ -335,6 +342,14 @@ impl<'e, 'c> App<'e, 'c> {
 
     /// The one place where the state changes; what it cannot do itself, it returns.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if let Action::Drawn {
+            detail_scroll_limit,
+        } = action
+        {
+            self.detail_scroll_limit = detail_scroll_limit;
+            self.detail_scroll = self.detail_scroll.min(detail_scroll_limit);
+            return None;
+        }
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
@@ -530,14 +545,15 @@ impl<'e, 'c> App<'e, 'c> {
     fn update_detail(&mut self, action: Action) {
         match action {
             Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
-            Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
+            Action::Down => self.scroll_detail_to(self.detail_scroll.saturating_add(1)),
             Action::PageUp => {
                 self.detail_scroll = self.detail_scroll.saturating_sub(self.page() as u16)
             }
             Action::PageDown => {
-                self.detail_scroll = self.detail_scroll.saturating_add(self.page() as u16)
+                self.scroll_detail_to(self.detail_scroll.saturating_add(self.page() as u16))
             }
             Action::Top => self.detail_scroll = 0,
+            Action::Bottom => self.scroll_detail_to(u16::MAX),
             Action::ToggleMark => self.toggle_mark(self.detail_position()),
             Action::FollowPartner => {
                 let Some(current) = self.detail_position() else {
@@ -804,6 +820,11 @@ impl<'e, 'c> App<'e, 'c> {
         } else {
             self.export_directory.join(path)
         }
+    }
+
+    /// Scrolls the detail, never past its last line.
+    fn scroll_detail_to(&mut self, offset: u16) {
+        self.detail_scroll = offset.min(self.detail_scroll_limit);
     }
 
     /// The effect that writes the shortlist where `typed` says.

@@ -26,7 +26,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::engine::Engine;
 use crate::i18n::Lang;
-use app::App;
+use app::{Action, App};
 use palette::Palette;
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -90,9 +90,16 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(engine, lang, (size.width, size.height));
-    let mut layout = layout::Layout::default();
+    let mut layout;
     loop {
-        terminal.draw(|frame| layout = view::draw(frame, &app, palette))?;
+        let mut drawn = view::Drawn::default();
+        terminal.draw(|frame| drawn = view::draw(frame, &app, palette))?;
+        layout = drawn.layout;
+        if drawn.detail_scroll_limit != app.detail_scroll_limit {
+            app.update(Action::Drawn {
+                detail_scroll_limit: drawn.detail_scroll_limit,
+            });
+        }
         if app.quit || stop.load(Ordering::Relaxed) {
             break;
         }

@@ -97,19 +97,19 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
+/// Draws the detail, and returns the largest scroll offset that still shows text.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> u16 {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Detail && app.view == View::Browse;
     let Some(position) = app.detail_position() else {
         let widget = block(strings.detail.to_owned(), focused, palette);
         frame.render_widget(widget, area);
-        return;
+        return 0;
     };
     let catalogue = app.engine.catalogue();
     let tables = &catalogue.tables;
     let action = catalogue.action_at(position);
     let mark = if app.is_marked(position) { "★ " } else { "" };
-    let widget = block(format!("{mark}{}", action.id), focused, palette);
     let clean = |value: &str| text::sanitize(value).into_owned();
     // The interface's language decides the labels and the editors' names (countries,
     // places, compacts); the text language, toggled apart, decides the report's texts.
@@ -391,9 +391,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             lines.push(Line::styled(format!("· {}", clean(note)), palette.dim()));
         }
     }
-    let paragraph = Paragraph::new(lines)
-        .block(widget)
-        .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0));
+    // Scrolling stops at the last line; where the text runs on, the title says how far
+    // it has been read ("40%"), as less does.
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let total = text.line_count(area.width.saturating_sub(2));
+    let limit = u16::try_from(total.saturating_sub(inner_height)).unwrap_or(u16::MAX);
+    let scroll = app.detail_scroll.min(limit);
+    let title = if total > inner_height && total > 0 {
+        let read = (usize::from(scroll) + inner_height).min(total);
+        format!("{mark}{} ({}%)", action.id, read * 100 / total)
+    } else {
+        format!("{mark}{}", action.id)
+    };
+    let paragraph = text
+        .block(block(title, focused, palette))
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
+    limit
 }

@@ -29,8 +29,18 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
     (selected + 1).saturating_sub(visible)
 }
 
-/// Draws a whole frame, and returns the layout it was drawn with (where clicks land).
-pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Layout {
+/// What drawing a frame found out that the state needs: where things went (clicks land
+/// there) and how far the detail can scroll.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub layout: Layout,
+    /// The largest scroll offset that still shows text in the detail (0 when it all fits
+    /// or no detail is shown).
+    pub detail_scroll_limit: u16,
+}
+
+/// Draws a whole frame, and returns what the state needs to know of it.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn {
     let area = frame.area();
     let layout = Layout::new(area, app);
     let strings = app.lang.strings();
@@ -39,8 +49,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Layou
         let notice = Paragraph::new(text::truncate(strings.too_small, usize::from(area.width)))
             .wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
-        return layout;
+        return Drawn {
+            layout,
+            detail_scroll_limit: 0,
+        };
     }
+    let mut detail_scroll_limit = 0;
     if let Some(area) = layout.search {
         search::draw(frame, area, app, palette);
     }
@@ -51,7 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Layou
         results::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.detail {
-        detail::draw(frame, area, app, palette);
+        detail_scroll_limit = detail::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.main {
         match app.view {
@@ -70,7 +84,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Layou
     if let Some(dialog) = &app.dialog {
         draw_dialog(frame, area, app, dialog, palette);
     }
-    layout
+    Drawn {
+        layout,
+        detail_scroll_limit,
+    }
 }
 
 /// The submitter's name in the interface's language: a government named as one of its
