@@ -166,6 +166,8 @@ pub struct Strings {
     pub export_prompt: &'static str,
     pub export_format: &'static str,
     pub overwrite_prompt: &'static str,
+    /// Said when exporting with nothing marked.
+    pub nothing_marked: &'static str,
     pub exported: &'static str,
     pub export_failed: &'static str,
     /// Said when the export path names standard output, which is the screen here.
@@ -290,7 +292,8 @@ pub static EN: Strings = Strings {
     shortlist_empty: "The shortlist is empty: press Space on an action to mark it.",
     export_prompt: "Export the shortlist to",
     export_format: "format from the extension: .md Markdown, .csv CSV",
-    overwrite_prompt: "exists. Overwrite? (y/n)",
+    overwrite_prompt: "exists. Replace it? (y/N)",
+    nothing_marked: "Nothing is marked: mark actions with Space, then export",
     exported: "Exported",
     export_failed: "Export failed",
     give_a_file: "standard output is this screen: give a file name",
@@ -400,7 +403,8 @@ pub static FR: Strings = Strings {
     shortlist_empty: "La sélection est vide : Espace sur une action pour la marquer.",
     export_prompt: "Exporter la sélection vers",
     export_format: "format selon l'extension : .md Markdown, .csv CSV",
-    overwrite_prompt: "existe. Remplacer ? (o/n)",
+    overwrite_prompt: "existe. Le remplacer ? (o/N)",
+    nothing_marked: "Rien n'est marqué : marquez des actions avec Espace, puis exportez",
     exported: "Export réussi :",
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",

@@ -1413,3 +1413,69 @@ fn the_detail_scrolls_to_its_last_line_and_no_further() {
     );
     assert_eq!(app.detail_scroll, 0);
 }
+
+/// Issue 13 #6: the export prompt appended to its pre-filled name (`shortlist.md/tmp/…`),
+/// Enter on "overwrite?" overwrote, `~` was a folder named `~`, and an empty shortlist was
+/// written as a file of no actions.
+#[test]
+fn the_export_prompt_behaves_as_a_prompt_should() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.home = Some(home.path().to_path_buf());
+    // Nothing marked: said, no dialog, no file.
+    act(&mut app, Action::StartExport);
+    assert_eq!(app.dialog, None);
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .starts_with("Nothing is marked")
+    );
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::StartExport);
+    // The name offered is replaced by what is typed.
+    type_text(&mut app, "~/mine.md");
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "~/mine.md".to_owned()
+        })
+    );
+    act(&mut app, Action::Open);
+    assert_eq!(app.dialog, None, "{:?}", app.message);
+    assert!(
+        home.path().join("mine.md").is_file(),
+        "~ is the home folder"
+    );
+    // Enter on the question is no: nothing replaced.
+    std::fs::write(home.path().join("mine.md"), "keep").unwrap();
+    act(&mut app, Action::StartExport);
+    type_text(&mut app, "~/mine.md");
+    act(&mut app, Action::Open);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    assert!(draw(&app, 120, 40).contains("Replace it? (y/N)"));
+    act(&mut app, Action::Open);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "~/mine.md".to_owned()
+        })
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("mine.md")).unwrap(),
+        "keep"
+    );
+    // Editing keys keep the name offered: Backspace takes one character from its end.
+    act(&mut app, Action::Back);
+    act(&mut app, Action::StartExport);
+    act(&mut app, Action::Backspace);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "shortlist.m".to_owned()
+        })
+    );
+}

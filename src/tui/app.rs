@@ -211,6 +211,10 @@ pub struct App<'e, 'c> {
     pub quit: bool,
     /// Where exports go when the person gives a bare file name.
     pub export_directory: PathBuf,
+    /// The home folder, for a path starting with `~`.
+    pub home: Option<PathBuf>,
+    /// The export path is still the one offered: the first character typed replaces it.
+    pub export_path_is_default: bool,
 }
 
 impl<'e, 'c> App<'e, 'c> {
@@ -243,6 +247,11 @@ impl<'e, 'c> App<'e, 'c> {
             size,
             quit: false,
             export_directory: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            home: std::env::var_os("HOME")
+                .or_else(|| std::env::var_os("USERPROFILE"))
+                .filter(|home| !home.is_empty())
+                .map(PathBuf::from),
+            export_path_is_default: false,
         }
     }
 
@@ -388,10 +397,15 @@ impl<'e, 'c> App<'e, 'c> {
                     view
                 };
             }
+            // An empty shortlist has nothing to export: said, rather than a file of none.
+            Action::StartExport if self.shortlist.is_empty() => {
+                self.message = Some(self.lang.strings().nothing_marked.to_owned());
+            }
             Action::StartExport => {
                 self.dialog = Some(Dialog::ExportPath {
                     path: "shortlist.md".to_owned(),
                 });
+                self.export_path_is_default = true;
             }
             Action::FocusNext | Action::FocusPrevious => {
                 self.view = View::Browse;
@@ -718,11 +732,20 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = None;
                 self.message = Some(self.lang.strings().cancelled.to_owned());
             }
-            // The path is edited at its end, as the search line is at its cursor.
+            // The path is edited at its end, as the search line is at its cursor; the path
+            // offered is replaced by what is typed, as a selected text would be.
             (Dialog::ExportPath { path }, action)
                 if edit_line(&path, path.chars().count(), &action).is_some() =>
             {
-                let (path, _) = edit_line(&path, path.chars().count(), &action).unwrap_or_default();
+                let typing = matches!(action, Action::Insert(_) | Action::Paste(_));
+                let start = if typing && self.export_path_is_default {
+                    String::new()
+                } else {
+                    path
+                };
+                self.export_path_is_default = false;
+                let (path, _) =
+                    edit_line(&start, start.chars().count(), &action).unwrap_or_default();
                 self.dialog = Some(Dialog::ExportPath { path });
             }
             // "-" names standard output on the command line; here it is the screen.
@@ -777,7 +800,11 @@ impl<'e, 'c> App<'e, 'c> {
                     }
                 }
             }
-            (Dialog::ConfirmOverwrite { path }, Action::Answer(true) | Action::Open) => {
+            // Enter is no, the answer that loses nothing.
+            (Dialog::ConfirmOverwrite { path }, Action::Open) => {
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
+            (Dialog::ConfirmOverwrite { path }, Action::Answer(true)) => {
                 let write = self.write_shortlist(&path, true);
                 self.dialog = Some(Dialog::ConfirmOverwrite { path });
                 return Some(write);
@@ -814,7 +841,17 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     fn resolve(&self, path: &str) -> PathBuf {
-        let path = PathBuf::from(path.trim());
+        let typed = path.trim();
+        // `~` is the home folder, as in a shell.
+        if let Some(home) = &self.home {
+            if typed == "~" {
+                return home.clone();
+            }
+            if let Some(rest) = typed.strip_prefix("~/") {
+                return home.join(rest);
+            }
+        }
+        let path = PathBuf::from(typed);
         if path.is_absolute() {
             path
         } else {
