@@ -411,9 +411,9 @@ fn sigterm_restores_the_terminal() {
     // SAFETY: kill(2) with a process id this test started and still owns.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     let status = session.wait_exit();
-    // The handler stopped the loop and the program returned normally: killed outright by the
-    // signal, it would not have restored the terminal.
-    assert!(status.success(), "{status:?}");
+    // The handler stopped the loop and restored the terminal (killed outright by the
+    // signal, the program would not have), then exited as a shell reports SIGTERM.
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
     session.assert_terminal_restored();
 }
 
@@ -427,8 +427,28 @@ fn sighup_ends_the_program_and_restores_the_terminal() {
     // SAFETY: kill(2) with a process id this test started and still owns.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
     let status = session.wait_exit();
-    assert!(status.success(), "{status:?}");
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
     session.assert_terminal_restored();
+}
+
+/// Issue 13 #11: SIGQUIT, SIGUSR1 and SIGALRM left raw mode, the alternate screen and
+/// mouse reporting on. Every signal that ends the program restores the terminal first, and
+/// the exit status is 128 + the signal.
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    for signal in [libc::SIGQUIT, libc::SIGUSR1, libc::SIGALRM, libc::SIGINT] {
+        let directory = tempfile::tempdir().unwrap();
+        let mut session = Session::start(directory.path());
+        session.wait_for_text("77 of 77 actions");
+        session.wait_for("the alternate screen", |screen| screen.alternate_screen());
+        let pid = session.child.process_id().expect("a process id");
+        let pid = libc::pid_t::try_from(pid).expect("a pid");
+        // SAFETY: kill(2) with a process id this test started and still owns.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = session.wait_exit();
+        assert_eq!(status.exit_code(), 128 + signal as u32, "signal {signal}");
+        session.assert_terminal_restored();
+    }
 }
 
 /// A terminal that cannot draw (`TERM=dumb`: Emacs shells, some CI consoles) was sent the

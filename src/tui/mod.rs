@@ -1,6 +1,7 @@
 //! The interactive browser: terminal set-up and restoration, the event loop, and the parts
 //! (state, keys, layout, drawing). The terminal is restored on every way out: quit, error,
-//! panic, SIGTERM, SIGHUP, SIGINT.
+//! panic, and every signal that would end the program (which then exits 128 + the signal's
+//! number, as a shell reports it).
 
 pub mod app;
 pub mod export;
@@ -11,7 +12,7 @@ pub mod view;
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -56,20 +57,24 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
     // A signal ends the program from a thread of its own: when the terminal hangs up, the
     // main thread may be blocked reading it (crossterm spins on a closed terminal), so it
     // cannot be the one to notice.
-    let stop = Arc::new(AtomicBool::new(false));
+    // The signal that asked to stop, or 0.
+    let stop = Arc::new(AtomicI32::new(0));
+    use signal_hook::consts::{
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+        SIGXFSZ,
+    };
     let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
     ])?;
     let stop_flag = Arc::clone(&stop);
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            stop_flag.store(true, Ordering::Relaxed);
+        if let Some(signal) = signals.forever().next() {
+            stop_flag.store(signal, Ordering::Relaxed);
             // Give the main loop a moment to leave cleanly, then leave regardless.
             std::thread::sleep(Duration::from_millis(300));
             restore_terminal();
-            std::process::exit(0);
+            std::process::exit(128 + signal);
         }
     });
     let previous_hook = std::panic::take_hook();
@@ -100,7 +105,7 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 detail_scroll_limit: drawn.detail_scroll_limit,
             });
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit || stop.load(Ordering::Relaxed) != 0 {
             break;
         }
         // Wake up now and then to notice signals; otherwise wait for input.
@@ -120,10 +125,16 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
                 layout = layout::Layout::new(screen, &app);
             }
-            if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
+            if app.quit || stop.load(Ordering::Relaxed) != 0 || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
+    }
+    let signal = stop.load(Ordering::Relaxed);
+    if signal != 0 {
+        drop(terminal);
+        restore_terminal();
+        std::process::exit(128 + signal);
     }
     Ok(())
 }
