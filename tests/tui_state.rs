@@ -1479,3 +1479,23 @@ fn the_export_prompt_behaves_as_a_prompt_should() {
         })
     );
 }
+
+/// Issue 13 #5: spotlight paragraphs ran together ("…environnementale.Amman réhabilitera…").
+#[test]
+fn the_spotlight_keeps_its_paragraphs() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::Fr, (200, 200));
+    type_text(&mut app, "amman académie climat ");
+    let amman = position(&engine, "2023-amman-climate-academy");
+    assert_eq!(app.selected_position(), Some(amman));
+    act(&mut app, Action::Open);
+    let screen = draw(&app, 200, 200);
+    assert!(screen.contains("la gestion environnementale."), "{screen}");
+    assert!(!screen.contains("environnementale.Amman"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|line| line.contains("│Amman réhabilitera un espace ouvert")),
+        "the second paragraph starts a line: {screen}"
+    );
+}
