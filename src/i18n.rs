@@ -168,6 +168,11 @@ pub struct Strings {
     pub overwrite_prompt: &'static str,
     /// Said when exporting with nothing marked.
     pub nothing_marked: &'static str,
+    /// Asked before quitting with marked actions not exported.
+    pub quit_title: &'static str,
+    pub unsaved_one: &'static str,
+    pub unsaved_many: &'static str,
+    pub quit_choices: &'static str,
     pub exported: &'static str,
     pub export_failed: &'static str,
     /// Said when the export path names standard output, which is the screen here.
@@ -199,6 +204,16 @@ impl Strings {
             self.actions
         };
         format!("{count} {noun}")
+    }
+
+    /// "2 marked actions are not exported and will be lost."
+    pub fn unsaved_marks(&self, count: usize) -> String {
+        let rest = if self.singular(count) {
+            self.unsaved_one
+        } else {
+            self.unsaved_many
+        };
+        format!("{count} {rest}")
     }
 
     /// "1 marked", "2 marquées", "0 marquée".
@@ -294,6 +309,10 @@ pub static EN: Strings = Strings {
     export_format: "format from the extension: .md Markdown, .csv CSV",
     overwrite_prompt: "exists. Replace it? (y/N)",
     nothing_marked: "Nothing is marked: mark actions with Space, then export",
+    quit_title: "Quit?",
+    unsaved_one: "marked action is not exported and will be lost.",
+    unsaved_many: "marked actions are not exported and will be lost.",
+    quit_choices: "y or e: export them · n or Esc: stay · q: quit anyway",
     exported: "Exported",
     export_failed: "Export failed",
     give_a_file: "standard output is this screen: give a file name",
@@ -405,6 +424,10 @@ pub static FR: Strings = Strings {
     export_format: "format selon l'extension : .md Markdown, .csv CSV",
     overwrite_prompt: "existe. Le remplacer ? (o/N)",
     nothing_marked: "Rien n'est marqué : marquez des actions avec Espace, puis exportez",
+    quit_title: "Quitter ?",
+    unsaved_one: "action marquée n'est pas exportée et sera perdue.",
+    unsaved_many: "actions marquées ne sont pas exportées et seront perdues.",
+    quit_choices: "o ou e : les exporter · n ou Échap : rester · q : quitter quand même",
     exported: "Export réussi :",
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",

@@ -1499,3 +1499,41 @@ fn the_spotlight_keeps_its_paragraphs() {
         "the second paragraph starts a line: {screen}"
     );
 }
+
+/// Issue 13: quitting with marked actions not exported asks first (they would be lost);
+/// after an export, or with nothing marked, it quits at once.
+#[test]
+fn quitting_with_marked_actions_asks_first() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+    assert!(draw(&app, 120, 40).contains("1 marked action is not exported and will be lost."));
+    // Esc: stay.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.dialog.clone(), app.quit), (None, false));
+    // e: export them.
+    act(&mut app, Action::Quit);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(matches!(app.dialog, Some(Dialog::ExportPath { .. })));
+    type_text(&mut app, "kept.md");
+    act(&mut app, Action::Open);
+    assert_eq!(app.dialog, None, "{:?}", app.message);
+    // Exported: nothing to lose, so quitting does not ask.
+    act(&mut app, Action::Quit);
+    assert!(app.quit);
+
+    // q twice (or Ctrl-C twice) quits anyway.
+    let mut app = self::app(&engine, directory.path());
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::Quit);
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}

@@ -44,6 +44,8 @@ pub enum Dialog {
     ExportPath { path: String },
     /// A regular file is at the path: replace it?
     ConfirmOverwrite { path: String },
+    /// Quitting would lose marked actions not exported: export them first?
+    ConfirmQuit,
 }
 
 /// What the event loop does for `update`, outside the state, and answers with an action.
@@ -202,6 +204,8 @@ pub struct App<'e, 'c> {
     pub filter_cursor: usize,
     /// The marked actions, in the order they were marked.
     pub shortlist: Vec<Position>,
+    /// The shortlist as it is has been exported: quitting loses nothing.
+    pub shortlist_exported: bool,
     pub shortlist_cursor: usize,
     pub help: bool,
     pub dialog: Option<Dialog>,
@@ -240,6 +244,7 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll_limit: u16::MAX,
             filter_cursor: 0,
             shortlist: Vec::new(),
+            shortlist_exported: false,
             shortlist_cursor: 0,
             help: false,
             dialog: None,
@@ -367,14 +372,14 @@ impl<'e, 'c> App<'e, 'c> {
         }
         if self.help {
             match action {
-                Action::Quit => self.quit = true,
+                Action::Quit => self.ask_to_quit(),
                 Action::Resize { width, height } => self.size = (width, height),
                 _ => self.help = false,
             }
             return None;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_to_quit(),
             Action::Resize { width, height } => self.size = (width, height),
             Action::ToggleHelp => self.help = true,
             Action::ToggleMatchMode => {
@@ -664,6 +669,7 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::ToggleMark if self.shortlist_cursor < self.shortlist.len() => {
                 self.shortlist.remove(self.shortlist_cursor);
+                self.shortlist_exported = false;
                 self.shortlist_cursor = self
                     .shortlist_cursor
                     .min(self.shortlist.len().saturating_sub(1));
@@ -722,11 +728,32 @@ impl<'e, 'c> App<'e, 'c> {
             }
             None => self.shortlist.push(position),
         }
+        self.shortlist_exported = false;
+    }
+
+    /// Quits, unless marked actions would be lost: then asks first.
+    fn ask_to_quit(&mut self) {
+        self.help = false;
+        if self.shortlist.is_empty() || self.shortlist_exported {
+            self.quit = true;
+        } else {
+            self.dialog = Some(Dialog::ConfirmQuit);
+        }
     }
 
     fn update_dialog(&mut self, dialog: Dialog, action: Action) -> Option<Effect> {
         match (dialog, action) {
-            (_, Action::Quit) => self.quit = true,
+            // Asked already, or nothing to lose: quit.
+            (Dialog::ConfirmQuit, Action::Quit) => self.quit = true,
+            (_, Action::Quit) => {
+                self.dialog = None;
+                self.ask_to_quit();
+            }
+            (Dialog::ConfirmQuit, Action::Answer(true)) => {
+                self.dialog = None;
+                self.update(Action::StartExport);
+            }
+            (Dialog::ConfirmQuit, Action::Answer(false)) => self.dialog = None,
             (_, Action::Resize { width, height }) => self.size = (width, height),
             (_, Action::Back) => {
                 self.dialog = None;
@@ -820,6 +847,7 @@ impl<'e, 'c> App<'e, 'c> {
                 match result {
                     Ok(count) => {
                         self.dialog = None;
+                        self.shortlist_exported = true;
                         self.message = Some(format!(
                             "{} {} → {}",
                             strings.exported,

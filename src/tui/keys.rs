@@ -263,8 +263,8 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["y / n", "o / n"],
         meaning: [
-            "answer a question (replace a file?)",
-            "répondre à une question (remplacer un fichier ?)",
+            "answer a question (replace a file? quit?)",
+            "répondre à une question (remplacer ? quitter ?)",
         ],
         hints: &[],
         bindings: &[
@@ -274,6 +274,9 @@ pub const KEYS: &[Entry] = &[
             bind(Question, Char('O'), Action::Answer(true)),
             bind(Question, Char('n'), Action::Answer(false)),
             bind(Question, Char('N'), Action::Answer(false)),
+            // Asked before quitting: q again quits, e exports.
+            bind(Question, Char('q'), Action::Quit),
+            bind(Question, Char('e'), Action::Answer(true)),
         ],
     },
     Entry {
@@ -450,7 +453,7 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
     }
     let mut contexts = vec![Everywhere];
     match &app.dialog {
-        Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
+        Some(Dialog::ConfirmOverwrite { .. } | Dialog::ConfirmQuit) => contexts.push(Question),
         Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
         None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
         None if app.focus == Pane::Results && app.view == View::Browse => contexts.push(Results),

@@ -197,6 +197,13 @@ fn draw_dialog(
                 strings.overwrite_prompt
             ))],
         ),
+        Dialog::ConfirmQuit => (
+            strings.quit_title.to_owned(),
+            vec![
+                Line::from(strings.unsaved_marks(app.shortlist.len())),
+                Line::styled(strings.quit_choices, palette.label()),
+            ],
+        ),
     };
     let paragraph = Paragraph::new(lines)
         .block(block(title, true, palette))
