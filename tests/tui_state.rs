@@ -1524,7 +1524,16 @@ fn quitting_with_marked_actions_asks_first() {
     type_text(&mut app, "kept.md");
     act(&mut app, Action::Open);
     assert_eq!(app.dialog, None, "{:?}", app.message);
-    // Exported: nothing to lose, so quitting does not ask.
+    // Exported on the way out: the program quits, as asked.
+    assert!(app.quit);
+    // Exported, nothing is lost: quitting does not ask.
+    let mut app = self::app(&engine, directory.path());
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::StartExport);
+    type_text(&mut app, "again.md");
+    act(&mut app, Action::Open);
+    assert!(!app.quit);
     act(&mut app, Action::Quit);
     assert!(app.quit);
 
@@ -1536,4 +1545,61 @@ fn quitting_with_marked_actions_asks_first() {
     assert!(!app.quit);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
+}
+
+/// Review of issue 13's slices: Home/End and Ctrl-D/U still move in the results; a key
+/// with Control or Alt that nothing names does what it does plain (Ctrl-End is End); in
+/// "replace it?" `e` and `q` answer nothing (they are the quit question's); a paste's
+/// carriage returns are spaces; the detail keeps its place across another view.
+#[test]
+fn list_keys_modified_keys_and_questions_keep_their_meaning() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.selected, app.outcome.hits.len() - 1);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.selected, 0);
+    press_with(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(app.selected > 0);
+    press_with(&mut app, KeyCode::Home, KeyModifiers::CONTROL);
+    assert_eq!(app.selected, 0, "Ctrl-Home is Home");
+
+    let existing = directory.path().join("there.md");
+    std::fs::write(&existing, "keep").unwrap();
+    act(&mut app, Action::ToggleMark);
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    act(&mut app, Action::DeleteWord);
+    type_text(&mut app, "there.md");
+    act(&mut app, Action::Open);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })));
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep");
+    assert!(!app.quit);
+    act(&mut app, Action::Back);
+
+    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    let paste = Event::Paste("femmes\r\nréfugiées".to_owned());
+    let action = keys::action_for(&paste, &app, &layout).unwrap();
+    act(&mut app, action);
+    assert_eq!(app.query, "femmes  réfugiées");
+
+    act(&mut app, Action::Focus(Pane::Search));
+    act(&mut app, Action::Back);
+    open_kampala(&mut app);
+    draw_and_tell(&mut app, 120, 40);
+    press(&mut app, KeyCode::PageDown);
+    let scrolled = app.detail_scroll;
+    assert!(scrolled > 0);
+    act(&mut app, Action::Show(View::Stats));
+    draw_and_tell(&mut app, 120, 40);
+    act(&mut app, Action::Show(View::Stats));
+    draw_and_tell(&mut app, 120, 40);
+    assert_eq!(
+        app.detail_scroll, scrolled,
+        "the place in the detail is kept"
+    );
 }

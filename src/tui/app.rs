@@ -151,9 +151,9 @@ pub enum Action {
         path: PathBuf,
         result: Result<usize, String>,
     },
-    /// What the last frame found: how far the detail can scroll.
+    /// What the last frame found: how far the detail can scroll, when one was drawn.
     Drawn {
-        detail_scroll_limit: u16,
+        detail_scroll_limit: Option<u16>,
     },
     /// The terminal's new size.
     Resize {
@@ -204,8 +204,10 @@ pub struct App<'e, 'c> {
     pub filter_cursor: usize,
     /// The marked actions, in the order they were marked.
     pub shortlist: Vec<Position>,
-    /// The shortlist as it is has been exported: quitting loses nothing.
+    /// The shortlist, as it is now, has been exported: quitting loses nothing.
     pub shortlist_exported: bool,
+    /// The export was asked for on the way out: quit once it is written.
+    pub quit_after_export: bool,
     pub shortlist_cursor: usize,
     pub help: bool,
     pub dialog: Option<Dialog>,
@@ -245,6 +247,7 @@ impl<'e, 'c> App<'e, 'c> {
             filter_cursor: 0,
             shortlist: Vec::new(),
             shortlist_exported: false,
+            quit_after_export: false,
             shortlist_cursor: 0,
             help: false,
             dialog: None,
@@ -360,10 +363,24 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll_limit,
         } = action
         {
-            self.detail_scroll_limit = detail_scroll_limit;
-            self.detail_scroll = self.detail_scroll.min(detail_scroll_limit);
+            // No detail drawn (another view, a small screen): its position is kept.
+            if let Some(limit) = detail_scroll_limit {
+                self.detail_scroll_limit = limit;
+                self.detail_scroll = self.detail_scroll.min(limit);
+            }
             return None;
         }
+        let shown = (self.detail_position(), self.text_lang, self.size);
+        let effect = self.apply(action);
+        // Other text, or another width: how far it scrolls is known at the next frame.
+        if (self.detail_position(), self.text_lang, self.size) != shown {
+            self.detail_scroll_limit = u16::MAX;
+        }
+        effect
+    }
+
+    /// Applies an action to the state (all of `update` but what drawing reported).
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
@@ -749,14 +766,17 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = None;
                 self.ask_to_quit();
             }
+            // Export, then quit: what quitting was for.
             (Dialog::ConfirmQuit, Action::Answer(true)) => {
                 self.dialog = None;
-                self.update(Action::StartExport);
+                self.quit_after_export = true;
+                self.apply(Action::StartExport);
             }
             (Dialog::ConfirmQuit, Action::Answer(false)) => self.dialog = None,
             (_, Action::Resize { width, height }) => self.size = (width, height),
             (_, Action::Back) => {
                 self.dialog = None;
+                self.quit_after_export = false;
                 self.message = Some(self.lang.strings().cancelled.to_owned());
             }
             // The path is edited at its end, as the search line is at its cursor; the path
@@ -848,6 +868,7 @@ impl<'e, 'c> App<'e, 'c> {
                     Ok(count) => {
                         self.dialog = None;
                         self.shortlist_exported = true;
+                        self.quit |= self.quit_after_export;
                         self.message = Some(format!(
                             "{} {} → {}",
                             strings.exported,
@@ -970,7 +991,14 @@ fn edit_line(text: &str, cursor: usize, action: &Action) -> Option<(String, usiz
         Action::Paste(pasted) => {
             let pasted: Vec<char> = pasted
                 .chars()
-                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                // Terminals send a pasted line break as a carriage return.
+                .map(|c| {
+                    if matches!(c, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
                 .filter(|c| !c.is_control())
                 .collect();
             let after = cursor + pasted.len();

@@ -20,12 +20,15 @@ pub enum Context {
     Help,
     /// Everywhere, dialogs and the search line included.
     Everywhere,
-    /// In the yes/no question of a dialog.
+    /// In the yes/no question of a dialog (replace a file?).
     Question,
+    /// In the question asked before quitting with marked actions.
+    Quitting,
     /// Where text is typed: the search line and the export path.
     Typing,
     /// The results list: a character typed there goes to the search line (fzf's habit), so
-    /// only Space (mark) is a command there; commands are on keys that cannot be text.
+    /// only Space (mark) of the letters is a command there; the others are on keys that
+    /// cannot be text (arrows, Home/End, Ctrl, F-keys).
     Results,
     /// Everywhere else: the filters, the detail, the views.
     Commands,
@@ -69,7 +72,12 @@ pub enum HintPlace {
     Detail,
     /// The statistics, the map, the shortlist.
     View,
+    /// A dialog where text is typed (the export path).
     Dialog,
+    /// A yes/no question.
+    Question,
+    /// The question asked before quitting.
+    Quitting,
 }
 
 /// One row of the key table: its keys and what they do as help shows them (English,
@@ -105,7 +113,7 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
     }
 }
 
-use Context::{Commands, Detail, Everywhere, Help, Question, Results, Typing};
+use Context::{Commands, Detail, Everywhere, Help, Question, Quitting, Results, Typing};
 use HintPlace as At;
 use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 
@@ -144,8 +152,12 @@ pub const KEYS: &[Entry] = &[
             bind(Typing, Code(KeyCode::End), Action::CursorEnd),
             bind(Typing, AnyChar, TYPED),
             bind(Results, Code(KeyCode::Backspace), Action::Backspace),
+            bind(Results, Code(KeyCode::Home), Action::Top),
+            bind(Results, Code(KeyCode::End), Action::Bottom),
+            bind(Results, Control('d'), Action::PageDown),
+            bind(Results, Control('u'), Action::PageUp),
             bind(Results, AnyChar, TYPED),
-            // Elsewhere, a letter or digit starts a new search.
+            // Elsewhere (filters, detail), a letter or digit goes to the search line.
             bind(Commands, AnyAlphanumeric, TYPED),
         ],
     },
@@ -266,7 +278,19 @@ pub const KEYS: &[Entry] = &[
             "answer a question (replace a file? quit?)",
             "répondre à une question (remplacer ? quitter ?)",
         ],
-        hints: &[],
+        hints: &[
+            (
+                At::Question,
+                ["y yes · n or Enter no", "o oui · n ou Entrée non"],
+            ),
+            (
+                At::Quitting,
+                [
+                    "e export · q quit · Esc stay",
+                    "e exporter · q quitter · Échap rester",
+                ],
+            ),
+        ],
         bindings: &[
             bind(Question, Char('y'), Action::Answer(true)),
             bind(Question, Char('Y'), Action::Answer(true)),
@@ -274,9 +298,12 @@ pub const KEYS: &[Entry] = &[
             bind(Question, Char('O'), Action::Answer(true)),
             bind(Question, Char('n'), Action::Answer(false)),
             bind(Question, Char('N'), Action::Answer(false)),
-            // Asked before quitting: q again quits, e exports.
-            bind(Question, Char('q'), Action::Quit),
-            bind(Question, Char('e'), Action::Answer(true)),
+            bind(Quitting, Char('y'), Action::Answer(true)),
+            bind(Quitting, Char('o'), Action::Answer(true)),
+            // Asked before quitting: e exports, n stays, q again quits.
+            bind(Quitting, Char('e'), Action::Answer(true)),
+            bind(Quitting, Char('n'), Action::Answer(false)),
+            bind(Quitting, Char('q'), Action::Quit),
         ],
     },
     Entry {
@@ -349,13 +376,16 @@ pub const KEYS: &[Entry] = &[
         )],
     },
     Entry {
-        keys: ["e", "e"],
+        keys: ["e  Ctrl-S", "e  Ctrl-S"],
         meaning: [
             "export the shortlist (Markdown or CSV)",
             "exporter la sélection (Markdown ou CSV)",
         ],
         hints: &[],
-        bindings: &[bind(Commands, Char('e'), Action::StartExport)],
+        bindings: &[
+            bind(Commands, Char('e'), Action::StartExport),
+            bind(Everywhere, Control('s'), Action::StartExport),
+        ],
     },
     Entry {
         keys: ["mouse", "souris"],
@@ -453,7 +483,8 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
     }
     let mut contexts = vec![Everywhere];
     match &app.dialog {
-        Some(Dialog::ConfirmOverwrite { .. } | Dialog::ConfirmQuit) => contexts.push(Question),
+        Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
+        Some(Dialog::ConfirmQuit) => contexts.push(Quitting),
         Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
         None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
         None if app.focus == Pane::Results && app.view == View::Browse => contexts.push(Results),
@@ -491,6 +522,9 @@ fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
         _ => None,
     };
     let bindings = || KEYS.iter().flat_map(|entry| entry.bindings);
+    // With Control or Alt, a key named only plain still does what it does plain (Ctrl-End
+    // is End), unless some context names the modified key itself.
+    let loosely = |bound: Key| matches!(bound, Code(code) if code == key.code);
     // Context by context: a key named exactly wins over a typed character.
     for context in contexts(app) {
         if let Some(binding) = bindings()
@@ -506,7 +540,15 @@ fn key_action(key: KeyEvent, app: &App<'_, '_>) -> Option<Action> {
             return Some(Action::Insert(c));
         }
     }
-    None
+    if plain {
+        return None;
+    }
+    contexts(app).into_iter().find_map(|context| {
+        bindings()
+            .filter(|binding| binding.context == context)
+            .find(|binding| loosely(binding.key))
+            .map(|binding| binding.action.clone())
+    })
 }
 
 /// A click or the wheel, placed on what the screen showed there.
@@ -592,6 +634,8 @@ mod tests {
             HintPlace::Detail,
             HintPlace::View,
             HintPlace::Dialog,
+            HintPlace::Question,
+            HintPlace::Quitting,
         ] {
             let english = hints(place, Lang::En);
             let french = hints(place, Lang::Fr);

@@ -95,46 +95,53 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(engine, lang, (size.width, size.height));
-    let mut layout;
-    loop {
-        let mut drawn = view::Drawn::default();
-        terminal.draw(|frame| drawn = view::draw(frame, &app, palette))?;
-        layout = drawn.layout;
-        if drawn.detail_scroll_limit != app.detail_scroll_limit {
-            app.update(Action::Drawn {
-                detail_scroll_limit: drawn.detail_scroll_limit,
-            });
-        }
-        if app.quit || stop.load(Ordering::Relaxed) != 0 {
-            break;
-        }
-        // Wake up now and then to notice signals; otherwise wait for input.
-        if !event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        // Apply every pending event before drawing again, so fast typing never lags; a
-        // bounded batch, so a flood of input still lets the screen and signals through.
-        for _ in 0..256 {
-            let event = event::read()?;
-            if let Some(action) = keys::action_for(&event, &app, &layout) {
-                let mut effect = app.update(action);
-                while let Some(asked) = effect {
-                    effect = app.update(export::perform(&asked, engine.catalogue()));
+    let stopped_by = || stop.load(Ordering::Relaxed);
+    let ran = (|| -> anyhow::Result<()> {
+        let mut layout;
+        // A signal is noticed before the next frame: after a hang-up, drawing would fail.
+        while !app.quit && stopped_by() == 0 {
+            let mut drawn = view::Drawn::default();
+            terminal.draw(|frame| drawn = view::draw(frame, &app, palette))?;
+            layout = drawn.layout;
+            if drawn
+                .detail_scroll_limit
+                .is_some_and(|limit| limit != app.detail_scroll_limit)
+            {
+                app.update(Action::Drawn {
+                    detail_scroll_limit: drawn.detail_scroll_limit,
+                });
+            }
+            // Wake up now and then to notice signals; otherwise wait for input.
+            if !event::poll(Duration::from_millis(200))? {
+                continue;
+            }
+            // Apply every pending event before drawing again, so fast typing never lags;
+            // a bounded batch, so a flood of input still lets the screen and signals through.
+            for _ in 0..256 {
+                let event = event::read()?;
+                if let Some(action) = keys::action_for(&event, &app, &layout) {
+                    let mut effect = app.update(action);
+                    while let Some(asked) = effect {
+                        effect = app.update(export::perform(&asked, engine.catalogue()));
+                    }
+                    // A click later in this batch lands where the next frame puts things.
+                    let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+                    layout = layout::Layout::new(screen, &app);
                 }
-                // A click later in this batch lands where the next frame puts things.
-                let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-                layout = layout::Layout::new(screen, &app);
-            }
-            if app.quit || stop.load(Ordering::Relaxed) != 0 || !event::poll(Duration::ZERO)? {
-                break;
+                if app.quit || stopped_by() != 0 || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
-    }
-    let signal = stop.load(Ordering::Relaxed);
+        Ok(())
+    })();
+    // Asked to stop by a signal, the program says so by its exit status, whatever failed
+    // on the way (a hung-up terminal cannot be read).
+    let signal = stopped_by();
     if signal != 0 {
         drop(terminal);
         restore_terminal();
         std::process::exit(128 + signal);
     }
-    Ok(())
+    ran
 }

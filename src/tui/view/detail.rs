@@ -97,14 +97,15 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
     }
 }
 
-/// Draws the detail, and returns the largest scroll offset that still shows text.
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> u16 {
+/// Draws the detail, and returns the largest scroll offset that still shows text (`None`
+/// when no action is shown).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> Option<u16> {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Detail && app.view == View::Browse;
     let Some(position) = app.detail_position() else {
         let widget = block(strings.detail.to_owned(), focused, palette);
         frame.render_widget(widget, area);
-        return 0;
+        return None;
     };
     let catalogue = app.engine.catalogue();
     let tables = &catalogue.tables;
@@ -408,5 +409,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         .block(block(title, focused, palette))
         .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
-    limit
+    Some(limit)
 }

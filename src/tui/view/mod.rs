@@ -34,9 +34,9 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub layout: Layout,
-    /// The largest scroll offset that still shows text in the detail (0 when it all fits
-    /// or no detail is shown).
-    pub detail_scroll_limit: u16,
+    /// The largest scroll offset that still shows text in the detail (0 when it all
+    /// fits), or `None` when no detail was drawn.
+    pub detail_scroll_limit: Option<u16>,
 }
 
 /// Draws a whole frame, and returns what the state needs to know of it.
@@ -51,10 +51,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         frame.render_widget(notice, area);
         return Drawn {
             layout,
-            detail_scroll_limit: 0,
+            detail_scroll_limit: None,
         };
     }
-    let mut detail_scroll_limit = 0;
+    let mut detail_scroll_limit = None;
     if let Some(area) = layout.search {
         search::draw(frame, area, app, palette);
     }

@@ -7,13 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text;
-use crate::tui::app::{App, Pane, View};
+use crate::tui::app::{App, Dialog, Pane, View};
 use crate::tui::keys::{self, HintPlace};
 use crate::tui::palette::Palette;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
-    let place = if app.dialog.is_some() {
+    let place = if matches!(app.dialog, Some(Dialog::ConfirmQuit)) {
+        HintPlace::Quitting
+    } else if matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })) {
+        HintPlace::Question
+    } else if app.dialog.is_some() {
         HintPlace::Dialog
     } else if app.view != View::Browse {
         HintPlace::View
