@@ -191,39 +191,26 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// Whether `count` takes the singular: one, and in French zero too ("0 action").
-    fn singular(&self, count: usize) -> bool {
-        count == 1 || (count == 0 && self.zero_is_singular)
+    /// `count` and the words that follow it, in the singular for one (and in French for
+    /// zero too: "0 action") and in the plural otherwise.
+    fn counted(&self, count: usize, singular: &str, plural: &str) -> String {
+        let one = count == 1 || (count == 0 && self.zero_is_singular);
+        format!("{count} {}", if one { singular } else { plural })
     }
 
     /// "1 action", "2 actions"; "0 actions" in English, "0 action" in French.
     pub fn count_actions(&self, count: usize) -> String {
-        let noun = if self.singular(count) {
-            self.action
-        } else {
-            self.actions
-        };
-        format!("{count} {noun}")
+        self.counted(count, self.action, self.actions)
     }
 
     /// "2 marked actions are not exported and will be lost."
     pub fn unsaved_marks(&self, count: usize) -> String {
-        let rest = if self.singular(count) {
-            self.unsaved_one
-        } else {
-            self.unsaved_many
-        };
-        format!("{count} {rest}")
+        self.counted(count, self.unsaved_one, self.unsaved_many)
     }
 
     /// "1 marked", "2 marquées", "0 marquée".
     pub fn count_marked(&self, count: usize) -> String {
-        let word = if self.singular(count) {
-            self.marked_one
-        } else {
-            self.marked
-        };
-        format!("{count} {word}")
+        self.counted(count, self.marked_one, self.marked)
     }
 }
 

@@ -774,15 +774,20 @@ fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// Sends a key through the interface's key table, as the event loop does.
-fn press(app: &mut App<'_, '_>, code: KeyCode) {
+/// Sends a terminal event through the interface's key table, as the event loop does.
+fn send(app: &mut App<'_, '_>, event: Event) {
     let layout = Layout::new(
         ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
         app,
     );
-    if let Some(action) = keys::action_for(&key(code), app, &layout) {
+    if let Some(action) = keys::action_for(&event, app, &layout) {
         act(app, action);
     }
+}
+
+/// Sends a key pressed alone.
+fn press(app: &mut App<'_, '_>, code: KeyCode) {
+    send(app, key(code));
 }
 
 #[test]
@@ -1164,10 +1169,7 @@ fn q_in_the_help_closes_it_and_ctrl_c_still_quits() {
         assert_eq!(app.query, "", "{closer:?} types nothing");
     }
     press(&mut app, KeyCode::F(1));
-    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
-    let control_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    let action = keys::action_for(&control_c, &app, &layout).unwrap();
-    act(&mut app, action);
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(app.quit);
 }
 
@@ -1234,16 +1236,9 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     assert!(!screen.contains("ignored"), "{screen}");
 }
 
-/// Sends a key with modifiers through the key table.
+/// Sends a key pressed with modifiers.
 fn press_with(app: &mut App<'_, '_>, code: KeyCode, modifiers: KeyModifiers) {
-    let layout = Layout::new(
-        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
-        app,
-    );
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = keys::action_for(&event, app, &layout) {
-        act(app, action);
-    }
+    send(app, Event::Key(KeyEvent::new(code, modifiers)));
 }
 
 /// Issue 13 #7: the search line edits as readline does. Ctrl-U deleted one word; Ctrl-K,
@@ -1329,10 +1324,7 @@ fn typing_and_pasting_in_the_results_reach_the_query() {
     assert_eq!(app.shortlist.len(), 1);
     assert_eq!(app.query, "clim santé");
     // A paste arrives whole, wherever the focus is, line breaks as spaces.
-    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
-    let paste = Event::Paste(" enfants\njeunes\u{1b}".to_owned());
-    let action = keys::action_for(&paste, &app, &layout).unwrap();
-    act(&mut app, action);
+    send(&mut app, Event::Paste(" enfants\njeunes\u{1b}".to_owned()));
     assert_eq!(app.query, "clim santé enfants jeunes");
     assert_eq!(app.cursor, app.query.chars().count());
 }
@@ -1581,10 +1573,7 @@ fn list_keys_modified_keys_and_questions_keep_their_meaning() {
     assert!(!app.quit);
     act(&mut app, Action::Back);
 
-    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
-    let paste = Event::Paste("femmes\r\nréfugiées".to_owned());
-    let action = keys::action_for(&paste, &app, &layout).unwrap();
-    act(&mut app, action);
+    send(&mut app, Event::Paste("femmes\r\nréfugiées".to_owned()));
     assert_eq!(app.query, "femmes  réfugiées");
 
     act(&mut app, Action::Focus(Pane::Search));

@@ -759,6 +759,21 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     fn update_dialog(&mut self, dialog: Dialog, action: Action) -> Option<Effect> {
+        // The path is edited at its end, as the search line is at its cursor; the path
+        // offered is replaced by what is typed, as a selected text would be.
+        if let Dialog::ExportPath { path } = &dialog {
+            let typing = matches!(action, Action::Insert(_) | Action::Paste(_));
+            let start = if typing && self.export_path_is_default {
+                ""
+            } else {
+                path.as_str()
+            };
+            if let Some((path, _)) = edit_line(start, start.chars().count(), &action) {
+                self.export_path_is_default = false;
+                self.dialog = Some(Dialog::ExportPath { path });
+                return None;
+            }
+        }
         match (dialog, action) {
             // Asked already, or nothing to lose: quit.
             (Dialog::ConfirmQuit, Action::Quit) => self.quit = true,
@@ -778,31 +793,6 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = None;
                 self.quit_after_export = false;
                 self.message = Some(self.lang.strings().cancelled.to_owned());
-            }
-            // The path is edited at its end, as the search line is at its cursor; the path
-            // offered is replaced by what is typed, as a selected text would be.
-            (Dialog::ExportPath { path }, action)
-                if edit_line(&path, path.chars().count(), &action).is_some() =>
-            {
-                let typing = matches!(action, Action::Insert(_) | Action::Paste(_));
-                let start = if typing && self.export_path_is_default {
-                    String::new()
-                } else {
-                    path
-                };
-                self.export_path_is_default = false;
-                let (path, _) =
-                    edit_line(&start, start.chars().count(), &action).unwrap_or_default();
-                self.dialog = Some(Dialog::ExportPath { path });
-            }
-            // "-" names standard output on the command line; here it is the screen.
-            (Dialog::ExportPath { path }, Action::Open) if path.trim() == "-" => {
-                let strings = self.lang.strings();
-                self.message = Some(format!(
-                    "{}: {}",
-                    strings.export_failed, strings.give_a_file
-                ));
-                self.dialog = Some(Dialog::ExportPath { path });
             }
             (Dialog::ExportPath { path }, Action::Open) => {
                 let check = (!path.trim().is_empty()).then(|| Effect::CheckPath {
@@ -891,6 +881,10 @@ impl<'e, 'c> App<'e, 'c> {
 
     fn resolve(&self, path: &str) -> PathBuf {
         let typed = path.trim();
+        // "-" names standard output, not a file in the export folder.
+        if typed == "-" {
+            return PathBuf::from(typed);
+        }
         // `~` is the home folder, as in a shell.
         if let Some(home) = &self.home {
             if typed == "~" {
