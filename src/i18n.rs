@@ -156,6 +156,7 @@ pub struct Strings {
     pub editor_notes: &'static str,
     // Statistics.
     pub report_figures: &'static str,
+    /// One line at 80 columns: it is all that fits under the charts at 80×24.
     pub report_figures_note: &'static str,
     pub selection: &'static str,
     // Map.
@@ -287,7 +288,7 @@ pub static EN: Strings = Strings {
     lines: "report lines",
     editor_notes: "Editors' notes",
     report_figures: "Report's published figures",
-    report_figures_note: "Bars: the catalogue's records. In brackets: the figure the report's prose prints, where it prints one; where the two differ, the records are what the catalogue counts.",
+    report_figures_note: "Bars: the catalogue's records; in brackets, the report's printed figure.",
     selection: "current selection",
     map_legend: "+ action   @ selected action",
     without_place: "without a place (networks)",
@@ -402,7 +403,7 @@ pub static FR: Strings = Strings {
     lines: "lignes du rapport",
     editor_notes: "Notes des éditeurs",
     report_figures: "Chiffres publiés par le rapport",
-    report_figures_note: "Barres : les fiches du catalogue. Entre parenthèses : le chiffre imprimé par le texte du rapport, quand il en imprime un ; quand les deux diffèrent, le catalogue compte les fiches.",
+    report_figures_note: "Barres : fiches du catalogue ; entre parenthèses, chiffre du rapport.",
     selection: "sélection actuelle",
     map_legend: "+ action   @ action choisie",
     without_place: "sans lieu (réseaux)",

@@ -1318,6 +1318,17 @@ fn typing_and_pasting_in_the_results_reach_the_query() {
     }
     assert_eq!(app.query, "clim santé");
     assert_eq!((app.view, app.focus), (View::Browse, Pane::Search));
+    // `/` and `?` stay commands there, as help says: to the search line, the help.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(
+        (app.query.as_str(), app.focus),
+        ("clim santé", Pane::Search)
+    );
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    press(&mut app, KeyCode::Esc);
     // Space still marks in the results.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char(' '));

@@ -257,7 +257,11 @@ pub const KEYS: &[Entry] = &[
         keys: ["/", "/"],
         meaning: ["go to the search line", "aller à la ligne de recherche"],
         hints: &[(At::Filters, ["/ search", "/ chercher"])],
-        bindings: &[bind(Commands, Char('/'), Action::Focus(Pane::Search))],
+        bindings: &[
+            bind(Commands, Char('/'), Action::Focus(Pane::Search)),
+            // Rarely searched for, so a command in the results too, as help promises.
+            bind(Results, Char('/'), Action::Focus(Pane::Search)),
+        ],
     },
     Entry {
         keys: ["Esc", "Échap"],
@@ -404,13 +408,14 @@ pub const KEYS: &[Entry] = &[
         ],
         hints: &[
             (At::Search, ["F1 help", "F1 aide"]),
-            (At::Results, ["F1 help", "F1 aide"]),
+            (At::Results, ["? help", "? aide"]),
             (At::Detail, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
             bind(Commands, Char('?'), Action::ToggleHelp),
+            bind(Results, Char('?'), Action::ToggleHelp),
             bind(Help, Char('?'), Action::ToggleHelp),
             bind(Help, Char('q'), Action::ToggleHelp),
             bind(Help, Code(KeyCode::Esc), Action::ToggleHelp),
