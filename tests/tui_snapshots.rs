@@ -265,3 +265,92 @@ fn too_small_fallbacks() {
         }
     }
 }
+
+/// Issue 13 #8: a result's title is read in the list. From 100 columns every row gives its
+/// title at least 40 columns, at 80 columns at least 28; at every width a title that is cut
+/// ends with "…", shows the title's beginning, and is cut between words only where the next
+/// word would not fit.
+#[test]
+fn result_titles_stay_readable() {
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    for (lang, code) in LANGS {
+        for width in [
+            24, 40, 60, 80, 90, 100, 110, 120, 130, 139, 140, 150, 160, 180, 200,
+        ] {
+            let height = 90;
+            let mut app = App::new(&engine, lang, (width, height));
+            app.export_directory = std::path::PathBuf::from("/nonexistent");
+            let screen = ratatui::layout::Rect::new(0, 0, width, height);
+            let results = localaction::tui::layout::Layout::new(screen, &app)
+                .results
+                .expect("the results list on the start screen");
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(frame, &app, Palette::Mono);
+                })
+                .unwrap();
+            let buffer = terminal.backend().buffer();
+            let wanted_room = match width {
+                100.. => 40,
+                80.. => 28,
+                _ => 1,
+            };
+            let inner_width = usize::from(results.width - 2);
+            assert_eq!(app.outcome.hits.len(), catalogue.len());
+            for (row, hit) in app.outcome.hits.iter().enumerate() {
+                let y = results.y + 1 + row as u16;
+                if y + 1 >= results.bottom() {
+                    break;
+                }
+                let line: String = (results.x + 1..results.right() - 1)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect();
+                let line = line.trim_end();
+                let action = catalogue.action_at(hit.position);
+                let title = match lang {
+                    Lang::En => action.title_en,
+                    Lang::Fr => action.title,
+                };
+                let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                let context = format!("{code} {width} cols, {}: {line:?}", action.id);
+                let (before, shown) = line
+                    .split_once(" — ")
+                    .unwrap_or_else(|| panic!("no title: {context}"));
+                let room = inner_width - before.chars().count() - " — ".chars().count();
+                assert!(
+                    room >= wanted_room,
+                    "{room} of {inner_width} columns for the title: {context}"
+                );
+                if shown == title {
+                    continue;
+                }
+                let kept = shown
+                    .strip_suffix('…')
+                    .unwrap_or_else(|| panic!("cut without an ellipsis: {context}"));
+                assert!(
+                    title.starts_with(kept),
+                    "not the title's beginning: {context}"
+                );
+                // The title up to the end of the word after the cut (a dash alone is not
+                // a word) did not fit.
+                let rest = &title[kept.len()..];
+                let mut next_word_end = title.len();
+                let mut at = 0;
+                for token in rest.split_inclusive(char::is_whitespace) {
+                    at += token.len();
+                    if token.chars().any(char::is_alphanumeric) {
+                        next_word_end = kept.len() + at - (token.len() - token.trim_end().len());
+                        break;
+                    }
+                }
+                let longer = title[..next_word_end].chars().count();
+                assert!(
+                    longer + 1 > room || kept.chars().count() + 1 >= room,
+                    "a cut {longer} columns early in {room}: {context}"
+                );
+            }
+        }
+    }
+}

@@ -8,10 +8,16 @@ use super::app::{App, Pane, View};
 /// Below this, only a "terminal too small" notice is drawn.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 7;
-/// From this width, filters, results and detail sit side by side.
-pub const WIDE: u16 = 120;
+/// From this width, filters, results and detail sit side by side: below it the three would
+/// leave a result's title a word or two.
+pub const WIDE: u16 = 140;
 /// From this width, filters and results sit side by side.
 pub const MEDIUM: u16 = 80;
+/// The results' width (borders included) that shows every column and 50 columns of title:
+/// wider, the detail has the rest.
+const RESULTS_WANTED: u16 = 100;
+/// The detail's narrowest width beside the results: a comfortable reading line.
+const DETAIL_NARROWEST: u16 = 48;
 
 /// The regions of one frame.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,9 +75,11 @@ impl Layout {
             (left, right)
         };
         if area.width >= WIDE {
-            let filters_width = 32;
+            let filters_width = if area.width >= 160 { 32 } else { 28 };
             let (filters, rest) = split(body, filters_width);
-            let results_width = (rest.width * 2 / 5).max(40);
+            // The results take what their rows need, the detail keeps at least two fifths.
+            let detail_width = (rest.width * 2 / 5).max(DETAIL_NARROWEST);
+            let results_width = RESULTS_WANTED.min(rest.width - detail_width);
             let (results, detail) = split(rest, results_width);
             layout.filters = Some(filters);
             layout.results = Some(results);
@@ -112,9 +120,26 @@ mod tests {
             layout.detail.unwrap(),
         );
         assert_eq!(filters.width + results.width + detail.width, 200);
+        assert_eq!(results.width, RESULTS_WANTED);
         assert_eq!(layout.search.unwrap().height, 3);
         assert_eq!(layout.status.unwrap().y, 59);
         assert!(!layout.too_small);
+    }
+
+    #[test]
+    fn results_and_detail_share_wide_screens_by_need() {
+        for width in [WIDE, 160, 200, 300] {
+            let layout = browse(width, 40, false, Pane::Search);
+            let (results, detail) = (layout.results.unwrap(), layout.detail.unwrap());
+            assert!(results.width >= 60, "{width}: results {}", results.width);
+            assert!(results.width <= RESULTS_WANTED, "{width}");
+            assert!(
+                detail.width >= DETAIL_NARROWEST,
+                "{width}: detail {}",
+                detail.width
+            );
+        }
+        assert!(browse(WIDE - 1, 40, false, Pane::Search).detail.is_none());
     }
 
     #[test]

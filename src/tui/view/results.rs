@@ -1,8 +1,8 @@
 //! The results list: a line per action with its mark, year, compact, priorities, country,
 //! submitter and title, the title in the interface's language (the editors' English in
 //! English, the report's French in French); the query's matches in it are highlighted as
-//! that language is searched. Narrow lists leave out the priorities, then the compact, so
-//! the title keeps room.
+//! that language is searched. Lists too narrow for every column leave out the priorities,
+//! the compact and the year, so the title keeps room to be read.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,12 +16,55 @@ use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
 
-/// The narrowest list that shows the priorities column: below it, the title (cut between
-/// words) would keep a word or two, so the priorities, which the detail and the filters
-/// show, give it their room.
-const WITH_PRIORITIES: usize = 72;
-/// The same for the compact column, on the smallest screens.
-const WITH_COMPACT: usize = 48;
+/// The columns a title keeps before any optional column is shown: enough for its first
+/// words to say what the action is.
+const TITLE_ROOM: usize = 40;
+/// The widest a submitter's name is drawn; longer names are cut between words.
+const SUBMITTER_WIDEST: usize = 18;
+
+/// Which columns a list of `width` shows: the optional ones (year, compact, priorities, in
+/// that order) only while the title keeps `TITLE_ROOM`; on the narrowest lists the
+/// country's code goes and the submitter's name shrinks, so a title always shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    year: bool,
+    compact: bool,
+    priorities: bool,
+    country: bool,
+    submitter: usize,
+}
+
+impl Columns {
+    const YEAR: usize = "2023 ".len();
+    const COMPACT: usize = "mirror ".len();
+    const PRIORITIES: usize = "P1,6,8   ".len();
+    const COUNTRY: usize = "JO ".len();
+
+    fn for_width(width: usize) -> Columns {
+        // Pointer and mark, a space, then " — " between the submitter and the title.
+        let frame = 3 + 3;
+        let submitter = (width / 5).clamp(6, SUBMITTER_WIDEST);
+        let country = width >= 40;
+        let mut used = frame + submitter + if country { Self::COUNTRY } else { 0 };
+        let mut fits = |columns: usize| {
+            let fits = width >= used + columns + TITLE_ROOM;
+            if fits {
+                used += columns;
+            }
+            fits
+        };
+        let year = fits(Self::YEAR);
+        let compact = year && fits(Self::COMPACT);
+        let priorities = compact && fits(Self::PRIORITIES);
+        Columns {
+            year,
+            compact,
+            priorities,
+            country,
+            submitter,
+        }
+    }
+}
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
@@ -46,6 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let first = first_visible(app.selected, visible);
     let catalogue = app.engine.catalogue();
     let width = usize::from(inner.width);
+    let columns = Columns::for_width(width);
     let highlighter = &app.highlighter;
     let lines: Vec<Line<'_>> = app
         .outcome
@@ -63,32 +107,30 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 " "
             };
             let pointer = if selected { "›" } else { " " };
-            let compact = action.compact.map_or("·", |compact| compact.machine_name());
-            let priorities: String = action
-                .priorities
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
-            let country = action
-                .country
-                .and_then(|country| catalogue.tables.countries[country as usize].iso2)
-                .unwrap_or("··");
-            let priorities = if width >= WITH_PRIORITIES {
-                format!("P{priorities:<7} ")
-            } else {
-                String::new()
-            };
-            let compact = if width >= WITH_COMPACT {
-                format!("{compact:<6} ")
-            } else {
-                String::new()
-            };
-            let prefix = format!(
-                "{pointer}{mark} {} {compact}{priorities}{country} {} — ",
-                action.year,
-                text::truncate_words(&text::sanitize(super::submitter_name(app, &action)), 18)
-            );
+            let mut prefix = format!("{pointer}{mark} ");
+            if columns.year {
+                prefix.push_str(&format!("{} ", action.year));
+            }
+            if columns.compact {
+                let compact = action.compact.map_or("·", |compact| compact.machine_name());
+                prefix.push_str(&format!("{compact:<6} "));
+            }
+            if columns.priorities {
+                let priorities: Vec<String> = action.priorities.iter().map(u8::to_string).collect();
+                prefix.push_str(&format!("P{:<7} ", priorities.join(",")));
+            }
+            if columns.country {
+                let country = action
+                    .country
+                    .and_then(|country| catalogue.tables.countries[country as usize].iso2)
+                    .unwrap_or("··");
+                prefix.push_str(&format!("{country} "));
+            }
+            prefix.push_str(&text::truncate_words(
+                &text::sanitize(super::submitter_name(app, &action)),
+                columns.submitter,
+            ));
+            prefix.push_str(" — ");
             let room = width.saturating_sub(text::width(&prefix));
             let (title, language) = match app.lang {
                 crate::i18n::Lang::En => (action.title_en, TextLanguage::English),
