@@ -811,3 +811,159 @@ fn the_theme_filter_lists_the_actions_of_a_theme() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("valid values: services, children_youth"));
 }
+
+/// An action as the dataset holds it (`dataset/actions/`), for the citation and the
+/// handout: what the output must carry, read from the records, not from the output.
+struct Cited {
+    id: &'static str,
+    submitter: &'static str,
+    title: &'static str,
+    title_en: &'static str,
+    year: u16,
+    source_lines: (u32, u32),
+}
+
+/// The 2022 Milan–Freetown partnership: printed once, one record with two places
+/// (`places = ["milan", "freetown"]`), lines 875–877; no duration, no compact.
+const MILAN_FREETOWN: Cited = Cited {
+    id: "2022-milan-freetown-fashion",
+    submitter: "Freetown et Milan",
+    title: "Dialogue des Maires Afrique-Europe, Partenariat Milan-Freetown sur la mode et le textile",
+    title_en: "Africa-Europe Mayors Dialogue: Milan-Freetown partnership on fashion and textiles",
+    year: 2022,
+    source_lines: (875, 877),
+};
+
+/// A 2023 submission with a printed duration ("Août 2023 – Déc 2024"), lines 1390–1408.
+const LARISSA: Cited = Cited {
+    id: "2023-larissa-integration-center",
+    submitter: "Larissa",
+    title: "Création d'un Centre pour l'intégration des personnes migrantes et réfugiées à Larissa",
+    title_en: "Creation of a Centre for the Integration of Migrants and Refugees in Larissa",
+    year: 2023,
+    source_lines: (1390, 1408),
+};
+
+/// The report's cover as `dataset/reports.toml` transcribes it (source lines 9–13).
+const REPORT: &str = "LOCALISATION DES PACTES MONDIAUX — Deuxième rapport sur l'Action locale pour les migrants et réfugiés – 2023";
+const SOURCE_FILE: &str = "000_34d0cc45fcbbbc82.txt";
+
+/// The catalogue's fingerprint as `--version` prints it, checked against `verify`'s.
+fn printed_fingerprint() -> String {
+    let version = stdout(&localaction(&["--version"]));
+    let short = version
+        .trim()
+        .rsplit_once("sha256 ")
+        .map(|(_, rest)| rest.trim_end_matches(')').to_owned())
+        .unwrap_or_else(|| panic!("no fingerprint in {version:?}"));
+    assert_eq!(short.len(), 12, "{version}");
+    let verify = stdout(&localaction(&["verify"]));
+    assert!(
+        verify.contains(&format!("catalogue sha256 {short}")),
+        "{verify}"
+    );
+    short
+}
+
+#[test]
+fn show_citation_is_one_line_citing_the_action_and_its_source() {
+    use localaction::i18n::Lang;
+    let fingerprint = printed_fingerprint();
+    let catalogue = localaction::catalogue::embedded::catalogue();
+    for cited in [&MILAN_FREETOWN, &LARISSA] {
+        let lines = format!("{}–{}", cited.source_lines.0, cited.source_lines.1);
+        for (lang, flag) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+            let output = localaction(&["show", cited.id, "--format", "citation", "--lang", flag]);
+            assert!(output.status.success(), "{}", stderr(&output));
+            let text = stdout(&output);
+            assert!(text.ends_with('\n'), "{text:?}");
+            assert_eq!(text.lines().count(), 1, "{text:?}");
+            let line = text.trim_end();
+            for expected in [
+                cited.submitter,
+                cited.title,
+                &format!("({})", cited.year),
+                REPORT,
+                SOURCE_FILE,
+                cited.id,
+                &format!("sha256 {fingerprint}"),
+            ] {
+                assert!(line.contains(expected), "{flag}: {expected:?} in {line}");
+            }
+            // Plain text, to paste anywhere.
+            assert!(!line.contains("**") && !line.contains('`'), "{line}");
+            match lang {
+                Lang::En => {
+                    assert!(line.contains(&format!("lines {lines}")), "{line}");
+                    assert!(
+                        line.contains(&format!("[editors' translation: \"{}\"]", cited.title_en)),
+                        "{line}"
+                    );
+                    assert!(line.contains("localaction catalogue"), "{line}");
+                }
+                Lang::Fr => {
+                    assert!(line.contains(&format!("lignes {lines}")), "{line}");
+                    assert!(line.contains("Catalogue localaction"), "{line}");
+                    assert!(!line.contains(cited.title_en), "{line}");
+                    assert!(
+                        !line.contains("lines") && !line.contains("translation"),
+                        "{line}"
+                    );
+                }
+            }
+            // The very line the library gives the interface to copy.
+            let action = catalogue
+                .action(cited.id)
+                .expect("the id is in the catalogue");
+            assert_eq!(
+                line,
+                localaction::export::citation(catalogue, &action, lang)
+            );
+        }
+    }
+    // `--lang` is global, before the command too; without it the locale decides.
+    let before = localaction(&["--lang", "fr", "show", LARISSA.id, "--format", "citation"]);
+    assert!(
+        stdout(&before).contains("lignes 1390–1408"),
+        "{}",
+        stdout(&before)
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(["show", LARISSA.id, "--format", "citation"])
+        .env_clear()
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(stdout(&output), stdout(&before));
+}
+
+#[test]
+fn an_unknown_id_has_no_citation() {
+    for lang in ["en", "fr"] {
+        let output = localaction(&[
+            "show",
+            "2022-milan-freetown-fashio",
+            "--format",
+            "citation",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty(), "{}", stdout(&output));
+        let errors = stderr(&output);
+        assert!(
+            errors.starts_with(
+                "localaction: error: no action has the id \"2022-milan-freetown-fashio\"; did you mean: "
+            ),
+            "{errors}"
+        );
+        assert!(errors.contains("2022-milan-freetown-fashion"), "{errors}");
+        let output = localaction(&["show", "zzzz", "--format", "citation", "--lang", lang]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        assert_eq!(
+            stderr(&output).trim(),
+            "localaction: error: no action has the id \"zzzz\" (`localaction list` shows every id)"
+        );
+    }
+}
