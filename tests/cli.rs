@@ -967,3 +967,145 @@ fn an_unknown_id_has_no_citation() {
         );
     }
 }
+
+/// The part of a Markdown handout about one action: from its heading to the next.
+fn handout_section<'a>(markdown: &'a str, title: &str) -> &'a str {
+    let heading = format!("\n## {title}\n");
+    let start = markdown
+        .find(&heading)
+        .unwrap_or_else(|| panic!("no heading {heading:?} in {markdown}"));
+    let rest = &markdown[start + heading.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+fn markdown(args: &[&str]) -> String {
+    let output = localaction(args);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+/// Each action of a Markdown handout has its labelled fields, in the output's language,
+/// from the dataset: places from `places.toml` (`name_en` / `name`), countries from
+/// `countries.toml`, priorities from `priorities.toml` (stated `[8]`, editors' `[5, 6]`).
+#[test]
+fn the_markdown_handout_labels_each_action_in_its_language() {
+    let english = markdown(&[
+        "list", "--city", "Freetown", "--format", "markdown", "--lang", "en",
+    ]);
+    assert!(
+        english.starts_with("| ID | Year | Submitter |"),
+        "{english}"
+    );
+    let section = handout_section(&english, MILAN_FREETOWN.title_en);
+    let fields = [
+        format!(
+            "\n- **Title as printed** (the heading is the editors' translation): {}\n",
+            MILAN_FREETOWN.title
+        ),
+        format!("\n- **ID**: `{}`\n", MILAN_FREETOWN.id),
+        format!("\n- **Submitter**: {}\n", MILAN_FREETOWN.submitter),
+        "\n- **Places**: Milan – Freetown\n".to_owned(),
+        "\n- **Countries**: Italy – Sierra Leone\n".to_owned(),
+        "\n- **Year**: 2022\n".to_owned(),
+        "\n- **Compact**: Not stated\n".to_owned(),
+        "\n- **Priorities** (names: editors' translation): 5. Achieve socio-economic inclusion (assigned by the editors); 6. Eliminate all forms of discrimination and promote evidence-based public discourse (assigned by the editors); 8. Engage in regional and multilateral partnerships and strengthen city-to-city cooperation (stated by the report)\n".to_owned(),
+        "\n**Summary** (editors' translation)\n\nFreetown and Milan committed".to_owned(),
+        "\n**Description** (English, editors' translation)\n\nThe cities of Freetown and Milan".to_owned(),
+        format!("\nSource: *{REPORT}*, lines 875–877."),
+    ];
+    let mut from = 0;
+    for field in &fields {
+        let at = section[from..]
+            .find(field.as_str())
+            .unwrap_or_else(|| panic!("{field:?}, in order, in {section}"));
+        // The next field's line starts with the line break this one ends with.
+        from += at + field.trim_end_matches('\n').len();
+    }
+    assert!(
+        !section.contains("Les villes de Freetown et Milan"),
+        "{section}"
+    );
+
+    let french = markdown(&[
+        "export", "--city", "Freetown", "--format", "markdown", "--lang", "fr",
+    ]);
+    assert!(
+        french.starts_with("| ID | Année | Porteur | Pays | Pacte |"),
+        "{french}"
+    );
+    let section = handout_section(&french, MILAN_FREETOWN.title);
+    let fields = [
+        format!("\n- **ID** : `{}`\n", MILAN_FREETOWN.id),
+        format!("\n- **Porteur** : {}\n", MILAN_FREETOWN.submitter),
+        "\n- **Lieux** : Milan – Freetown\n".to_owned(),
+        "\n- **Pays** : Italie – Sierra Leone\n".to_owned(),
+        "\n- **Année** : 2022\n".to_owned(),
+        "\n- **Pacte** : Non précisé\n".to_owned(),
+        "\n- **Priorités** : 5. Réaliser l'inclusion socio-économique (attribuée par les éditeurs) ; 6. Éliminer toutes les formes de discrimination et promouvoir un discours public fondé sur des données probantes (attribuée par les éditeurs) ; 8. S'engager dans des partenariats régionaux et multilatéraux et renforcer la coopération de ville à ville (indiquée par le rapport)\n".to_owned(),
+        "\n**Description** (texte du rapport)\n\nLes villes de Freetown et Milan".to_owned(),
+        format!("\nSource : *{REPORT}*, lignes 875–877."),
+    ];
+    let mut from = 0;
+    for field in &fields {
+        let at = section[from..]
+            .find(field.as_str())
+            .unwrap_or_else(|| panic!("{field:?}, in order, in {section}"));
+        // The next field's line starts with the line break this one ends with.
+        from += at + field.trim_end_matches('\n').len();
+    }
+    for english_word in [
+        "Submitter",
+        "Places",
+        "Summary",
+        "lines",
+        MILAN_FREETOWN.title_en,
+    ] {
+        assert!(!section.contains(english_word), "{english_word}: {section}");
+    }
+
+    // A 2023 submission: one place, its compact, and the duration as printed.
+    let english = markdown(&[
+        "export", "--city", "Larissa", "--format", "markdown", "--lang", "en",
+    ]);
+    let section = handout_section(&english, LARISSA.title_en);
+    for field in [
+        "\n- **Place**: Larissa\n",
+        "\n- **Country**: Greece\n",
+        "\n- **Year**: 2023 · duration as printed: Août 2023 – Déc 2024\n",
+        "\n- **Compact**: GCR only\n",
+        "\nSource: *",
+        "*, lines 1390–1408.",
+    ] {
+        assert!(section.contains(field), "{field:?} in {section}");
+    }
+    let french = markdown(&[
+        "list", "--city", "Larissa", "--format", "markdown", "--lang", "fr",
+    ]);
+    let section = handout_section(&french, LARISSA.title);
+    for field in [
+        "\n- **Lieu** : Larissa\n",
+        "\n- **Pays** : Grèce\n",
+        "\n- **Année** : 2023 · durée (texte du rapport) : Août 2023 – Déc 2024\n",
+        "\n- **Pacte** : PMR uniquement\n",
+        "*, lignes 1390–1408.",
+    ] {
+        assert!(section.contains(field), "{field:?} in {section}");
+    }
+}
+
+/// Below the table, no line of the texts reads as a row of it, in either language.
+#[test]
+fn no_line_of_the_handout_texts_starts_with_a_pipe() {
+    for lang in ["en", "fr"] {
+        let text = markdown(&["export", "--format", "markdown", "--lang", lang]);
+        let (table, texts) = text
+            .split_once("\n\n")
+            .expect("a blank line after the table");
+        assert_eq!(table.lines().count(), 2 + 77);
+        assert_eq!(texts.matches("\n## ").count(), 77, "{lang}");
+        assert!(
+            texts.lines().all(|line| !line.starts_with('|')),
+            "{lang}: {texts}"
+        );
+    }
+}
