@@ -811,3 +811,301 @@ fn the_theme_filter_lists_the_actions_of_a_theme() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("valid values: services, children_youth"));
 }
+
+/// An action as the dataset holds it (`dataset/actions/`), for the citation and the
+/// handout: what the output must carry, read from the records, not from the output.
+struct Cited {
+    id: &'static str,
+    submitter: &'static str,
+    title: &'static str,
+    title_en: &'static str,
+    year: u16,
+    source_lines: (u32, u32),
+}
+
+/// The 2022 Milan–Freetown partnership: printed once, one record with two places
+/// (`places = ["milan", "freetown"]`), lines 875–877; no duration, no compact.
+const MILAN_FREETOWN: Cited = Cited {
+    id: "2022-milan-freetown-fashion",
+    submitter: "Freetown et Milan",
+    title: "Dialogue des Maires Afrique-Europe, Partenariat Milan-Freetown sur la mode et le textile",
+    title_en: "Africa-Europe Mayors Dialogue: Milan-Freetown partnership on fashion and textiles",
+    year: 2022,
+    source_lines: (875, 877),
+};
+
+/// A 2023 submission with a printed duration ("Août 2023 – Déc 2024"), lines 1390–1408.
+const LARISSA: Cited = Cited {
+    id: "2023-larissa-integration-center",
+    submitter: "Larissa",
+    title: "Création d'un Centre pour l'intégration des personnes migrantes et réfugiées à Larissa",
+    title_en: "Creation of a Centre for the Integration of Migrants and Refugees in Larissa",
+    year: 2023,
+    source_lines: (1390, 1408),
+};
+
+/// The report's cover as `dataset/reports.toml` transcribes it (source lines 9–13).
+const REPORT: &str = "LOCALISATION DES PACTES MONDIAUX — Deuxième rapport sur l'Action locale pour les migrants et réfugiés – 2023";
+const SOURCE_FILE: &str = "000_34d0cc45fcbbbc82.txt";
+
+/// The catalogue's fingerprint as `--version` prints it, checked against `verify`'s.
+fn printed_fingerprint() -> String {
+    let version = stdout(&localaction(&["--version"]));
+    let short = version
+        .trim()
+        .rsplit_once("sha256 ")
+        .map(|(_, rest)| rest.trim_end_matches(')').to_owned())
+        .unwrap_or_else(|| panic!("no fingerprint in {version:?}"));
+    assert_eq!(short.len(), 12, "{version}");
+    let verify = stdout(&localaction(&["verify"]));
+    assert!(
+        verify.contains(&format!("catalogue sha256 {short}")),
+        "{verify}"
+    );
+    short
+}
+
+#[test]
+fn show_citation_is_one_line_citing_the_action_and_its_source() {
+    use localaction::i18n::Lang;
+    let fingerprint = printed_fingerprint();
+    let catalogue = localaction::catalogue::embedded::catalogue();
+    for cited in [&MILAN_FREETOWN, &LARISSA] {
+        let lines = format!("{}–{}", cited.source_lines.0, cited.source_lines.1);
+        for (lang, flag) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+            let output = localaction(&["show", cited.id, "--format", "citation", "--lang", flag]);
+            assert!(output.status.success(), "{}", stderr(&output));
+            let text = stdout(&output);
+            assert!(text.ends_with('\n'), "{text:?}");
+            assert_eq!(text.lines().count(), 1, "{text:?}");
+            let line = text.trim_end();
+            for expected in [
+                cited.submitter,
+                cited.title,
+                &format!("({})", cited.year),
+                REPORT,
+                SOURCE_FILE,
+                cited.id,
+                &format!("sha256 {fingerprint}"),
+            ] {
+                assert!(line.contains(expected), "{flag}: {expected:?} in {line}");
+            }
+            // Plain text, to paste anywhere.
+            assert!(!line.contains("**") && !line.contains('`'), "{line}");
+            match lang {
+                Lang::En => {
+                    assert!(line.contains(&format!("lines {lines}")), "{line}");
+                    assert!(
+                        line.contains(&format!("[editors' translation: \"{}\"]", cited.title_en)),
+                        "{line}"
+                    );
+                    assert!(line.contains("localaction catalogue"), "{line}");
+                }
+                Lang::Fr => {
+                    assert!(line.contains(&format!("lignes {lines}")), "{line}");
+                    assert!(line.contains("Catalogue localaction"), "{line}");
+                    assert!(!line.contains(cited.title_en), "{line}");
+                    assert!(
+                        !line.contains("lines") && !line.contains("translation"),
+                        "{line}"
+                    );
+                }
+            }
+            // The very line the library gives the interface to copy.
+            let action = catalogue
+                .action(cited.id)
+                .expect("the id is in the catalogue");
+            assert_eq!(
+                line,
+                localaction::export::citation(catalogue, &action, lang)
+            );
+        }
+    }
+    // `--lang` is global, before the command too; without it the locale decides.
+    let before = localaction(&["--lang", "fr", "show", LARISSA.id, "--format", "citation"]);
+    assert!(
+        stdout(&before).contains("lignes 1390–1408"),
+        "{}",
+        stdout(&before)
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(["show", LARISSA.id, "--format", "citation"])
+        .env_clear()
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(stdout(&output), stdout(&before));
+}
+
+#[test]
+fn an_unknown_id_has_no_citation() {
+    for lang in ["en", "fr"] {
+        let output = localaction(&[
+            "show",
+            "2022-milan-freetown-fashio",
+            "--format",
+            "citation",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty(), "{}", stdout(&output));
+        let errors = stderr(&output);
+        assert!(
+            errors.starts_with(
+                "localaction: error: no action has the id \"2022-milan-freetown-fashio\"; did you mean: "
+            ),
+            "{errors}"
+        );
+        assert!(errors.contains("2022-milan-freetown-fashion"), "{errors}");
+        let output = localaction(&["show", "zzzz", "--format", "citation", "--lang", lang]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        assert_eq!(
+            stderr(&output).trim(),
+            "localaction: error: no action has the id \"zzzz\" (`localaction list` shows every id)"
+        );
+    }
+}
+
+/// The part of a Markdown handout about one action: from its heading to the next.
+fn handout_section<'a>(markdown: &'a str, title: &str) -> &'a str {
+    let heading = format!("\n## {title}\n");
+    let start = markdown
+        .find(&heading)
+        .unwrap_or_else(|| panic!("no heading {heading:?} in {markdown}"));
+    let rest = &markdown[start + heading.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+fn markdown(args: &[&str]) -> String {
+    let output = localaction(args);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+/// Each action of a Markdown handout has its labelled fields, in the output's language,
+/// from the dataset: places from `places.toml` (`name_en` / `name`), countries from
+/// `countries.toml`, priorities from `priorities.toml` (stated `[8]`, editors' `[5, 6]`).
+#[test]
+fn the_markdown_handout_labels_each_action_in_its_language() {
+    let english = markdown(&[
+        "list", "--city", "Freetown", "--format", "markdown", "--lang", "en",
+    ]);
+    assert!(
+        english.starts_with("| ID | Year | Submitter |"),
+        "{english}"
+    );
+    let section = handout_section(&english, MILAN_FREETOWN.title_en);
+    let fields = [
+        format!(
+            "\n- **Title as printed** (the heading is the editors' translation): {}\n",
+            MILAN_FREETOWN.title
+        ),
+        format!("\n- **ID**: `{}`\n", MILAN_FREETOWN.id),
+        format!("\n- **Submitter**: {}\n", MILAN_FREETOWN.submitter),
+        "\n- **Places**: Milan – Freetown\n".to_owned(),
+        "\n- **Countries**: Italy – Sierra Leone\n".to_owned(),
+        "\n- **Year**: 2022\n".to_owned(),
+        "\n- **Compact**: Not stated\n".to_owned(),
+        "\n- **Priorities** (names: editors' translation): 5. Achieve socio-economic inclusion (assigned by the editors); 6. Eliminate all forms of discrimination and promote evidence-based public discourse (assigned by the editors); 8. Engage in regional and multilateral partnerships and strengthen city-to-city cooperation (stated by the report)\n".to_owned(),
+        "\n**Summary** (editors' translation)\n\nFreetown and Milan committed".to_owned(),
+        "\n**Description** (English, editors' translation)\n\nThe cities of Freetown and Milan".to_owned(),
+        format!("\nSource: *{REPORT}*, lines 875–877."),
+    ];
+    let mut from = 0;
+    for field in &fields {
+        let at = section[from..]
+            .find(field.as_str())
+            .unwrap_or_else(|| panic!("{field:?}, in order, in {section}"));
+        // The next field's line starts with the line break this one ends with.
+        from += at + field.trim_end_matches('\n').len();
+    }
+    assert!(
+        !section.contains("Les villes de Freetown et Milan"),
+        "{section}"
+    );
+
+    let french = markdown(&[
+        "export", "--city", "Freetown", "--format", "markdown", "--lang", "fr",
+    ]);
+    assert!(
+        french.starts_with("| ID | Année | Porteur | Pays | Pacte |"),
+        "{french}"
+    );
+    let section = handout_section(&french, MILAN_FREETOWN.title);
+    let fields = [
+        format!("\n- **ID** : `{}`\n", MILAN_FREETOWN.id),
+        format!("\n- **Porteur** : {}\n", MILAN_FREETOWN.submitter),
+        "\n- **Lieux** : Milan – Freetown\n".to_owned(),
+        "\n- **Pays** : Italie – Sierra Leone\n".to_owned(),
+        "\n- **Année** : 2022\n".to_owned(),
+        "\n- **Pacte** : Non précisé\n".to_owned(),
+        "\n- **Priorités** : 5. Réaliser l'inclusion socio-économique (attribuée par les éditeurs) ; 6. Éliminer toutes les formes de discrimination et promouvoir un discours public fondé sur des données probantes (attribuée par les éditeurs) ; 8. S'engager dans des partenariats régionaux et multilatéraux et renforcer la coopération de ville à ville (indiquée par le rapport)\n".to_owned(),
+        "\n**Description** (texte du rapport)\n\nLes villes de Freetown et Milan".to_owned(),
+        format!("\nSource : *{REPORT}*, lignes 875–877."),
+    ];
+    let mut from = 0;
+    for field in &fields {
+        let at = section[from..]
+            .find(field.as_str())
+            .unwrap_or_else(|| panic!("{field:?}, in order, in {section}"));
+        // The next field's line starts with the line break this one ends with.
+        from += at + field.trim_end_matches('\n').len();
+    }
+    for english_word in [
+        "Submitter",
+        "Places",
+        "Summary",
+        "lines",
+        MILAN_FREETOWN.title_en,
+    ] {
+        assert!(!section.contains(english_word), "{english_word}: {section}");
+    }
+
+    // A 2023 submission: one place, its compact, and the duration as printed.
+    let english = markdown(&[
+        "export", "--city", "Larissa", "--format", "markdown", "--lang", "en",
+    ]);
+    let section = handout_section(&english, LARISSA.title_en);
+    for field in [
+        "\n- **Place**: Larissa\n",
+        "\n- **Country**: Greece\n",
+        "\n- **Year**: 2023 · duration as printed: Août 2023 – Déc 2024\n",
+        "\n- **Compact**: GCR only\n",
+        "\nSource: *",
+        "*, lines 1390–1408.",
+    ] {
+        assert!(section.contains(field), "{field:?} in {section}");
+    }
+    let french = markdown(&[
+        "list", "--city", "Larissa", "--format", "markdown", "--lang", "fr",
+    ]);
+    let section = handout_section(&french, LARISSA.title);
+    for field in [
+        "\n- **Lieu** : Larissa\n",
+        "\n- **Pays** : Grèce\n",
+        "\n- **Année** : 2023 · durée (texte du rapport) : Août 2023 – Déc 2024\n",
+        "\n- **Pacte** : PMR uniquement\n",
+        "*, lignes 1390–1408.",
+    ] {
+        assert!(section.contains(field), "{field:?} in {section}");
+    }
+}
+
+/// Below the table, no line of the texts reads as a row of it, in either language.
+#[test]
+fn no_line_of_the_handout_texts_starts_with_a_pipe() {
+    for lang in ["en", "fr"] {
+        let text = markdown(&["export", "--format", "markdown", "--lang", lang]);
+        let (table, texts) = text
+            .split_once("\n\n")
+            .expect("a blank line after the table");
+        assert_eq!(table.lines().count(), 2 + 77);
+        assert_eq!(texts.matches("\n## ").count(), 77, "{lang}");
+        assert!(
+            texts.lines().all(|line| !line.starts_with('|')),
+            "{lang}: {texts}"
+        );
+    }
+}

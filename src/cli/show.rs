@@ -1,6 +1,6 @@
-//! `localaction show ID`: one action with every field, as readable text or as JSON. The
-//! text gives each of the report's French texts and the editors' English translation of
-//! it, each labelled.
+//! `localaction show ID`: one action with every field, as readable text or as JSON, or the
+//! one line that cites it. The text gives each of the report's French texts and the
+//! editors' English translation of it, each labelled.
 
 use std::io::Write;
 
@@ -22,13 +22,15 @@ pub struct ShowArgs {
     pub format: ShowFormat,
 }
 
-/// Text or JSON, for one record.
+/// Text, JSON or a citation, for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
     /// Labelled fields and the whole description, wrapped to the terminal.
     Text,
     /// One JSON object.
     Json,
+    /// One line citing the action and its source, in `--lang`.
+    Citation,
 }
 
 pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Verdict> {
@@ -41,6 +43,10 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
                 &ActionRecord::new(catalogue, action),
             )?;
             writeln!(output.writer)?;
+        }
+        ShowFormat::Citation => {
+            let line = crate::export::citation(catalogue, action, output.lang);
+            writeln!(output.writer, "{line}")?;
         }
         ShowFormat::Text => {
             let columns = output.columns.unwrap_or(100).clamp(20, 100);

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
 use super::Output;
+use super::citation::report_of;
 use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, MachineName};
 use crate::engine::Snippet;
@@ -24,7 +25,8 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values; cells that a spreadsheet would run as a formula are neutralised.
     Csv,
-    /// A Markdown handout in `--lang`: a table of the actions, then each one's texts.
+    /// A Markdown handout in `--lang`: a table of the actions, then each one's labelled
+    /// fields, texts and source.
     Markdown,
 }
 
@@ -293,6 +295,11 @@ fn markdown_cell(text: &str) -> String {
         .to_owned()
 }
 
+/// A value inside a line of Markdown prose (a handout's field): one line, trimmed.
+fn markdown_inline(text: &str) -> String {
+    text::sanitize(text).replace('\n', " ").trim().to_owned()
+}
+
 /// What the Markdown says around the data, in one language.
 struct MarkdownWords {
     headers: &'static str,
@@ -303,6 +310,26 @@ struct MarkdownWords {
     action: &'static str,
     actions: &'static str,
     source: &'static str,
+    /// Between a field's label and its value, and between items of a field (French sets
+    /// the colon and the semicolon apart).
+    colon: &'static str,
+    semicolon: &'static str,
+    /// The handout's field labels, singular and plural where a field may hold several.
+    id: &'static str,
+    submitter: &'static str,
+    place: (&'static str, &'static str),
+    country: (&'static str, &'static str),
+    region: &'static str,
+    year: &'static str,
+    /// Before the duration the report prints, after the year.
+    duration_as_printed: &'static str,
+    compact: &'static str,
+    priorities: &'static str,
+    /// After the priorities' label: whose their names are.
+    priority_names: &'static str,
+    /// The title as printed, where the heading is another (English only).
+    printed_title: Option<&'static str>,
+    lines: &'static str,
 }
 
 const MARKDOWN_EN: MarkdownWords = MarkdownWords {
@@ -314,6 +341,20 @@ const MARKDOWN_EN: MarkdownWords = MarkdownWords {
     action: "action",
     actions: "actions",
     source: "Source:",
+    colon: ": ",
+    semicolon: "; ",
+    id: "ID",
+    submitter: "Submitter",
+    place: ("Place", "Places"),
+    country: ("Country", "Countries"),
+    region: "Region",
+    year: "Year",
+    duration_as_printed: "duration as printed",
+    compact: "Compact",
+    priorities: "Priorities",
+    priority_names: " (names: editors' translation)",
+    printed_title: Some("**Title as printed** (the heading is the editors' translation)"),
+    lines: "lines",
 };
 
 const MARKDOWN_FR: MarkdownWords = MarkdownWords {
@@ -327,12 +368,30 @@ const MARKDOWN_FR: MarkdownWords = MarkdownWords {
     action: "action",
     actions: "actions",
     source: "Source :",
+    colon: " : ",
+    semicolon: " ; ",
+    id: "ID",
+    submitter: "Porteur",
+    place: ("Lieu", "Lieux"),
+    country: ("Pays", "Pays"),
+    region: "Région",
+    year: "Année",
+    duration_as_printed: "durée (texte du rapport)",
+    compact: "Pacte",
+    priorities: "Priorités",
+    // The names of the report's table of contents.
+    priority_names: "",
+    // The heading is the title as printed.
+    printed_title: None,
+    lines: "lignes",
 };
 
 /// A Markdown handout in the output's language (`--lang`, or the interface's for the
 /// shortlist): a table of the actions, both titles, the language's first; then each action
-/// with its texts in that language, each labelled (English: the editors' summary and
-/// translation; French: the description as printed).
+/// as a page to hand out: its heading, a short labelled list (id, submitter, places,
+/// countries, year and printed duration, compact, priorities), its texts in that language,
+/// each labelled (English: the editors' summary and translation; French: the description as
+/// printed), and the report and lines it is printed at.
 fn write_markdown(
     catalogue: &Catalogue<'_>,
     rows: &[Row<'_>],
@@ -404,12 +463,7 @@ fn write_markdown(
     // The reports the listed actions are printed in, as their covers print them.
     let mut cited: Vec<&crate::catalogue::Report<'_>> = Vec::new();
     for row in rows {
-        let report = catalogue
-            .tables
-            .sections
-            .get(row.action.section as usize)
-            .and_then(|section| catalogue.reports().get(section.report as usize));
-        if let Some(report) = report
+        if let Some(report) = report_of(catalogue, &row.action)
             && !cited.iter().any(|cited| cited.id == report.id)
         {
             cited.push(report);
@@ -432,16 +486,6 @@ fn write_markdown(
         citations.join("; "),
         crate::catalogue::embedded::short_fingerprint()
     )?;
-    // Paragraphs as the texts hold them, one blank line apart; never a line that reads as
-    // a row of the table above.
-    let text_block = |body: &str| -> String {
-        text::sanitize(body)
-            .split('\n')
-            .map(str::trim)
-            .filter(|paragraph| !paragraph.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    };
     for row in rows {
         let action = &row.action;
         writeln!(output.writer)?;
@@ -451,18 +495,14 @@ fn write_markdown(
             text::sanitize(title(action, english)).replace('\n', " ")
         )?;
         writeln!(output.writer)?;
-        writeln!(
-            output.writer,
-            "`{}` · {} · {}",
-            action.id,
-            markdown_cell(action.submitter),
-            action.year
-        )?;
+        for (label, value) in handout_fields(catalogue, action, words, english) {
+            writeln!(output.writer, "- {label}{}{value}", words.colon)?;
+        }
         if let Some(label) = words.summary {
             writeln!(output.writer)?;
             writeln!(output.writer, "{label}")?;
             writeln!(output.writer)?;
-            writeln!(output.writer, "{}", text_block(action.summary_en))?;
+            writeln!(output.writer, "{}", markdown_paragraphs(action.summary_en))?;
         }
         writeln!(output.writer)?;
         writeln!(output.writer, "{}", words.description)?;
@@ -472,9 +512,150 @@ fn write_markdown(
         } else {
             action.description
         };
-        writeln!(output.writer, "{}", text_block(description))?;
+        writeln!(output.writer, "{}", markdown_paragraphs(description))?;
+        writeln!(output.writer)?;
+        let (first, last) = action.source_lines;
+        let report = report_of(catalogue, action).map_or(String::new(), |report| {
+            format!(
+                " *{} — {}*,",
+                markdown_inline(report.title),
+                markdown_inline(report.edition)
+            )
+        });
+        writeln!(
+            output.writer,
+            "{}{report} {} {first}–{last}.",
+            words.source, words.lines
+        )?;
     }
     Ok(())
+}
+
+/// A text's paragraphs as Markdown, one blank line apart, control characters
+/// neutralised; never a line that reads as a row of a table (a leading `|` is escaped).
+fn markdown_paragraphs(body: &str) -> String {
+    text::sanitize(body)
+        .split('\n')
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .map(|paragraph| {
+            if paragraph.starts_with('|') {
+                format!("\\{paragraph}")
+            } else {
+                paragraph.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The short labelled list under an action's heading in a Markdown handout, in the words'
+/// language: each label (in bold, with its note) and its value, on one line. The editors'
+/// translations and assignments are labelled as theirs.
+fn handout_fields(
+    catalogue: &Catalogue<'_>,
+    action: &Action<'_>,
+    words: &MarkdownWords,
+    english: bool,
+) -> Vec<(String, String)> {
+    let tables = &catalogue.tables;
+    let strings = if english { Lang::En } else { Lang::Fr }.strings();
+    let bold = |label: &str| format!("**{label}**");
+    let counted =
+        |(one, many): (&str, &str), count: usize| bold(if count == 1 { one } else { many });
+    let mut fields = Vec::new();
+    if let (Some(label), true) = (words.printed_title, action.title != action.title_en) {
+        fields.push((label.to_owned(), markdown_inline(action.title)));
+    }
+    fields.push((bold(words.id), format!("`{}`", action.id)));
+    fields.push((bold(words.submitter), markdown_inline(action.submitter)));
+    let places: Vec<&crate::catalogue::Place<'_>> = action
+        .places
+        .iter()
+        .filter_map(|&place| tables.places.get(place as usize))
+        .collect();
+    if !places.is_empty() {
+        let names: Vec<String> = places
+            .iter()
+            .map(|place| markdown_inline(if english { place.name_en } else { place.name }))
+            .collect();
+        fields.push((counted(words.place, names.len()), names.join(" – ")));
+    }
+    // Every place's country (Milan – Freetown: Italy – Sierra Leone); without places, the
+    // action's own; without either, its region.
+    let mut countries: Vec<crate::catalogue::Position> = Vec::new();
+    for place in &places {
+        if !countries.contains(&place.country) {
+            countries.push(place.country);
+        }
+    }
+    if countries.is_empty() {
+        countries.extend(action.country);
+    }
+    let names: Vec<String> = countries
+        .iter()
+        .filter_map(|&country| tables.countries.get(country as usize))
+        .map(|country| {
+            markdown_inline(if english {
+                country.name_en
+            } else {
+                country.name_fr
+            })
+        })
+        .collect();
+    if names.is_empty() {
+        let region = &tables.regions[action.region as usize];
+        fields.push((
+            bold(words.region),
+            markdown_inline(if english {
+                region.name_en
+            } else {
+                region.name_fr
+            }),
+        ));
+    } else {
+        fields.push((counted(words.country, names.len()), names.join(" – ")));
+    }
+    let mut year = action.year.to_string();
+    if let Some(duration) = &action.duration {
+        year.push_str(&format!(
+            " · {}{}{}",
+            words.duration_as_printed,
+            words.colon,
+            markdown_inline(duration.printed)
+        ));
+    }
+    fields.push((bold(words.year), year));
+    let compact = strings.compact_labels[action
+        .compact
+        .map_or(strings.compact_labels.len() - 1, |compact| compact as usize)];
+    fields.push((bold(words.compact), compact.to_owned()));
+    let priorities: Vec<String> = action
+        .priorities
+        .iter()
+        .map(|&number| {
+            let name = catalogue.priority(number).map_or("", |priority| {
+                if english {
+                    priority.name_en
+                } else {
+                    priority.name_fr
+                }
+            });
+            let provenance = if action.priorities_stated.contains(&number) {
+                strings.stated
+            } else {
+                strings.assigned
+            };
+            format!("{number}. {} ({provenance})", markdown_inline(name))
+        })
+        .collect();
+    if !priorities.is_empty() {
+        fields.push((
+            format!("{}{}", bold(words.priorities), words.priority_names),
+            priorities.join(words.semicolon),
+        ));
+    }
+    fields
 }
 
 /// The short columns every summary shows.
@@ -588,4 +769,18 @@ fn write_table(
         writeln!(output.writer, "{}", line(&row))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_never_reads_as_a_table_row() {
+        assert_eq!(
+            markdown_paragraphs("  First.\n\n| a | b |\n|---|---|\n"),
+            "First.\n\n\\| a | b |\n\n\\|---|---|"
+        );
+        assert_eq!(markdown_paragraphs("a\u{1b}[2J b"), "a\u{FFFD}[2J b");
+    }
 }

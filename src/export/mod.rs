@@ -1,8 +1,9 @@
-//! What both faces write: lists of actions in every output format ([`formats`]), to
-//! standard output ([`Output`]) or to a file without harming what is there ([`file`]). It
-//! knows neither the command line nor the interface; each of them chooses what to write and
-//! where.
+//! What both faces write: lists of actions in every output format ([`formats`]) and one
+//! action's citation ([`citation()`]), to standard output ([`Output`]) or to a file without
+//! harming what is there ([`file`]). It knows neither the command line nor the interface;
+//! each of them chooses what to write and where.
 
+pub mod citation;
 pub mod file;
 pub mod formats;
 
@@ -11,6 +12,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::rc::Rc;
 
+pub use citation::citation;
 pub use formats::{Format, HitRank, Row, write_rows};
 
 use crate::i18n::Lang;
