@@ -70,7 +70,7 @@ fn keystrokes(criterion: &mut Criterion) {
     for _ in 0..500 {
         terminal
             .draw(|frame| {
-                black_box(view::draw(frame, &app, Palette::Colour));
+                black_box(view::draw(frame, &app, Palette::Dark));
             })
             .unwrap();
     }
@@ -79,7 +79,7 @@ fn keystrokes(criterion: &mut Criterion) {
         let start = Instant::now();
         terminal
             .draw(|frame| {
-                black_box(view::draw(frame, &app, Palette::Colour));
+                black_box(view::draw(frame, &app, Palette::Dark));
             })
             .unwrap();
         baseline.push(start.elapsed().as_secs_f64() * 1e6);
@@ -95,7 +95,7 @@ fn keystrokes(criterion: &mut Criterion) {
             app.update(action.clone());
             terminal
                 .draw(|frame| {
-                    black_box(view::draw(frame, &app, Palette::Colour));
+                    black_box(view::draw(frame, &app, Palette::Dark));
                 })
                 .unwrap();
             per_key.push(start.elapsed().as_secs_f64() * 1e6);
@@ -111,7 +111,7 @@ fn keystrokes(criterion: &mut Criterion) {
         app.update(Action::Down);
         terminal
             .draw(|frame| {
-                black_box(view::draw(frame, &app, Palette::Colour));
+                black_box(view::draw(frame, &app, Palette::Dark));
             })
             .unwrap();
         detail.push(start.elapsed().as_secs_f64() * 1e6);
@@ -127,7 +127,7 @@ fn keystrokes(criterion: &mut Criterion) {
             step += 1;
             terminal
                 .draw(|frame| {
-                    black_box(view::draw(frame, black_box(&app), Palette::Colour));
+                    black_box(view::draw(frame, black_box(&app), Palette::Dark));
                 })
                 .unwrap();
         })

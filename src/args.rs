@@ -23,7 +23,8 @@ pub struct Args {
     /// in English (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// Interface colours (default: colour, or mono when NO_COLOR is set).
+    /// Interface colours (default: dark, light when COLORFGBG says the background is light,
+    /// mono when NO_COLOR is set).
     #[arg(long, global = true, value_enum)]
     pub palette: Option<Palette>,
 }

@@ -756,18 +756,22 @@ fn the_detail_shows_the_whole_description_while_searching() {
         Some(position(&engine, "2023-amman-climate-academy"))
     );
     // The English interface shows the editors' translation; the French is one key away.
-    let screen = draw(&app, 200, 60);
+    let screen = draw(&app, DETAIL_101, 60);
     assert!(
         screen.contains("││Global Cities Fund for Migrants and Refugees.     "),
         "{screen}"
     );
     app.update(Action::ToggleText);
-    let screen = draw(&app, 200, 60);
+    let screen = draw(&app, DETAIL_101, 60);
     assert!(
         screen.contains("du Fonds mondial des villes pour les migrants et les réfugiés. "),
         "{screen}"
     );
 }
+
+/// A screen width whose detail pane is 101 columns wide (32 of filters, 100 of results), where
+/// the texts below were read line by line.
+const DETAIL_101: u16 = 233;
 
 /// The key events an interface sees for a key pressed alone.
 fn key(code: KeyCode) -> Event {
@@ -808,7 +812,7 @@ fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
         screen.contains(&opening)
     };
     for lang in [Lang::En, Lang::Fr] {
-        let mut app = App::new(&engine, lang, (200, 60));
+        let mut app = App::new(&engine, lang, (DETAIL_101, 60));
         app.export_directory = directory.path().to_path_buf();
         assert_eq!(app.text_lang, lang, "the interface's language first");
         type_text(&mut app, "amman");
@@ -819,13 +823,13 @@ fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
             Lang::En => (amman.description_en, amman.description),
             Lang::Fr => (amman.description, amman.description_en),
         };
-        let screen = draw(&app, 200, 60);
+        let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, first) && !has(&screen, second), "{screen}");
         // `t` in the detail switches; the query is untouched.
         press(&mut app, KeyCode::Char('t'));
         assert_eq!(app.query, "amman");
         assert_ne!(app.text_lang, lang);
-        let screen = draw(&app, 200, 60);
+        let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, second) && !has(&screen, first), "{screen}");
         let label = match lang {
             Lang::En => "Description  [French,\u{a0}as\u{a0}printed]",
@@ -1487,12 +1491,12 @@ fn the_export_prompt_behaves_as_a_prompt_should() {
 #[test]
 fn the_spotlight_keeps_its_paragraphs() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::Fr, (200, 200));
+    let mut app = App::new(&engine, Lang::Fr, (DETAIL_101, 200));
     type_text(&mut app, "amman académie climat ");
     let amman = position(&engine, "2023-amman-climate-academy");
     assert_eq!(app.selected_position(), Some(amman));
     act(&mut app, Action::Open);
-    let screen = draw(&app, 200, 200);
+    let screen = draw(&app, DETAIL_101, 200);
     assert!(screen.contains("la gestion environnementale."), "{screen}");
     assert!(!screen.contains("environnementale.Amman"), "{screen}");
     assert!(

@@ -59,11 +59,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                     };
                     let label = app.value_label(dimension, slot);
                     let count = format!(" {count:>3}");
+                    // On the cursor's row the count takes the row's colours, so it reads
+                    // on the selection's background.
+                    let count_style = if under_cursor {
+                        palette.selected()
+                    } else {
+                        palette.dim()
+                    };
                     let room = width.saturating_sub(4 + count.len());
                     Line::from(vec![
                         Span::raw(format!("{tick} ")),
                         Span::raw(text::fit_words(&text::sanitize(&label), room)),
-                        Span::styled(count, palette.dim()),
+                        Span::styled(count, count_style),
                     ])
                 }
             };

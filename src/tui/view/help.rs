@@ -40,6 +40,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let popup = centred(area, 84, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
+        ratatui::widgets::Block::new().style(palette.normal()),
+        popup,
+    );
+    frame.render_widget(
         Paragraph::new(lines).block(block(strings.help.to_owned(), true, palette)),
         popup,
     );

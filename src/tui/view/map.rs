@@ -96,12 +96,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             )),
         ]));
     }
-    let map_colour = match palette {
-        Palette::Colour => ratatui::style::Color::DarkGray,
-        _ => ratatui::style::Color::Reset,
-    };
+    let map_colour = palette.map_outline();
     let canvas = Canvas::default()
         .block(widget)
+        .background_color(palette.normal().bg.unwrap_or_default())
         .x_bounds([-180.0, 180.0])
         .y_bounds([SOUTH, NORTH])
         .paint(|context| {

@@ -55,6 +55,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         };
     }
     let mut detail_scroll_limit = None;
+    // The palette's own background, where it has one, under everything.
+    frame.render_widget(Block::new().style(palette.normal()), area);
     if let Some(area) = layout.search {
         search::draw(frame, area, app, palette);
     }
@@ -120,6 +122,7 @@ pub(crate) fn submitter_name<'c>(
 /// A bordered block with a title.
 pub(crate) fn block(title: String, focused: bool, palette: Palette) -> Block<'static> {
     Block::default()
+        .style(palette.normal())
         .borders(Borders::ALL)
         .border_style(palette.border(focused))
         .title(Span::styled(title, palette.title()))
@@ -155,7 +158,7 @@ pub(crate) fn highlighted<'t>(
         }
         spans.push(Span::styled(
             &text[range.clone()],
-            base.patch(palette.highlight()),
+            base.patch(palette.highlight_over(base)),
         ));
         at = range.end;
     }
@@ -175,6 +178,7 @@ fn draw_dialog(
     let strings = app.lang.strings();
     let popup = centred(area, 70, 7);
     frame.render_widget(Clear, popup);
+    frame.render_widget(Block::new().style(palette.normal()), popup);
     let (title, lines) = match dialog {
         Dialog::ExportPath { path } => (
             format!("{} ({})", strings.shortlist, app.shortlist.len()),
