@@ -179,6 +179,15 @@ pub struct Strings {
     /// Said when the export path names standard output, which is the screen here.
     pub give_a_file: &'static str,
     pub cancelled: &'static str,
+    /// Said after copying to the clipboard: what, then how to get it without the terminal.
+    pub copied_id: &'static str,
+    pub copied_citation: &'static str,
+    pub copy_fallback: &'static str,
+    pub copy_failed: &'static str,
+    pub nothing_to_copy: &'static str,
+    /// Said after marking or unmarking every result.
+    pub marked_all: &'static str,
+    pub unmarked_all: &'static str,
     /// Filter value labels for the fixed sets, in slot order: compacts (gcm, gcr, mirror,
     /// idp, unstated), Global Cities Fund (yes, no), submitters (local, national,
     /// organisation), statuses (ongoing, ended, unstated).
@@ -305,6 +314,13 @@ pub static EN: Strings = Strings {
     export_failed: "Export failed",
     give_a_file: "standard output is this screen: give a file name",
     cancelled: "Cancelled",
+    copied_id: "Copied the id",
+    copied_citation: "Copied the citation of",
+    copy_fallback: "if nothing pastes, your terminal refuses OSC 52: run",
+    copy_failed: "Could not copy",
+    nothing_to_copy: "No action to copy: select one first",
+    marked_all: "Marked every result:",
+    unmarked_all: "Unmarked every result:",
     compact_labels: [
         "GCM only",
         "GCR only",
@@ -420,6 +436,13 @@ pub static FR: Strings = Strings {
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",
     cancelled: "Annulé",
+    copied_id: "Identifiant copié :",
+    copied_citation: "Citation copiée :",
+    copy_fallback: "si rien ne se colle, votre terminal refuse OSC 52 : lancez",
+    copy_failed: "Copie impossible",
+    nothing_to_copy: "Aucune action à copier : choisissez-en une",
+    marked_all: "Tous les résultats sont marqués :",
+    unmarked_all: "Tous les résultats sont démarqués :",
     compact_labels: [
         "PMM uniquement",
         "PMR uniquement",

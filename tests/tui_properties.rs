@@ -269,7 +269,11 @@ fn run_steps<T>(
         if let Some(action) = to_action(step, &app, &layout) {
             let mut effect = app.update(action);
             while let Some(asked) = effect {
-                effect = app.update(export::perform(&asked, engine.catalogue()));
+                effect = app.update(export::perform(
+                    &asked,
+                    engine.catalogue(),
+                    &mut std::io::sink(),
+                ));
             }
         }
         if terminal.backend().buffer().area.as_size() != app.size.into() {

@@ -126,7 +126,11 @@ fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
 fn act(app: &mut App<'_, '_>, action: Action) {
     let mut effect = app.update(action);
     while let Some(asked) = effect {
-        effect = app.update(export::perform(&asked, app.engine.catalogue()));
+        effect = app.update(export::perform(
+            &asked,
+            app.engine.catalogue(),
+            &mut std::io::sink(),
+        ));
     }
 }
 
@@ -1606,4 +1610,145 @@ fn list_keys_modified_keys_and_questions_keep_their_meaning() {
         app.detail_scroll, scrolled,
         "the place in the detail is kept"
     );
+}
+
+/// What an OSC 52 sequence puts on the clipboard.
+fn clipboard_text(written: &[u8]) -> String {
+    let written = std::str::from_utf8(written).expect("the sequence is ASCII");
+    let encoded = written
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|rest| rest.strip_suffix('\x07'))
+        .unwrap_or_else(|| panic!("not an OSC 52 sequence: {written:?}"));
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut bytes = Vec::new();
+    for byte in encoded.bytes().filter(|&byte| byte != b'=') {
+        let value = alphabet.iter().position(|&c| c == byte).expect("base64") as u32;
+        bits = bits << 6 | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            bytes.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    String::from_utf8(bytes).expect("UTF-8 on the clipboard")
+}
+
+/// Sends a key with Alt.
+fn press_alt(app: &mut App<'_, '_>, c: char) {
+    send(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)),
+    );
+}
+
+/// Issue 13: `y` copies the action's id and `Y` its citation, through the terminal
+/// (OSC 52), from the detail; Alt-y / Alt-Y from the list, where letters are typed.
+#[test]
+fn y_copies_the_id_and_shift_y_the_citation() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    // The copy is an effect: the state asks, the loop writes to the terminal.
+    let keys_for = |app: &App<'_, '_>, c: char| {
+        let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), app);
+        keys::action_for(&key(KeyCode::Char(c)), app, &layout).expect("a bound key")
+    };
+    let copy = |app: &mut App<'_, '_>, action: Action| -> String {
+        let effect = app.update(action).expect("copying asks the terminal");
+        let mut terminal = Vec::new();
+        let answer = export::perform(&effect, app.engine.catalogue(), &mut terminal);
+        assert!(app.update(answer).is_none());
+        clipboard_text(&terminal)
+    };
+    let id = keys_for(&app, 'y');
+    assert_eq!(copy(&mut app, id), KAMPALA);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains(KAMPALA), "{message}");
+    assert!(message.contains("localaction show"), "{message}");
+    let citation_key = keys_for(&app, 'Y');
+    let citation = copy(&mut app, citation_key);
+    // From the dataset: Kampala's record, lines 1326–1344 of the source (its heading
+    // "KAMPALA" to its last paragraph), in the 2023 report, whose cover reads as below.
+    for part in [
+        "Kampala",
+        "LOCALISATION DES PACTES MONDIAUX",
+        "Deuxième rapport sur l'Action locale pour les migrants et réfugiés – 2023",
+        "1326",
+        "1344",
+        "(2023)",
+        KAMPALA,
+        localaction::catalogue::embedded::short_fingerprint(),
+    ] {
+        assert!(citation.contains(part), "{part:?} in {citation:?}");
+    }
+    assert!(!citation.contains('\n'), "one line: {citation:?}");
+    // In the list, y is text; Alt-y copies.
+    act(&mut app, Action::Back);
+    assert_eq!(app.focus, Pane::Results);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.query.ends_with('y'), "{}", app.query);
+    let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    let alt_y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::ALT));
+    assert!(matches!(
+        keys::action_for(&alt_y, &app, &layout),
+        Some(Action::Copy(_))
+    ));
+    // Nothing to copy: said.
+    let mut empty = App::new(&engine, Lang::En, (120, 40));
+    type_text(&mut empty, "zzzzqqq");
+    assert!(empty.outcome.hits.is_empty());
+    press_alt(&mut empty, 'y');
+    assert!(
+        empty
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("No action to copy")
+    );
+}
+
+/// Issue 13: Alt-A marks every result (then Ctrl-S exports them); pressed again with every
+/// result marked, it unmarks them; actions marked before stay marked.
+#[test]
+fn alt_a_marks_every_result() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    // Nairobi, marked first, is not among the "climat" results.
+    type_text(&mut app, "nairobi kampala");
+    let nairobi = position(&engine, NAIROBI);
+    act(&mut app, Action::ToggleMark);
+    assert!(app.shortlist.is_empty(), "Space on the search line types");
+    app.update(Action::Down);
+    while app.selected_position() != Some(nairobi) {
+        app.update(Action::Down);
+    }
+    act(&mut app, Action::ToggleMark);
+    assert_eq!(shortlist_ids(&app), vec![NAIROBI]);
+    act(&mut app, Action::Focus(Pane::Search));
+    act(&mut app, Action::DeleteToStart);
+    type_text(&mut app, "climat");
+    assert_eq!(app.outcome.total, 11);
+    press_alt(&mut app, 'a');
+    assert_eq!(app.shortlist.len(), 12);
+    let results: Vec<&str> = hit_ids(&app);
+    assert!(results.iter().all(|id| shortlist_ids(&app).contains(id)));
+    assert!(app.message.as_deref().unwrap().contains("11 actions"));
+    press_alt(&mut app, 'a');
+    assert_eq!(shortlist_ids(&app), vec![NAIROBI]);
+    // One of them marked: Alt-A marks the rest rather than unmarking.
+    app.update(Action::Down);
+    act(&mut app, Action::ToggleMark);
+    press_alt(&mut app, 'a');
+    assert_eq!(app.shortlist.len(), 12);
+    // And the export takes them all.
+    send(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
+    assert!(matches!(app.dialog, Some(Dialog::ExportPath { .. })));
 }

@@ -61,6 +61,22 @@ pub enum Effect {
         lang: Lang,
         replace: bool,
     },
+    /// Put `text` on the clipboard through the terminal (OSC 52, which also works over
+    /// SSH). Answered with [`Action::Copied`].
+    Copy {
+        text: String,
+        what: Copied,
+        id: String,
+    },
+}
+
+/// What of an action is copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// Its id, as `show` takes it.
+    Id,
+    /// Its citation, as `show ID --format citation` prints it.
+    Citation,
 }
 
 /// Everything a person can do, whatever key, click or signal it came from, and the
@@ -125,6 +141,10 @@ pub enum Action {
     ToggleHelp,
     /// Start exporting the shortlist.
     StartExport,
+    /// Copy the current action's id or citation.
+    Copy(Copied),
+    /// Mark every result; when every one is marked already, unmark them.
+    MarkAll,
     /// Answer a yes/no question.
     Answer(bool),
     /// Go to a pane (a click on it, `/` for the search line).
@@ -150,6 +170,13 @@ pub enum Action {
     Exported {
         path: PathBuf,
         result: Result<usize, String>,
+    },
+    /// The answer to [`Effect::Copy`]: the action's id, or why the terminal could not be
+    /// written.
+    CopyDone {
+        what: Copied,
+        id: String,
+        result: Result<(), String>,
     },
     /// What the last frame found: how far the detail can scroll, when one was drawn.
     Drawn {
@@ -456,6 +483,28 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = pane;
                 }
             }
+            Action::Copy(what) => return self.copy(what),
+            Action::CopyDone { what, id, result } => {
+                let strings = self.lang.strings();
+                self.message = Some(match result {
+                    Ok(()) => {
+                        let copied = match what {
+                            Copied::Id => strings.copied_id,
+                            Copied::Citation => strings.copied_citation,
+                        };
+                        let format = match what {
+                            Copied::Id => "",
+                            Copied::Citation => " --format citation",
+                        };
+                        format!(
+                            "{copied} {id} — {} localaction show {id}{format}",
+                            strings.copy_fallback
+                        )
+                    }
+                    Err(error) => format!("{}: {error}", strings.copy_failed),
+                });
+            }
+            Action::MarkAll => self.mark_all(),
             Action::PickResult(index) => self.pick_result(index),
             Action::PickFilter(index) => {
                 self.view = View::Browse;
@@ -728,6 +777,61 @@ impl<'e, 'c> App<'e, 'c> {
             Action::ToggleMark => self.toggle_mark(self.selected_position()),
             _ => {}
         }
+    }
+
+    /// The action a command about "this action" means: the shortlist's cursor in the
+    /// shortlist, else the open or selected one.
+    pub fn current_action(&self) -> Option<Position> {
+        if self.view == View::Shortlist {
+            return self.shortlist.get(self.shortlist_cursor).copied();
+        }
+        self.detail_position()
+    }
+
+    fn copy(&mut self, what: Copied) -> Option<Effect> {
+        let Some(position) = self.current_action() else {
+            self.message = Some(self.lang.strings().nothing_to_copy.to_owned());
+            return None;
+        };
+        let catalogue = self.engine.catalogue();
+        let action = catalogue.action_at(position);
+        let text = match what {
+            Copied::Id => action.id.to_owned(),
+            Copied::Citation => crate::export::citation(catalogue, &action, self.lang),
+        };
+        Some(Effect::Copy {
+            text,
+            what,
+            id: action.id.to_owned(),
+        })
+    }
+
+    fn mark_all(&mut self) {
+        let results: Vec<Position> = self.outcome.hits.iter().map(|hit| hit.position).collect();
+        let strings = self.lang.strings();
+        if !results.is_empty() && results.iter().all(|&position| self.is_marked(position)) {
+            self.shortlist.retain(|marked| !results.contains(marked));
+            self.shortlist_cursor = self
+                .shortlist_cursor
+                .min(self.shortlist.len().saturating_sub(1));
+            self.message = Some(format!(
+                "{} {}",
+                strings.unmarked_all,
+                strings.count_actions(results.len())
+            ));
+        } else {
+            for position in results.iter().copied() {
+                if !self.is_marked(position) {
+                    self.shortlist.push(position);
+                }
+            }
+            self.message = Some(format!(
+                "{} {}",
+                strings.marked_all,
+                strings.count_actions(results.len())
+            ));
+        }
+        self.shortlist_exported = false;
     }
 
     fn toggle_mark(&mut self, position: Option<Position>) {

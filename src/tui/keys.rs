@@ -9,7 +9,7 @@ use crossterm::event::{
 };
 use ratatui::layout::{Position as Cell, Rect};
 
-use super::app::{Action, App, Dialog, Pane, View};
+use super::app::{Action, App, Copied, Dialog, Pane, View};
 use super::layout::Layout;
 use crate::i18n::Lang;
 
@@ -212,11 +212,11 @@ pub const KEYS: &[Entry] = &[
         bindings: &[bind(Commands, Char('p'), Action::FollowPartner)],
     },
     Entry {
-        keys: ["Space", "Espace"],
+        keys: ["Space  Alt-A", "Espace  Alt-A"],
         // One line at 80 columns: with it, every key just fits at 80×24.
         meaning: [
-            "mark the action (shortlist); select a filter value",
-            "marquer l'action (sélection) ; choisir un filtre",
+            "mark the action (Alt-A: every result); select a filter",
+            "marquer (Alt-A : tous les résultats) ; filtrer",
         ],
         hints: &[
             (At::Filters, ["Space/Enter select", "Espace/Entrée choisir"]),
@@ -226,6 +226,8 @@ pub const KEYS: &[Entry] = &[
         bindings: &[
             bind(Results, Char(' '), Action::ToggleMark),
             bind(Commands, Char(' '), Action::ToggleMark),
+            bind(Everywhere, Alt('a'), Action::MarkAll),
+            bind(Everywhere, Alt('A'), Action::MarkAll),
         ],
     },
     Entry {
@@ -330,34 +332,21 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["F2  s", "F2  s"],
+        keys: ["F2 s  F3 m  F4 l", "F2 s  F3 m  F4 l"],
         meaning: [
-            "statistics of the current selection",
-            "statistiques de la sélection actuelle",
+            "statistics / map of the selection; the shortlist",
+            "statistiques / carte ; la sélection marquée",
         ],
-        hints: &[(At::View, ["F2 stats", "F2 stats"])],
+        hints: &[
+            (At::View, ["F2 stats", "F2 stats"]),
+            (At::View, ["F3 map", "F3 carte"]),
+            (At::View, ["F4 shortlist", "F4 sélection"]),
+        ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(2)), Action::Show(View::Stats)),
             bind(Commands, Char('s'), Action::Show(View::Stats)),
-        ],
-    },
-    Entry {
-        keys: ["F3  m", "F3  m"],
-        meaning: [
-            "map of the current selection",
-            "carte de la sélection actuelle",
-        ],
-        hints: &[(At::View, ["F3 map", "F3 carte"])],
-        bindings: &[
             bind(Everywhere, Code(KeyCode::F(3)), Action::Show(View::Map)),
             bind(Commands, Char('m'), Action::Show(View::Map)),
-        ],
-    },
-    Entry {
-        keys: ["F4  l", "F4  l"],
-        meaning: ["the shortlist", "la sélection marquée"],
-        hints: &[(At::View, ["F4 shortlist", "F4 sélection"])],
-        bindings: &[
             bind(
                 Everywhere,
                 Code(KeyCode::F(4)),
@@ -389,6 +378,21 @@ pub const KEYS: &[Entry] = &[
         bindings: &[
             bind(Commands, Char('e'), Action::StartExport),
             bind(Everywhere, Control('s'), Action::StartExport),
+        ],
+    },
+    Entry {
+        keys: ["y  Y  (Alt-y  Alt-Y)", "y  Y  (Alt-y  Alt-Y)"],
+        meaning: [
+            "copy the action's id / its citation",
+            "copier l'identifiant de l'action / sa citation",
+        ],
+        // No hint: at 80 columns it would push out the detail's "q quit".
+        hints: &[],
+        bindings: &[
+            bind(Commands, Char('y'), Action::Copy(Copied::Id)),
+            bind(Commands, Char('Y'), Action::Copy(Copied::Citation)),
+            bind(Everywhere, Alt('y'), Action::Copy(Copied::Id)),
+            bind(Everywhere, Alt('Y'), Action::Copy(Copied::Citation)),
         ],
     },
     Entry {

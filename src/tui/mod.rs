@@ -122,7 +122,9 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 if let Some(action) = keys::action_for(&event, &app, &layout) {
                     let mut effect = app.update(action);
                     while let Some(asked) = effect {
-                        effect = app.update(export::perform(&asked, engine.catalogue()));
+                        let answer =
+                            export::perform(&asked, engine.catalogue(), terminal.backend_mut());
+                        effect = app.update(answer);
                     }
                     // A click later in this batch lands where the next frame puts things.
                     let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
