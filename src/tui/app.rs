@@ -640,14 +640,8 @@ impl<'e, 'c> App<'e, 'c> {
                     Self::move_in(rows.len(), self.filter_cursor, &action, self.page());
             }
             Action::Open | Action::ToggleMark => {
-                if let Some(FilterRow::Value(dimension, slot)) = rows.get(self.filter_cursor) {
-                    self.filters.toggle(*dimension, *slot);
-                    self.refresh();
-                    // Keep the cursor on the same value as the rows change.
-                    let target = FilterRow::Value(*dimension, *slot);
-                    if let Some(index) = self.filter_rows().iter().position(|row| *row == target) {
-                        self.filter_cursor = index;
-                    }
+                if let Some(&FilterRow::Value(dimension, slot)) = rows.get(self.filter_cursor) {
+                    self.toggle_filter(dimension, slot);
                 }
             }
             Action::ClearFilter => {
@@ -702,6 +696,17 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::Back => self.view = View::Browse,
             _ => {}
+        }
+    }
+
+    /// Selects or unselects a filter value, as the filter panel does, and asks the engine
+    /// again; the panel's cursor stays on that value as its rows change.
+    fn toggle_filter(&mut self, dimension: Dimension, slot: ValueSlot) {
+        self.filters.toggle(dimension, slot);
+        self.refresh();
+        let target = FilterRow::Value(dimension, slot);
+        if let Some(index) = self.filter_rows().iter().position(|row| *row == target) {
+            self.filter_cursor = index;
         }
     }
 
