@@ -590,6 +590,11 @@ fn mouse_action(mouse: &MouseEvent, app: &App<'_, '_>, layout: &Layout) -> Optio
             {
                 super::view::map::nearest_hit(app, area, mouse.column, mouse.row)
                     .map(Action::PickOnMap)
+            } else if let Some(area) = over(layout.main)
+                && app.view == View::Stats
+            {
+                super::view::stats::value_at(app, area, mouse.column, mouse.row)
+                    .map(Action::PickStatistic)
             } else {
                 None
             }
