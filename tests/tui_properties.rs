@@ -119,6 +119,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0usize..100).prop_map(Action::PickResult),
         1 => (0usize..400).prop_map(Action::PickFilter),
         1 => (0usize..100).prop_map(Action::PickOnMap),
+        1 => (0usize..40).prop_map(Action::PickStatistic),
         1 => (a_pane(), any::<bool>()).prop_map(|(pane, down)| Action::Wheel { pane, down }),
         // Answers to effects, even unasked: the state stays consistent.
         1 => prop::sample::select(vec![
@@ -224,6 +225,13 @@ fn check(app: &App<'_, '_>) -> Result<(), TestCaseError> {
         "filter cursor {} of {}",
         app.filter_cursor,
         rows
+    );
+    let charted = app.chart_values().len();
+    prop_assert!(
+        app.stats_cursor < charted.max(1),
+        "statistics' cursor {} of {}",
+        app.stats_cursor,
+        charted
     );
     prop_assert!(app.cursor <= app.query.chars().count());
     prop_assert!(

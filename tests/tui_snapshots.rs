@@ -57,9 +57,14 @@ fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
 
 /// Snapshots one screen in both languages and both sizes, after `setup`.
 fn screens(name: &str, setup: impl Fn(&mut App<'_, '_>)) {
+    screens_at(name, &SIZES, setup);
+}
+
+/// Snapshots one screen in both languages at each of `sizes`, after `setup`.
+fn screens_at(name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut App<'_, '_>)) {
     let engine = engine();
     for (lang, code) in LANGS {
-        for (width, height) in SIZES {
+        for &(width, height) in sizes {
             let mut app = App::new(&engine, lang, (width, height));
             // Exports are never written here, but keep the state free of the working folder.
             app.export_directory = std::path::PathBuf::from("/nonexistent");
@@ -218,6 +223,21 @@ fn filter_selected() {
 fn statistics_view() {
     screens("stats", |app| {
         app.update(Action::Show(View::Stats));
+    });
+}
+
+/// Issue 13 #9: the statistics scroll with their cursor. At 40×12 and 80×24 the cursor,
+/// moved down to the themes' third value, is in view with its chart, and the title says
+/// where it is among the values.
+#[test]
+fn statistics_scrolled_to_a_later_chart() {
+    screens_at("stats_scrolled", &[(40, 12), (80, 24)], |app| {
+        app.update(Action::Show(View::Stats));
+        for _ in 0..15 {
+            app.update(Action::Down);
+        }
+        let (dimension, _) = app.chart_values()[app.stats_cursor];
+        assert_eq!(dimension, Dimension::Theme);
     });
 }
 

@@ -1752,3 +1752,345 @@ fn alt_a_marks_every_result() {
     );
     assert!(matches!(app.dialog, Some(Dialog::ExportPath { .. })));
 }
+
+/// The actions of the dataset whose compact is the Global Compact on Refugees only (read
+/// from `dataset/actions/*.toml`: `compact = "gcr"`).
+const GCR_ONLY: [&str; 15] = [
+    "2023-amman-climate-academy",
+    "2023-athens-local-integration-strategy",
+    "2023-brasov-katya-reception-centre",
+    "2023-bucharest-inclusion-public-policy",
+    "2023-galati-refugee-livelihoods",
+    "2023-heraklion-holistic-refugee-support",
+    "2023-kampala-nairobi-refugee-inclusion",
+    "2023-larissa-integration-center",
+    "2023-larissa-unaccompanied-children-training",
+    "2023-nairobi-county-refugee-inclusion",
+    "2023-nairobi-kampala-refugee-inclusion",
+    "2023-nyamagabe-climate-resilience",
+    "2023-ramallah-sustainable-qaddura",
+    "2023-straseni-refugee-rights-campaign",
+    "2023-zurich-tripartite-asylum-system",
+];
+
+/// The actions of the dataset the editors tag with the climate theme (`themes` holding
+/// `"climate"` in `dataset/actions/*.toml`).
+const CLIMATE: [&str; 10] = [
+    "2022-accra-climate-vulnerability",
+    "2022-beira-climate-relocation",
+    "2022-c40-mmc-climate-migration",
+    "2022-paris-climate-migration",
+    "2023-amman-climate-academy",
+    "2023-c40-mmc-urban-climate-migration",
+    "2023-nyamagabe-climate-resilience",
+    "2023-ramallah-sustainable-qaddura",
+    "2023-tyre-zurich-city-cooperation",
+    "2023-zurich-tyre-city-cooperation",
+];
+
+/// The rows of the statistics on `screen` (the view's area, borders left out), as the
+/// layout places the view for the app's size.
+fn statistics_rows(app: &App<'_, '_>, screen: &str) -> Vec<String> {
+    let main = Layout::new(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app,
+    )
+    .main
+    .expect("the statistics' area");
+    screen
+        .lines()
+        .skip(usize::from(main.y) + 1)
+        .take(usize::from(main.height.saturating_sub(2)))
+        .map(|line| line.trim_matches('"').to_owned())
+        .collect()
+}
+
+/// The statistics' title row on `screen`.
+fn statistics_title(app: &App<'_, '_>, screen: &str) -> String {
+    let main = Layout::new(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app,
+    )
+    .main
+    .expect("the statistics' area");
+    screen
+        .lines()
+        .nth(usize::from(main.y))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The label and count of the value under the statistics' cursor, as the view should
+/// show it.
+fn cursor_value(app: &App<'_, '_>) -> (String, usize) {
+    let (dimension, slot) = app.chart_values()[app.stats_cursor];
+    (
+        app.value_label(dimension, slot),
+        app.outcome.selection.of(dimension)[slot],
+    )
+}
+
+/// The one row of the statistics marked with the cursor; it starts with the first word of
+/// the value's label and shows its count.
+fn assert_cursor_row_shown(app: &App<'_, '_>, screen: &str) {
+    let (label, count) = cursor_value(app);
+    let marked: Vec<String> = statistics_rows(app, screen)
+        .into_iter()
+        .filter(|row| row.contains("› "))
+        .collect();
+    let [row] = marked.as_slice() else {
+        panic!("one row under the cursor, not {marked:?}, for {label}\n{screen}");
+    };
+    let first_word = label.split_whitespace().next().unwrap();
+    assert!(
+        row.contains(&format!("│› {first_word}")) && row.contains(&format!(" {count}")),
+        "{label} ({count}) under the cursor, not {row}\n{screen}"
+    );
+}
+
+/// Issue 13 #9: the statistics could not scroll (at 40×12 one value per group, at 80×24
+/// cut). Down moves a cursor over every charted value, to the last value of the last
+/// chart, and every frame shows the cursor's row, its label and its count.
+#[test]
+fn every_charted_value_is_reached_at_40x12_and_80x24() {
+    let engine = engine();
+    for lang in [Lang::En, Lang::Fr] {
+        for (width, height) in [(40, 12), (80, 24)] {
+            let mut app = App::new(&engine, lang, (width, height));
+            press(&mut app, KeyCode::F(2));
+            assert_eq!(app.view, View::Stats);
+            let values = app.chart_values();
+            // Every value of every charted dimension with a result, and every priority.
+            assert_eq!(values.len(), 8 + 5 + 6 + 6 + 2, "{values:?}");
+            let mut seen = Vec::new();
+            loop {
+                let screen = draw_and_tell(&mut app, width, height);
+                assert_cursor_row_shown(&app, &screen);
+                seen.push(app.stats_cursor);
+                if app.stats_cursor == values.len() - 1 {
+                    break;
+                }
+                press(&mut app, KeyCode::Char('j'));
+                assert!(
+                    seen.len() <= values.len(),
+                    "the cursor never reached the end"
+                );
+            }
+            assert_eq!(seen, (0..values.len()).collect::<Vec<_>>());
+            assert_eq!(values[app.stats_cursor].0, Dimension::Year);
+            // Up comes back over every value too.
+            for expected in (0..values.len() - 1).rev() {
+                press(&mut app, KeyCode::Up);
+                assert_eq!(app.stats_cursor, expected);
+                let screen = draw_and_tell(&mut app, width, height);
+                assert_cursor_row_shown(&app, &screen);
+            }
+        }
+    }
+}
+
+/// Scrolling the statistics stops at the end: End, G, PageDown and Down past the last
+/// value leave the same screen, which ends with the report's figures; the title says
+/// where the cursor is when not everything fits, and says nothing when it all does.
+#[test]
+fn the_statistics_scroll_to_their_end_and_no_further() {
+    let engine = engine();
+    for (width, height) in [(40, 12), (80, 24)] {
+        let mut app = App::new(&engine, Lang::En, (width, height));
+        press(&mut app, KeyCode::F(2));
+        let last = app.chart_values().len() - 1;
+        let top = draw_and_tell(&mut app, width, height);
+        assert!(
+            statistics_title(&app, &top).contains(&format!(" 1/{} ", last + 1)),
+            "{top}"
+        );
+        press(&mut app, KeyCode::End);
+        assert_eq!(app.stats_cursor, last);
+        let end = draw_and_tell(&mut app, width, height);
+        assert!(
+            statistics_title(&app, &end).contains(&format!(" {0}/{0} ", last + 1)),
+            "{end}"
+        );
+        let rows = statistics_rows(&app, &end);
+        assert!(
+            rows.last().unwrap().contains("printed figure"),
+            "the end shows the note: {end}"
+        );
+        for code in [
+            KeyCode::Down,
+            KeyCode::PageDown,
+            KeyCode::Char('G'),
+            KeyCode::Char('j'),
+        ] {
+            press(&mut app, code);
+            assert_eq!(app.stats_cursor, last, "{code:?}");
+            assert_eq!(draw_and_tell(&mut app, width, height), end, "{code:?}");
+        }
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.stats_cursor, 0);
+        assert_eq!(draw_and_tell(&mut app, width, height), top);
+        // PageDown moves a page at a time, and as many PageUps come back.
+        let mut page_downs = 0;
+        while app.stats_cursor < last {
+            press(&mut app, KeyCode::PageDown);
+            page_downs += 1;
+            let screen = draw_and_tell(&mut app, width, height);
+            assert_cursor_row_shown(&app, &screen);
+        }
+        assert!(page_downs >= 2 && page_downs <= last / 3, "{page_downs}");
+        for _ in 0..page_downs {
+            press(&mut app, KeyCode::PageUp);
+        }
+        assert_eq!(app.stats_cursor, 0);
+        press(&mut app, KeyCode::Home);
+        assert_eq!(app.stats_cursor, 0);
+    }
+    // On a screen that holds every chart, nothing scrolls and no position is shown.
+    let mut app = App::new(&engine, Lang::En, (200, 60));
+    press(&mut app, KeyCode::F(2));
+    let screen = draw_and_tell(&mut app, 200, 60);
+    assert!(!statistics_title(&app, &screen).contains("/27"), "{screen}");
+}
+
+/// Moves the statistics' cursor down, by the key table's `j`, to the value of `dimension`
+/// labelled `label`.
+fn move_stats_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &str) {
+    press(app, KeyCode::Home);
+    while cursor_value(app).0 != label || app.chart_values()[app.stats_cursor].0 != dimension {
+        let before = app.stats_cursor;
+        press(app, KeyCode::Char('j'));
+        assert_ne!(app.stats_cursor, before, "{label} is not charted");
+    }
+}
+
+/// Issue 13 #9: Enter on a statistic's value lists its actions (VisiData's drill-down):
+/// "GCR only" sets the compact filter to it, as the filter panel does, and comes back to
+/// the list, focused, holding exactly the dataset's GCR-only actions; Enter on it again
+/// keeps the filter.
+#[test]
+fn enter_on_gcr_only_in_the_statistics_lists_the_gcr_only_actions() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (80, 24));
+    press(&mut app, KeyCode::F(2));
+    move_stats_cursor_to(&mut app, Dimension::Compact, "GCR only");
+    let screen = draw_and_tell(&mut app, 80, 24);
+    assert_cursor_row_shown(&app, &screen);
+    assert_eq!(cursor_value(&app).1, GCR_ONLY.len());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Browse);
+    assert_eq!(app.focus, Pane::Results);
+    let mut ids = hit_ids(&app);
+    ids.sort_unstable();
+    assert_eq!(ids, GCR_ONLY);
+    assert_eq!(app.outcome.total, GCR_ONLY.len());
+    let values = engine.values();
+    let selected: Vec<&str> = app
+        .filters
+        .selected(Dimension::Compact)
+        .iter()
+        .map(|&slot| values.of(Dimension::Compact)[slot].key.as_str())
+        .collect();
+    assert_eq!(selected, ["gcr"]);
+    // The same filters as selecting the value in the panel.
+    let mut panel = App::new(&engine, Lang::En, (80, 24));
+    panel.update(Action::Focus(Pane::Filters));
+    move_filter_cursor_to(&mut panel, Dimension::Compact, "GCR only");
+    panel.update(Action::Open);
+    assert_eq!(panel.filters, app.filters);
+    // The screen says so: the count, the list, the panel's tick, the status line.
+    let screen = draw_and_tell(&mut app, 80, 24);
+    assert!(screen.contains("15 of 77 actions"), "{screen}");
+    assert!(screen.contains("[x] GCR only"), "{screen}");
+    assert!(
+        screen.contains("Compact: GCR only — 15 actions"),
+        "{screen}"
+    );
+    // Enter on a value already filtered keeps it.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(cursor_value(&app), ("GCR only".to_owned(), 15));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.outcome.total, GCR_ONLY.len());
+    assert_eq!(app.filters, panel.filters);
+    assert_eq!(app.view, View::Browse);
+}
+
+/// Enter on a theme's value in the statistics filters the list by that theme, a filter
+/// set before on another dimension staying; a click on a value puts the cursor there, a
+/// second click lists its actions.
+#[test]
+fn enter_or_a_click_on_a_theme_in_the_statistics_filters_by_it() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (40, 12));
+    press(&mut app, KeyCode::F(2));
+    move_stats_cursor_to(&mut app, Dimension::Theme, "climate");
+    let screen = draw_and_tell(&mut app, 40, 12);
+    assert_cursor_row_shown(&app, &screen);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    let mut ids = hit_ids(&app);
+    ids.sort_unstable();
+    assert_eq!(ids, CLIMATE);
+    // Typing in the list still reaches the search line.
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!((app.focus, app.query.as_str()), (Pane::Search, "z"));
+    press(&mut app, KeyCode::Esc);
+
+    // With the year 2023 chosen, a click on "climate" lists 2023's climate actions.
+    let mut app = App::new(&engine, Lang::En, (80, 24));
+    app.update(Action::Focus(Pane::Filters));
+    move_filter_cursor_to(&mut app, Dimension::Year, "2023");
+    app.update(Action::Open);
+    press(&mut app, KeyCode::F(2));
+    let climate = app
+        .chart_values()
+        .iter()
+        .position(|&(dimension, slot)| {
+            dimension == Dimension::Theme && app.value_label(dimension, slot) == "climate"
+        })
+        .expect("climate is charted");
+    let click = |app: &App<'_, '_>, column: u16, row: u16| -> Option<Action> {
+        let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), app);
+        let event = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        keys::action_for(&event, app, &layout)
+    };
+    // The cursor beside it: a first click only moves the cursor there.
+    move_stats_cursor_to(&mut app, Dimension::Theme, "climate");
+    press(&mut app, KeyCode::Down);
+    let screen = draw_and_tell(&mut app, 80, 24);
+    let row = screen
+        .lines()
+        .position(|line| line.contains("  climate "))
+        .expect("climate on screen") as u16;
+    let picked = click(&app, 6, row).expect("a click on a value");
+    assert_eq!(picked, Action::PickStatistic(climate));
+    act(&mut app, picked);
+    assert_eq!((app.view, app.stats_cursor), (View::Stats, climate));
+    let screen = draw_and_tell(&mut app, 80, 24);
+    assert_cursor_row_shown(&app, &screen);
+    let again = click(&app, 6, row).expect("a click on the value");
+    act(&mut app, again);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    let mut ids = hit_ids(&app);
+    ids.sort_unstable();
+    let climate_2023: Vec<&str> = CLIMATE
+        .iter()
+        .copied()
+        .filter(|id| id.starts_with("2023-"))
+        .collect();
+    assert_eq!(ids, climate_2023);
+    assert_eq!(app.filters.selected(Dimension::Year).len(), 1);
+    // A heading is no value: a click there does nothing.
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Home);
+    let screen = draw_and_tell(&mut app, 80, 24);
+    let heading = screen
+        .lines()
+        .position(|line| line.contains("│Priority "))
+        .expect("the first heading") as u16;
+    assert_eq!(click(&app, 3, heading), None);
+}

@@ -155,8 +155,11 @@ pub enum Action {
     PickFilter(usize),
     /// A click on the map near a result, by its index: selects it.
     PickOnMap(usize),
-    /// The wheel over a pane; over the results, the statistics, the map or the shortlist
-    /// it moves the selection.
+    /// A click on a value of the statistics, by its index among [`App::chart_values`]:
+    /// puts the cursor on it, or lists its actions when the cursor is already there.
+    PickStatistic(usize),
+    /// The wheel over a pane; over the results or the map it moves the selection, over the
+    /// statistics their cursor.
     Wheel {
         pane: Pane,
         down: bool,
@@ -229,6 +232,8 @@ pub struct App<'e, 'c> {
     pub detail_scroll_limit: u16,
     /// Index of the row under the filter cursor.
     pub filter_cursor: usize,
+    /// Index, among [`App::chart_values`], of the value under the statistics' cursor.
+    pub stats_cursor: usize,
     /// The marked actions, in the order they were marked.
     pub shortlist: Vec<Position>,
     /// The shortlist, as it is now, has been exported: quitting loses nothing.
@@ -272,6 +277,7 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll: 0,
             detail_scroll_limit: u16::MAX,
             filter_cursor: 0,
+            stats_cursor: 0,
             shortlist: Vec::new(),
             shortlist_exported: false,
             quit_after_export: false,
@@ -340,6 +346,26 @@ impl<'e, 'c> App<'e, 'c> {
         rows
     }
 
+    /// The values the statistics chart, in the order they are drawn and the cursor moves:
+    /// each charted dimension of the facet table, then its values that some result holds
+    /// (every value, for a dimension that keeps its empty ones).
+    pub fn chart_values(&self) -> Vec<(Dimension, ValueSlot)> {
+        let mut values = Vec::new();
+        for dimension in Dimension::ALL {
+            let facet = dimension.facet();
+            if !facet.charted {
+                continue;
+            }
+            let counts = self.outcome.selection.of(dimension);
+            values.extend(
+                (0..counts.len())
+                    .filter(|&slot| counts[slot] > 0 || facet.keeps_empty)
+                    .map(|slot| (dimension, slot)),
+            );
+        }
+        values
+    }
+
     /// Asks the engine again after the query changed: the best match is selected, as in
     /// fzf, since the ranking changed.
     fn refresh_query(&mut self) {
@@ -350,6 +376,7 @@ impl<'e, 'c> App<'e, 'c> {
     /// Asks the engine again after the query or the filters changed.
     fn refresh(&mut self) {
         let previous = self.selected_position();
+        let charted = self.chart_values().get(self.stats_cursor).copied();
         self.outcome = self.engine.search(&Request {
             text: self.query.clone(),
             filters: self.filters.clone(),
@@ -368,6 +395,12 @@ impl<'e, 'c> App<'e, 'c> {
             .unwrap_or(0);
         let rows = self.filter_rows().len();
         self.filter_cursor = self.filter_cursor.min(rows.saturating_sub(1));
+        // The statistics' cursor stays on its value while the selection still holds it.
+        let values = self.chart_values();
+        self.stats_cursor = charted
+            .and_then(|charted| values.iter().position(|&value| value == charted))
+            .unwrap_or(self.stats_cursor)
+            .min(values.len().saturating_sub(1));
         // The detail shows an action of the results: one they no longer hold is closed.
         if let Some(open) = self.open
             && !self.outcome.hits.iter().any(|hit| hit.position == open)
@@ -519,11 +552,19 @@ impl<'e, 'c> App<'e, 'c> {
                     self.selected = index;
                 }
             }
+            Action::PickStatistic(index) if self.view == View::Stats => {
+                if index == self.stats_cursor {
+                    self.list_chart_value();
+                } else if index < self.chart_values().len() {
+                    self.stats_cursor = index;
+                }
+            }
             Action::Wheel { pane, down } => self.wheel(pane, down),
             other => match self.view {
                 View::Browse => self.update_browse(other),
                 View::Shortlist => self.update_shortlist(other),
-                View::Stats | View::Map => self.update_overview(other),
+                View::Stats => self.update_stats(other),
+                View::Map => self.update_map(other),
             },
         }
         None
@@ -689,14 +730,8 @@ impl<'e, 'c> App<'e, 'c> {
                     Self::move_in(rows.len(), self.filter_cursor, &action, self.page());
             }
             Action::Open | Action::ToggleMark => {
-                if let Some(FilterRow::Value(dimension, slot)) = rows.get(self.filter_cursor) {
-                    self.filters.toggle(*dimension, *slot);
-                    self.refresh();
-                    // Keep the cursor on the same value as the rows change.
-                    let target = FilterRow::Value(*dimension, *slot);
-                    if let Some(index) = self.filter_rows().iter().position(|row| *row == target) {
-                        self.filter_cursor = index;
-                    }
+                if let Some(&FilterRow::Value(dimension, slot)) = rows.get(self.filter_cursor) {
+                    self.toggle_filter(dimension, slot);
                 }
             }
             Action::ClearFilter => {
@@ -754,7 +789,18 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    fn update_overview(&mut self, action: Action) {
+    /// Selects or unselects a filter value, as the filter panel does, and asks the engine
+    /// again; the panel's cursor stays on that value as its rows change.
+    fn toggle_filter(&mut self, dimension: Dimension, slot: ValueSlot) {
+        self.filters.toggle(dimension, slot);
+        self.refresh();
+        let target = FilterRow::Value(dimension, slot);
+        if let Some(index) = self.filter_rows().iter().position(|row| *row == target) {
+            self.filter_cursor = index;
+        }
+    }
+
+    fn update_stats(&mut self, action: Action) {
         match action {
             Action::Back => self.view = View::Browse,
             Action::Up
@@ -763,7 +809,59 @@ impl<'e, 'c> App<'e, 'c> {
             | Action::PageDown
             | Action::Top
             | Action::Bottom => {
-                // The map and the statistics follow the selection: move it.
+                // The view scrolls with its cursor, which never leaves the charted values:
+                // no scroll offset of its own that could run past the end.
+                self.stats_cursor = Self::move_in(
+                    self.chart_values().len(),
+                    self.stats_cursor,
+                    &action,
+                    self.page(),
+                );
+            }
+            Action::Open => self.list_chart_value(),
+            _ => {}
+        }
+    }
+
+    /// Lists the actions of the value under the statistics' cursor, as VisiData's
+    /// drill-down does: its dimension's filter becomes that one value (selected as the
+    /// filter panel selects it; kept if it already was), and the list comes back, focused,
+    /// saying what it now holds.
+    fn list_chart_value(&mut self) {
+        let Some(&(dimension, slot)) = self.chart_values().get(self.stats_cursor) else {
+            return;
+        };
+        // The dimension's other values are let go: the list is then the value's actions
+        // among the results of the query and the other dimensions' filters, which is the
+        // bar's count whenever the dimension had no filter.
+        if self.filters.selected(dimension) != [slot] {
+            self.filters.clear(dimension);
+            self.toggle_filter(dimension, slot);
+        }
+        self.view = View::Browse;
+        // An open detail would take the list's place on a narrow screen.
+        self.open = None;
+        self.trail.clear();
+        self.focus = Pane::Results;
+        let strings = self.lang.strings();
+        self.message = Some(format!(
+            "{}: {} — {}",
+            strings.dimension_names[dimension as usize],
+            self.value_label(dimension, slot),
+            strings.count_actions(self.outcome.total)
+        ));
+    }
+
+    fn update_map(&mut self, action: Action) {
+        match action {
+            Action::Back => self.view = View::Browse,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                // The map follows the selection: move it.
                 self.selected =
                     Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
             }
@@ -1041,13 +1139,15 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    /// The wheel over `pane`: scrolls the detail, moves the filter cursor, or moves the
-    /// selection (in the results, the statistics and the map) by one.
+    /// The wheel over `pane`: scrolls the detail, moves the filter cursor, the statistics'
+    /// cursor, or the selection (in the results and the map) by one.
     fn wheel(&mut self, pane: Pane, down: bool) {
         let step = if down { Action::Down } else { Action::Up };
         match pane {
             Pane::Detail => self.update_detail(step),
             Pane::Filters => self.update_filters(step),
+            // The statistics fill the screen, where the results would be.
+            Pane::Results | Pane::Search if self.view == View::Stats => self.update_stats(step),
             // The search line has no wheel of its own: it moves the selection too.
             Pane::Results | Pane::Search => {
                 self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);

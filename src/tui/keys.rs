@@ -70,7 +70,9 @@ pub enum HintPlace {
     Filters,
     Results,
     Detail,
-    /// The statistics, the map, the shortlist.
+    /// The statistics, where a value is chosen.
+    Stats,
+    /// The map, the shortlist.
     View,
     /// A dialog where text is typed (the export path).
     Dialog,
@@ -172,6 +174,7 @@ pub const KEYS: &[Entry] = &[
             (At::Filters, ["↑↓ move", "↑↓ déplacer"]),
             (At::Results, ["↑↓ move", "↑↓ déplacer"]),
             (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),
+            (At::Stats, ["↑↓ move", "↑↓ déplacer"]),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Up), Action::Up),
@@ -192,12 +195,14 @@ pub const KEYS: &[Entry] = &[
     },
     Entry {
         keys: ["Enter", "Entrée"],
+        // In the statistics, Enter filters the list to the value under the cursor.
         meaning: [
-            "open the action / select a filter value",
-            "ouvrir l'action / choisir une valeur de filtre",
+            "open the action / select a value (filters, stats)",
+            "ouvrir l'action / choisir une valeur (filtres, stats)",
         ],
         hints: &[
             (At::Results, ["Enter open", "Entrée ouvrir"]),
+            (At::Stats, ["Enter filter", "Entrée filtrer"]),
             (At::Dialog, ["Enter confirm", "Entrée valider"]),
         ],
         bindings: &[bind(Everywhere, Code(KeyCode::Enter), Action::Open)],
@@ -273,6 +278,7 @@ pub const KEYS: &[Entry] = &[
         ],
         hints: &[
             (At::Detail, ["Esc back", "Échap retour"]),
+            (At::Stats, ["Esc back", "Échap retour"]),
             (At::View, ["Esc back", "Échap retour"]),
             (At::Dialog, ["Esc cancel", "Échap annuler"]),
         ],
@@ -414,6 +420,7 @@ pub const KEYS: &[Entry] = &[
             (At::Search, ["F1 help", "F1 aide"]),
             (At::Results, ["? help", "? aide"]),
             (At::Detail, ["? help", "? aide"]),
+            (At::Stats, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
         ],
         bindings: &[
@@ -438,6 +445,7 @@ pub const KEYS: &[Entry] = &[
             (At::Filters, ["q quit", "q quitter"]),
             (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Detail, ["q quit", "q quitter"]),
+            (At::Stats, ["q quit", "q quitter"]),
             (At::View, ["q quit", "q quitter"]),
         ],
         bindings: &[
@@ -594,6 +602,11 @@ fn mouse_action(mouse: &MouseEvent, app: &App<'_, '_>, layout: &Layout) -> Optio
             {
                 super::view::map::nearest_hit(app, area, mouse.column, mouse.row)
                     .map(Action::PickOnMap)
+            } else if let Some(area) = over(layout.main)
+                && app.view == View::Stats
+            {
+                super::view::stats::value_at(app, area, mouse.column, mouse.row)
+                    .map(Action::PickStatistic)
             } else {
                 None
             }
@@ -641,6 +654,7 @@ mod tests {
             HintPlace::Filters,
             HintPlace::Results,
             HintPlace::Detail,
+            HintPlace::Stats,
             HintPlace::View,
             HintPlace::Dialog,
             HintPlace::Question,
