@@ -2094,3 +2094,112 @@ fn enter_or_a_click_on_a_theme_in_the_statistics_filters_by_it() {
         .expect("the first heading") as u16;
     assert_eq!(click(&app, 3, heading), None);
 }
+
+/// The label of the filter row under the cursor.
+fn filter_cursor_label(app: &App<'_, '_>) -> String {
+    match app.filter_rows()[app.filter_cursor] {
+        FilterRow::Value(dimension, slot) => app.value_label(dimension, slot),
+        FilterRow::Heading(_) => String::from("(a heading)"),
+    }
+}
+
+/// Issue 13: in the filter panel typing jumps to a value, as in list boxes: "k" to the
+/// first value starting with k (Kenya, the only country with a K in `dataset/countries.toml`),
+/// "k" again to the next (the city Kampala, in `dataset/places.toml`), then round again;
+/// "ka" straight to Kampala; a prefix nothing starts with is said. Letters there never quit.
+/// Koboko, a place only the report's participants name (no action has it), is not offered.
+#[test]
+fn typing_in_the_filters_jumps_to_a_value() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    act(&mut app, Action::Focus(Pane::Filters));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(filter_cursor_label(&app), "Kenya");
+    assert_eq!(app.query, "", "letters in the filters do not search");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(filter_cursor_label(&app), "Kampala");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(filter_cursor_label(&app), "Kenya", "round again");
+    // Any other key forgets what was typed; "ka" then goes straight to Kampala.
+    press(&mut app, KeyCode::Down);
+    assert!(app.filter_jump.is_empty());
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(filter_cursor_label(&app), "Kampala");
+    assert_eq!(app.filter_jump, "ka");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Filters › ka"), "{screen}");
+    // Backspace edits what was typed; Space selects Kampala: its one action.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filter_jump, "k");
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(hit_ids(&app), vec![KAMPALA]);
+    // "k" keeps the cursor on Kampala, which starts with it; nothing starts with "kx", or
+    // has a word starting with x: said, and the cursor stays.
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(filter_cursor_label(&app), "Kampala");
+    press(&mut app, KeyCode::Char('x'));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("No filter value starts with"), "{message}");
+    assert_eq!(filter_cursor_label(&app), "Kampala");
+    // q jumps (or says nothing starts with it) rather than quitting.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit && app.dialog.is_none());
+    let labels: Vec<String> = app
+        .filter_rows()
+        .iter()
+        .filter_map(|row| match *row {
+            FilterRow::Value(dimension, slot) => Some(app.value_label(dimension, slot)),
+            FilterRow::Heading(_) => None,
+        })
+        .collect();
+    assert!(labels.iter().any(|label| label == "Kampala"));
+    assert!(!labels.iter().any(|label| label == "Koboko"), "{labels:?}");
+}
+
+/// Issue 13: a value without results stays in the panel, dimmed, instead of vanishing: with
+/// "climat", every country is still listed, and the ones with no such action are drawn dim.
+#[test]
+fn filter_values_without_results_stay_dimmed() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let countries = |app: &App<'_, '_>| {
+        app.filter_rows()
+            .iter()
+            .filter(|row| matches!(row, FilterRow::Value(Dimension::Country, _)))
+            .count()
+    };
+    let all = countries(&app);
+    type_text(&mut app, "climat");
+    assert_eq!(app.outcome.total, 11);
+    assert_eq!(countries(&app), all, "no country vanishes");
+    // Kenya: Nairobi's actions say nothing of the climate (dataset/actions: Nairobi's
+    // texts), so its count is 0 and its row is dim; Jordan (Amman's climate academy) is not.
+    act(&mut app, Action::Focus(Pane::Filters));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(filter_cursor_label(&app), "Kenya");
+    act(&mut app, Action::Focus(Pane::Search));
+    let mut terminal = Terminal::new(TestBackend::new(120, 200)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::draw(frame, &app, Palette::Mono);
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let row_style = |label: &str| {
+        (0..200u16)
+            .find_map(|y| {
+                let line: String = (0..28u16).map(|x| buffer[(x, y)].symbol()).collect();
+                line.contains(label).then(|| {
+                    let x = line.find(label).unwrap() as u16;
+                    buffer[(x, y)].style()
+                })
+            })
+            .unwrap_or_else(|| panic!("{label} in the panel"))
+    };
+    let dim = ratatui::style::Modifier::DIM;
+    assert!(row_style("Kenya").add_modifier.contains(dim));
+    assert!(!row_style("Jordan").add_modifier.contains(dim));
+}

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use crate::catalogue::Position;
 use crate::engine::{
-    Dimension, Engine, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder, ValueSlot,
+    Dimension, Engine, FacetCounts, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder,
+    ValueSlot,
 };
 use crate::export::file::Target;
 use crate::i18n::Lang;
@@ -216,6 +217,9 @@ pub struct App<'e, 'c> {
     pub filters: Filters,
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
+    /// Each value's count in the whole catalogue: values no action has (places and
+    /// countries of the report's participants only) are left out of the filter panel.
+    pub catalogue_counts: FacetCounts,
     /// Marks the query's matches in titles and descriptions: built when the answer
     /// changes, not once a frame.
     pub highlighter: Highlighter,
@@ -232,6 +236,9 @@ pub struct App<'e, 'c> {
     pub detail_scroll_limit: u16,
     /// Index of the row under the filter cursor.
     pub filter_cursor: usize,
+    /// What was typed in the filter panel to jump to a value ("ke" for Kenya); forgotten at
+    /// any other key.
+    pub filter_jump: String,
     /// Index, among [`App::chart_values`], of the value under the statistics' cursor.
     pub stats_cursor: usize,
     /// The marked actions, in the order they were marked.
@@ -259,7 +266,9 @@ impl<'e, 'c> App<'e, 'c> {
     pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
         let highlighter = engine.highlighter(&outcome);
+        let catalogue_counts = outcome.counts.clone();
         App {
+            catalogue_counts,
             engine,
             lang,
             text_lang: lang,
@@ -277,6 +286,7 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll: 0,
             detail_scroll_limit: u16::MAX,
             filter_cursor: 0,
+            filter_jump: String::new(),
             stats_cursor: 0,
             shortlist: Vec::new(),
             shortlist_exported: false,
@@ -322,15 +332,16 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
-    /// The rows of the filter panel: each dimension's heading, then its values that have
-    /// results or are selected.
+    /// The rows of the filter panel: each dimension's heading, then every one of its
+    /// values that some action has, those without results now too (drawn dimmed), so rows
+    /// never jump as the query changes.
     pub fn filter_rows(&self) -> Vec<FilterRow> {
         let mut rows = Vec::new();
         for dimension in Dimension::ALL {
             rows.push(FilterRow::Heading(dimension));
-            let counts = self.outcome.counts.of(dimension);
-            let mut slots: Vec<ValueSlot> = (0..counts.len())
-                .filter(|&slot| counts[slot] > 0 || self.filters.is_selected(dimension, slot))
+            let in_catalogue = self.catalogue_counts.of(dimension);
+            let mut slots: Vec<ValueSlot> = (0..in_catalogue.len())
+                .filter(|&slot| in_catalogue[slot] > 0 || self.filters.is_selected(dimension, slot))
                 .collect();
             if dimension.facet().order == ValueOrder::Names {
                 slots.sort_by_cached_key(|&slot| {
@@ -443,6 +454,12 @@ impl<'e, 'c> App<'e, 'c> {
     fn apply(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
+        }
+        let jumping = self.focus == Pane::Filters
+            && self.view == View::Browse
+            && matches!(action, Action::Insert(_) | Action::Backspace);
+        if !jumping && !matches!(action, Action::Resize { .. }) {
+            self.filter_jump.clear();
         }
         if let Some(dialog) = self.dialog.clone() {
             return self.update_dialog(dialog, action);
@@ -745,12 +762,73 @@ impl<'e, 'c> App<'e, 'c> {
                 self.refresh();
             }
             Action::Back => self.focus = Pane::Results,
-            Action::Insert(_) | Action::Paste(_) => {
+            Action::Insert(c) => self.jump_in_filters(c),
+            // Backspace edits what was typed to jump; with nothing typed, it clears.
+            Action::Backspace if !self.filter_jump.is_empty() => {
+                self.filter_jump.pop();
+            }
+            Action::Backspace => self.update_filters(Action::ClearFilter),
+            Action::Paste(_) => {
                 self.focus = Pane::Search;
                 self.update_search(action);
             }
             _ => {}
         }
+    }
+
+    /// Moves the filter cursor to the next value whose name (or one of its words) starts
+    /// with what was typed, as list boxes do: more letters narrow the match, the same
+    /// letter again goes to the next value with it.
+    fn jump_in_filters(&mut self, typed: char) {
+        let rows = self.filter_rows();
+        let mut prefix = self.filter_jump.clone();
+        prefix.push(typed);
+        let repeated = prefix.chars().count() > 1 && prefix.chars().all(|c| c == typed);
+        let attempts = if repeated {
+            // "kk": the next value with k, after the one the cursor is on.
+            vec![(typed.to_string(), self.filter_cursor + 1)]
+        } else {
+            // "ke": the cursor's value may still match; failing that, "e" alone after it.
+            vec![
+                (prefix.clone(), self.filter_cursor),
+                (typed.to_string(), self.filter_cursor + 1),
+            ]
+        };
+        for (wanted, from) in attempts {
+            let wanted = crate::engine::facets::fold(&wanted);
+            let starts = |row: &FilterRow, word_starts: bool| match *row {
+                FilterRow::Value(dimension, slot) => {
+                    let label = crate::engine::facets::fold(&self.value_label(dimension, slot));
+                    label.starts_with(&wanted)
+                        || (word_starts
+                            && label
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|word| word.starts_with(&wanted)))
+                }
+                FilterRow::Heading(_) => false,
+            };
+            let order: Vec<usize> = (from..rows.len()).chain(0..from.min(rows.len())).collect();
+            let found = [false, true].into_iter().find_map(|word_starts| {
+                order
+                    .iter()
+                    .copied()
+                    .find(|&index| starts(&rows[index], word_starts))
+            });
+            if let Some(index) = found {
+                self.filter_cursor = index;
+                self.filter_jump = if wanted.chars().count() == 1 && !repeated {
+                    typed.to_string()
+                } else {
+                    prefix
+                };
+                return;
+            }
+        }
+        self.message = Some(format!(
+            "{} \"{}\"",
+            self.lang.strings().no_filter_value,
+            crate::text::echoed(&prefix)
+        ));
     }
 
     fn update_shortlist(&mut self, action: Action) {

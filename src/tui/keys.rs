@@ -34,6 +34,9 @@ pub enum Context {
     Commands,
     /// Commands while the detail has the focus.
     Detail,
+    /// The filter panel: a letter or digit typed there jumps to a value (as in list
+    /// boxes), so only the other keys of `Commands` apply there.
+    Filters,
 }
 
 /// A key as bindings name it.
@@ -115,7 +118,7 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
     }
 }
 
-use Context::{Commands, Detail, Everywhere, Help, Question, Quitting, Results, Typing};
+use Context::{Commands, Detail, Everywhere, Filters, Help, Question, Quitting, Results, Typing};
 use HintPlace as At;
 use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 
@@ -159,7 +162,10 @@ pub const KEYS: &[Entry] = &[
             bind(Results, Control('d'), Action::PageDown),
             bind(Results, Control('u'), Action::PageUp),
             bind(Results, AnyChar, TYPED),
-            // Elsewhere (filters, detail), a letter or digit goes to the search line.
+            // In the filters a letter or digit jumps to a value; elsewhere (the detail, the
+            // views) it goes to the search line.
+            bind(Filters, AnyAlphanumeric, TYPED),
+            bind(Filters, Code(KeyCode::Backspace), Action::Backspace),
             bind(Commands, AnyAlphanumeric, TYPED),
         ],
     },
@@ -238,10 +244,13 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["Del / Backspace", "Suppr / Retour arrière"],
         meaning: [
-            "in filters: clear this filter",
-            "dans les filtres : effacer ce filtre",
+            "in filters: clear this filter; letters jump to a value",
+            "dans les filtres : effacer ; taper saute à une valeur",
         ],
-        hints: &[(At::Filters, ["Del clear", "Suppr effacer"])],
+        hints: &[
+            (At::Filters, ["Del clear", "Suppr effacer"]),
+            (At::Filters, ["type: jump", "taper : aller à"]),
+        ],
         bindings: &[
             bind(Commands, Code(KeyCode::Delete), Action::ClearFilter),
             bind(Commands, Code(KeyCode::Backspace), Action::ClearFilter),
@@ -437,12 +446,12 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["q / Ctrl-C", "q / Ctrl-C"],
         meaning: [
-            "quit (q: not on the search line or in the list)",
-            "quitter (q : hors ligne de recherche et liste)",
+            "quit (q: not on the search line, the list or the filters)",
+            "quitter (q : hors recherche, liste et filtres)",
         ],
         hints: &[
             (At::Search, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Filters, ["q quit", "q quitter"]),
+            (At::Filters, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Detail, ["q quit", "q quitter"]),
             (At::Stats, ["q quit", "q quitter"]),
@@ -508,6 +517,9 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
         None => {
             if app.focus == Pane::Detail && app.view == View::Browse {
                 contexts.push(Detail);
+            }
+            if app.focus == Pane::Filters && app.view == View::Browse {
+                contexts.push(Filters);
             }
             contexts.push(Commands);
         }

@@ -1,5 +1,6 @@
-//! The filter panel: each dimension with its values and live counts; selected values are
-//! ticked (`[x]`), so the selection shows without colour.
+//! The filter panel: each dimension with its values and live counts, those without results
+//! dimmed in their place; selected values are ticked (`[x]`), so the selection shows
+//! without colour. What was typed to jump to a value shows in its title.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,7 +21,13 @@ pub fn dimension_name(app: &App<'_, '_>, dimension: Dimension) -> &'static str {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Filters && app.view == View::Browse;
-    let widget = block(strings.filters.to_owned(), focused, palette);
+    // What was typed to jump, as the panel's title says it.
+    let title = if app.filter_jump.is_empty() {
+        strings.filters.to_owned()
+    } else {
+        format!("{} › {}", strings.filters, text::sanitize(&app.filter_jump))
+    };
+    let widget = block(title, focused, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
     let rows = app.filter_rows();
@@ -52,6 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 }
                 FilterRow::Value(dimension, slot) => {
                     let count = app.outcome.counts.of(dimension)[slot];
+                    let count_is_zero = count == 0;
                     let tick = if app.filters.is_selected(dimension, slot) {
                         "[x]"
                     } else {
@@ -67,9 +75,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                         palette.dim()
                     };
                     let room = width.saturating_sub(4 + count.len());
+                    // A value without results stays in its place, dimmed.
+                    let label_style = if count_is_zero && !under_cursor {
+                        palette.dim()
+                    } else {
+                        ratatui::style::Style::default()
+                    };
                     Line::from(vec![
-                        Span::raw(format!("{tick} ")),
-                        Span::raw(text::fit_words(&text::sanitize(&label), room)),
+                        Span::styled(format!("{tick} "), label_style),
+                        Span::styled(text::fit_words(&text::sanitize(&label), room), label_style),
                         Span::styled(count, count_style),
                     ])
                 }
