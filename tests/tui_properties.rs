@@ -294,6 +294,7 @@ fn run_steps<T>(
         layout = drawn.layout;
         app.update(Action::Drawn {
             detail_scroll_limit: drawn.detail_scroll_limit,
+            about_scroll_limit: drawn.about_scroll_limit,
         });
         check(&app)?;
     }

@@ -257,6 +257,13 @@ fn shortlist_with_two_marked() {
 }
 
 #[test]
+fn about_view() {
+    screens("about", |app| {
+        app.update(Action::Show(View::About));
+    });
+}
+
+#[test]
 fn help_overlay() {
     screens("help", |app| {
         app.update(Action::ToggleHelp);

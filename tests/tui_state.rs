@@ -1359,6 +1359,7 @@ fn draw_and_tell(app: &mut App<'_, '_>, width: u16, height: u16) -> String {
         app,
         Action::Drawn {
             detail_scroll_limit: drawn.detail_scroll_limit,
+            about_scroll_limit: drawn.about_scroll_limit,
         },
     );
     terminal.backend().to_string()
@@ -2202,4 +2203,69 @@ fn filter_values_without_results_stay_dimmed() {
     let dim = ratatui::style::Modifier::DIM;
     assert!(row_style("Kenya").add_modifier.contains(dim));
     assert!(!row_style("Jordan").add_modifier.contains(dim));
+}
+
+/// Issue 13: an About view for whoever got the file on a stick: what this is, the reports
+/// the data comes from (their covers as `dataset/reports.toml` prints them), the catalogue's
+/// version and full fingerprint, how to cite and script it, and the list's columns. It
+/// scrolls to its last line and no further; Esc goes back.
+#[test]
+fn f9_shows_what_this_is_and_where_its_data_comes_from() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    for (lang, cover, legend) in [
+        (
+            Lang::En,
+            "LOCALISATION DES PACTES MONDIAUX",
+            "The list's columns",
+        ),
+        (
+            Lang::Fr,
+            "LOCALISATION DES PACTES MONDIAUX",
+            "Les colonnes de la liste",
+        ),
+    ] {
+        let mut app = App::new(&engine, lang, (200, 60));
+        app.export_directory = directory.path().to_path_buf();
+        press(&mut app, KeyCode::F(9));
+        assert_eq!(app.view, View::About);
+        let screen = draw(&app, 200, 60);
+        for part in [
+            cover,
+            "Deuxième rapport sur l'Action locale pour les migrants et réfugiés – 2023",
+            "000_34d0cc45fcbbbc82.txt",
+            localaction::catalogue::embedded::FINGERPRINT.trim(),
+            "--format citation",
+            "--format json",
+            legend,
+            "P1,6,8",
+        ] {
+            assert!(screen.contains(part), "{part:?} in {screen}");
+        }
+        // At 80×24 it does not fit: it scrolls to its end, then stops.
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        let first = draw_and_tell(&mut app, 80, 24);
+        assert!(first.contains("%)"), "the position is shown: {first}");
+        for _ in 0..200 {
+            press(&mut app, KeyCode::Down);
+            draw_and_tell(&mut app, 80, 24);
+        }
+        let end = draw_and_tell(&mut app, 80, 24);
+        assert!(end.contains("(100%)"), "{end}");
+        assert!(
+            end.contains("P1,6,8"),
+            "the legend's rows are the last: {end}"
+        );
+        press(&mut app, KeyCode::Up);
+        assert_ne!(
+            draw_and_tell(&mut app, 80, 24),
+            end,
+            "one line up from the end moves"
+        );
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.view, View::Browse);
+    }
 }

@@ -36,6 +36,8 @@ pub enum View {
     Stats,
     Map,
     Shortlist,
+    /// What this is, its data, how to cite and script it.
+    About,
 }
 
 /// A dialog over everything else.
@@ -185,6 +187,7 @@ pub enum Action {
     /// What the last frame found: how far the detail can scroll, when one was drawn.
     Drawn {
         detail_scroll_limit: Option<u16>,
+        about_scroll_limit: Option<u16>,
     },
     /// The terminal's new size.
     Resize {
@@ -234,6 +237,9 @@ pub struct App<'e, 'c> {
     pub detail_scroll: u16,
     /// The largest useful `detail_scroll`, as the last frame found it.
     pub detail_scroll_limit: u16,
+    /// How far the About view is scrolled, and how far it can be (from the last frame).
+    pub about_scroll: u16,
+    pub about_scroll_limit: u16,
     /// Index of the row under the filter cursor.
     pub filter_cursor: usize,
     /// What was typed in the filter panel to jump to a value ("ke" for Kenya); forgotten at
@@ -285,6 +291,8 @@ impl<'e, 'c> App<'e, 'c> {
             trail: Vec::new(),
             detail_scroll: 0,
             detail_scroll_limit: u16::MAX,
+            about_scroll: 0,
+            about_scroll_limit: u16::MAX,
             filter_cursor: 0,
             filter_jump: String::new(),
             stats_cursor: 0,
@@ -432,6 +440,7 @@ impl<'e, 'c> App<'e, 'c> {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if let Action::Drawn {
             detail_scroll_limit,
+            about_scroll_limit,
         } = action
         {
             // No detail drawn (another view, a small screen): its position is kept.
@@ -439,10 +448,18 @@ impl<'e, 'c> App<'e, 'c> {
                 self.detail_scroll_limit = limit;
                 self.detail_scroll = self.detail_scroll.min(limit);
             }
+            if let Some(limit) = about_scroll_limit {
+                self.about_scroll_limit = limit;
+                self.about_scroll = self.about_scroll.min(limit);
+            }
             return None;
         }
         let shown = (self.detail_position(), self.text_lang, self.size);
+        let size = self.size;
         let effect = self.apply(action);
+        if self.size != size {
+            self.about_scroll_limit = u16::MAX;
+        }
         // Other text, or another width: how far it scrolls is known at the next frame.
         if (self.detail_position(), self.text_lang, self.size) != shown {
             self.detail_scroll_limit = u16::MAX;
@@ -580,6 +597,7 @@ impl<'e, 'c> App<'e, 'c> {
             other => match self.view {
                 View::Browse => self.update_browse(other),
                 View::Shortlist => self.update_shortlist(other),
+                View::About => self.update_about(other),
                 View::Stats => self.update_stats(other),
                 View::Map => self.update_map(other),
             },
@@ -1180,6 +1198,24 @@ impl<'e, 'c> App<'e, 'c> {
         } else {
             self.export_directory.join(path)
         }
+    }
+
+    fn update_about(&mut self, action: Action) {
+        let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
+        let scroll = match action {
+            Action::Back => {
+                self.view = View::Browse;
+                return;
+            }
+            Action::Up => self.about_scroll.saturating_sub(1),
+            Action::Down => self.about_scroll.saturating_add(1),
+            Action::PageUp => self.about_scroll.saturating_sub(page),
+            Action::PageDown => self.about_scroll.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => u16::MAX,
+            _ => return,
+        };
+        self.about_scroll = scroll.min(self.about_scroll_limit);
     }
 
     /// Scrolls the detail, never past its last line.

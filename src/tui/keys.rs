@@ -371,6 +371,19 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
+        keys: ["F9  i", "F9  i"],
+        meaning: [
+            "about: the data, its version, how to cite and script it",
+            "à propos : données, version, citer, scripts",
+        ],
+        // No hint: the help (F1) lists it, and the search line's hints are full at 80.
+        hints: &[],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(9)), Action::Show(View::About)),
+            bind(Commands, Char('i'), Action::Show(View::About)),
+        ],
+    },
+    Entry {
         keys: ["F6", "F6"],
         meaning: [
             "every word strictly / forgiving search",

@@ -106,9 +106,13 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
             if drawn
                 .detail_scroll_limit
                 .is_some_and(|limit| limit != app.detail_scroll_limit)
+                || drawn
+                    .about_scroll_limit
+                    .is_some_and(|limit| limit != app.about_scroll_limit)
             {
                 app.update(Action::Drawn {
                     detail_scroll_limit: drawn.detail_scroll_limit,
+                    about_scroll_limit: drawn.about_scroll_limit,
                 });
             }
             // Wake up now and then to notice signals; otherwise wait for input.

@@ -1,5 +1,6 @@
 //! Drawing: one function per screen part, each reading the state and never changing it.
 
+mod about;
 mod detail;
 pub(crate) mod filters;
 mod help;
@@ -37,6 +38,8 @@ pub struct Drawn {
     /// The largest scroll offset that still shows text in the detail (0 when it all
     /// fits), or `None` when no detail was drawn.
     pub detail_scroll_limit: Option<u16>,
+    /// The same for the About view.
+    pub about_scroll_limit: Option<u16>,
 }
 
 /// Draws a whole frame, and returns what the state needs to know of it.
@@ -52,9 +55,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         return Drawn {
             layout,
             detail_scroll_limit: None,
+            about_scroll_limit: None,
         };
     }
     let mut detail_scroll_limit = None;
+    let mut about_scroll_limit = None;
     // The palette's own background, where it has one, under everything.
     frame.render_widget(Block::new().style(palette.normal()), area);
     if let Some(area) = layout.search {
@@ -74,6 +79,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
             View::Stats => stats::draw(frame, area, app, palette),
             View::Map => map::draw(frame, area, app, palette),
             View::Shortlist => shortlist::draw(frame, area, app, palette),
+            View::About => about_scroll_limit = Some(about::draw(frame, area, app, palette)),
             View::Browse => {}
         }
     }
@@ -89,6 +95,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
     Drawn {
         layout,
         detail_scroll_limit,
+        about_scroll_limit,
     }
 }
 
