@@ -185,6 +185,8 @@ pub struct Strings {
     pub copy_fallback: &'static str,
     pub copy_failed: &'static str,
     pub nothing_to_copy: &'static str,
+    /// Said when a search in the detail finds nothing.
+    pub find_nothing: &'static str,
     /// Said when what was typed in the filter panel starts no value.
     pub no_filter_value: &'static str,
     /// Said after marking or unmarking every result.
@@ -321,6 +323,7 @@ pub static EN: Strings = Strings {
     copy_fallback: "if nothing pastes, your terminal refuses OSC 52: run",
     copy_failed: "Could not copy",
     nothing_to_copy: "No action to copy: select one first",
+    find_nothing: "not in this text",
     no_filter_value: "No filter value starts with",
     marked_all: "Marked every result:",
     unmarked_all: "Unmarked every result:",
@@ -444,6 +447,7 @@ pub static FR: Strings = Strings {
     copy_fallback: "si rien ne se colle, votre terminal refuse OSC 52 : lancez",
     copy_failed: "Copie impossible",
     nothing_to_copy: "Aucune action à copier : choisissez-en une",
+    find_nothing: "absent de ce texte",
     no_filter_value: "Aucune valeur de filtre ne commence par",
     marked_all: "Tous les résultats sont marqués :",
     unmarked_all: "Tous les résultats sont démarqués :",

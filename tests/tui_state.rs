@@ -1360,6 +1360,7 @@ fn draw_and_tell(app: &mut App<'_, '_>, width: u16, height: u16) -> String {
         Action::Drawn {
             detail_scroll_limit: drawn.detail_scroll_limit,
             about_scroll_limit: drawn.about_scroll_limit,
+            find_rows: drawn.find_rows.clone(),
         },
     );
     terminal.backend().to_string()
@@ -2268,4 +2269,103 @@ fn f9_shows_what_this_is_and_where_its_data_comes_from() {
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.view, View::Browse);
     }
+}
+
+/// Issue 13: in the detail, `/` finds in the text as less does: the matches are marked and
+/// counted, the text scrolls to the first while it is typed, n and N go from match to match
+/// and round, Esc drops the search and then closes the detail. Amman's climate academy is
+/// a park ("Amman Children's Climate Academy and Park", and its texts say "park" again).
+#[test]
+fn slash_finds_in_the_detail_and_n_goes_from_match_to_match() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    // Everything in view: every match the screen shows is one the search counts.
+    let mut app = App::new(&engine, Lang::En, (DETAIL_101, 400));
+    app.export_directory = directory.path().to_path_buf();
+    type_text(&mut app, "amman climate academy");
+    let amman = position(&engine, "2023-amman-climate-academy");
+    assert_eq!(app.selected_position(), Some(amman));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "PARK".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(
+        app.query, "amman climate academy",
+        "typed into the search, not the query"
+    );
+    let screen = draw_and_tell(&mut app, DETAIL_101, 400);
+    let detail: String = screen
+        .lines()
+        .map(|line| line.rsplit('│').nth(1).unwrap_or_default().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let on_screen = detail.matches("park").count();
+    let found = app.detail_find.clone().expect("a search");
+    assert!(on_screen >= 3, "{detail}");
+    assert_eq!(found.rows.len(), on_screen, "{detail}");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.detail_find.as_ref().unwrap().editing);
+    // On a small screen the text scrolls to each match in turn.
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    draw_and_tell(&mut app, 80, 24);
+    let count = app.detail_find.as_ref().unwrap().rows.len();
+    let mut seen = Vec::new();
+    for step in 0..=count {
+        let screen = draw_and_tell(&mut app, 80, 24);
+        let current = app.detail_find.as_ref().unwrap().current;
+        assert_eq!(current, step % count);
+        assert!(
+            screen.contains(&format!("/PARK {}/{count}", current + 1)),
+            "{screen}"
+        );
+        let detail_rows = screen
+            .lines()
+            .skip(4)
+            .take(18)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            detail_rows.to_lowercase().contains("park"),
+            "match {} in view: {screen}",
+            current + 1
+        );
+        seen.push(app.detail_scroll);
+        press(&mut app, KeyCode::Char('n'));
+    }
+    assert!(
+        seen.windows(2).any(|pair| pair[0] != pair[1]),
+        "it scrolled: {seen:?}"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.detail_find.as_ref().unwrap().current, count - 1);
+    // Esc drops the search, then closes the detail.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail_find.is_none());
+    assert_eq!(app.focus, Pane::Detail);
+    // Without a search, n is a letter for the search line.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.query, "amman climate academyn");
+}
+
+/// A search for what the text does not hold says so.
+#[test]
+fn a_detail_search_that_finds_nothing_says_so() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "zqxw".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = draw_and_tell(&mut app, 120, 40);
+    assert!(screen.contains("/zqxw — not in this text"), "{screen}");
+    assert!(app.detail_find.as_ref().unwrap().rows.is_empty());
 }

@@ -40,6 +40,21 @@ pub enum View {
     About,
 }
 
+/// A search inside the detail's text, as in less: typed after `/`, then n / N from match
+/// to match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailFind {
+    pub text: String,
+    /// Still being typed (Enter ends it, Esc drops the search).
+    pub editing: bool,
+    /// The match shown, by its order in the text.
+    pub current: usize,
+    /// Where each match is, as a scroll offset (its wrapped line), from the last frame.
+    pub rows: Vec<u16>,
+    /// The detail should scroll to the current match once the next frame says where it is.
+    pub jump: bool,
+}
+
 /// A dialog over everything else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
@@ -144,6 +159,11 @@ pub enum Action {
     ToggleHelp,
     /// Start exporting the shortlist.
     StartExport,
+    /// Start searching in the detail's text.
+    StartFind,
+    /// The next or previous match of that search; without one, the letter is typed.
+    FindNext,
+    FindPrevious,
     /// Copy the current action's id or citation.
     Copy(Copied),
     /// Mark every result; when every one is marked already, unmark them.
@@ -188,6 +208,8 @@ pub enum Action {
     Drawn {
         detail_scroll_limit: Option<u16>,
         about_scroll_limit: Option<u16>,
+        /// Where the detail search's matches are, when one is drawn.
+        find_rows: Option<Vec<u16>>,
     },
     /// The terminal's new size.
     Resize {
@@ -240,6 +262,8 @@ pub struct App<'e, 'c> {
     /// How far the About view is scrolled, and how far it can be (from the last frame).
     pub about_scroll: u16,
     pub about_scroll_limit: u16,
+    /// The search in the detail's text, if one is under way.
+    pub detail_find: Option<DetailFind>,
     /// Index of the row under the filter cursor.
     pub filter_cursor: usize,
     /// What was typed in the filter panel to jump to a value ("ke" for Kenya); forgotten at
@@ -293,6 +317,7 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll_limit: u16::MAX,
             about_scroll: 0,
             about_scroll_limit: u16::MAX,
+            detail_find: None,
             filter_cursor: 0,
             filter_jump: String::new(),
             stats_cursor: 0,
@@ -441,8 +466,18 @@ impl<'e, 'c> App<'e, 'c> {
         if let Action::Drawn {
             detail_scroll_limit,
             about_scroll_limit,
+            find_rows,
         } = action
         {
+            if let (Some(find), Some(rows)) = (&mut self.detail_find, find_rows) {
+                find.rows = rows;
+                find.current = find.current.min(find.rows.len().saturating_sub(1));
+                if find.jump && !find.rows.is_empty() {
+                    find.jump = false;
+                    // Two lines of context above the match, as less keeps.
+                    self.detail_scroll = find.rows[find.current].saturating_sub(2);
+                }
+            }
             // No detail drawn (another view, a small screen): its position is kept.
             if let Some(limit) = detail_scroll_limit {
                 self.detail_scroll_limit = limit;
@@ -457,6 +492,9 @@ impl<'e, 'c> App<'e, 'c> {
         let shown = (self.detail_position(), self.text_lang, self.size);
         let size = self.size;
         let effect = self.apply(action);
+        if self.detail_position() != shown.0 {
+            self.detail_find = None;
+        }
         if self.size != size {
             self.about_scroll_limit = u16::MAX;
         }
@@ -480,6 +518,31 @@ impl<'e, 'c> App<'e, 'c> {
         }
         if let Some(dialog) = self.dialog.clone() {
             return self.update_dialog(dialog, action);
+        }
+        if let Some(find) = &mut self.detail_find
+            && find.editing
+        {
+            match action {
+                Action::Insert(c) => find.text.push(c),
+                Action::Paste(pasted) => find.text.push_str(&pasted.replace(['\r', '\n'], " ")),
+                Action::Backspace => {
+                    find.text.pop();
+                }
+                Action::Open => find.editing = false,
+                Action::Back => self.detail_find = None,
+                Action::Quit => self.ask_to_quit(),
+                Action::Resize { width, height } => self.size = (width, height),
+                _ => {}
+            }
+            // As in less, the text scrolls to the first match while it is typed.
+            if let Some(find) = &mut self.detail_find
+                && find.editing
+                && !find.text.is_empty()
+            {
+                find.current = 0;
+                find.jump = true;
+            }
+            return None;
         }
         if self.help {
             match action {
@@ -705,6 +768,33 @@ impl<'e, 'c> App<'e, 'c> {
 
     fn update_detail(&mut self, action: Action) {
         match action {
+            Action::StartFind => {
+                self.detail_find = Some(DetailFind {
+                    editing: true,
+                    ..DetailFind::default()
+                });
+            }
+            Action::FindNext | Action::FindPrevious => {
+                let Some(find) = self
+                    .detail_find
+                    .as_mut()
+                    .filter(|find| !find.rows.is_empty())
+                else {
+                    // No search: the letter goes to the search line, as any letter here.
+                    let letter = if action == Action::FindNext { 'n' } else { 'N' };
+                    return self.update_detail(Action::Insert(letter));
+                };
+                let count = find.rows.len();
+                find.current = if action == Action::FindNext {
+                    (find.current + 1) % count
+                } else {
+                    (find.current + count - 1) % count
+                };
+                self.detail_scroll = find.rows[find.current].saturating_sub(2);
+                self.scroll_detail_to(self.detail_scroll);
+            }
+            // Esc first drops the search, then closes the detail.
+            Action::Back if self.detail_find.is_some() => self.detail_find = None,
             Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
             Action::Down => self.scroll_detail_to(self.detail_scroll.saturating_add(1)),
             Action::PageUp => {

@@ -270,10 +270,19 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["/", "/"],
-        meaning: ["go to the search line", "aller à la ligne de recherche"],
+        keys: ["/  n N", "/  n N"],
+        meaning: [
+            "the search line; in the detail: find in its text, n/N",
+            "aller à la recherche ; fiche : chercher (n/N)",
+        ],
+        // The detail's hints are full at 80 columns; the help lists `/` there.
         hints: &[(At::Filters, ["/ search", "/ chercher"])],
         bindings: &[
+            // In the detail, as in less: `/` finds in the text, n and N go from match to
+            // match (without a search, they are letters for the search line).
+            bind(Detail, Char('/'), Action::StartFind),
+            bind(Detail, Char('n'), Action::FindNext),
+            bind(Detail, Char('N'), Action::FindPrevious),
             bind(Commands, Char('/'), Action::Focus(Pane::Search)),
             // Rarely searched for, so a command in the results too, as help promises.
             bind(Results, Char('/'), Action::Focus(Pane::Search)),
@@ -525,6 +534,7 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
         Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
         Some(Dialog::ConfirmQuit) => contexts.push(Quitting),
         Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
+        None if app.detail_find.as_ref().is_some_and(|find| find.editing) => contexts.push(Typing),
         None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
         None if app.focus == Pane::Results && app.view == View::Browse => contexts.push(Results),
         None => {

@@ -103,17 +103,29 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
             let mut drawn = view::Drawn::default();
             terminal.draw(|frame| drawn = view::draw(frame, &app, palette))?;
             layout = drawn.layout;
+            let find_moved = drawn.find_rows.as_ref().is_some_and(|rows| {
+                app.detail_find
+                    .as_ref()
+                    .is_some_and(|find| find.jump || find.rows != *rows)
+            });
             if drawn
                 .detail_scroll_limit
                 .is_some_and(|limit| limit != app.detail_scroll_limit)
                 || drawn
                     .about_scroll_limit
                     .is_some_and(|limit| limit != app.about_scroll_limit)
+                || find_moved
             {
+                let scrolled = app.detail_scroll;
                 app.update(Action::Drawn {
                     detail_scroll_limit: drawn.detail_scroll_limit,
                     about_scroll_limit: drawn.about_scroll_limit,
+                    find_rows: drawn.find_rows,
                 });
+                // The search scrolled to its match: show it now, not at the next key.
+                if app.detail_scroll != scrolled {
+                    continue;
+                }
             }
             // Wake up now and then to notice signals; otherwise wait for input.
             if !event::poll(Duration::from_millis(200))? {

@@ -2,7 +2,7 @@
 //! English translation or the French the report prints, F7 or t switching), each labelled
 //! as what it is and with the query's matches highlighted as that language is searched;
 //! each priority with its compact objectives and whether the report states it, and the
-//! joint commitment to follow.
+//! joint commitment to follow. `/` searches in the text, as in less.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -97,9 +97,135 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
     }
 }
 
-/// Draws the detail, and returns the largest scroll offset that still shows text (`None`
-/// when no action is shown).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> Option<u16> {
+/// What drawing the detail found out.
+pub struct DetailDrawn {
+    /// The largest scroll offset that still shows text.
+    pub scroll_limit: u16,
+    /// Where the search's matches are, as scroll offsets, when a search is under way.
+    pub find_rows: Option<Vec<u16>>,
+}
+
+/// The character ranges where `wanted` occurs in `text`, case and accents aside.
+fn occurrences(text: &str, wanted: &str) -> Vec<std::ops::Range<usize>> {
+    let wanted: Vec<char> = crate::engine::facets::fold(wanted).chars().collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // Each folded character with the index of the character it came from.
+    let mut folded: Vec<(char, usize)> = Vec::new();
+    for (index, c) in text.chars().enumerate() {
+        folded.extend(
+            crate::engine::facets::fold(&c.to_string())
+                .chars()
+                .map(|folded| (folded, index)),
+        );
+    }
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + wanted.len() <= folded.len() {
+        if folded[at..at + wanted.len()]
+            .iter()
+            .map(|(c, _)| *c)
+            .eq(wanted.iter().copied())
+        {
+            let start = folded[at].1;
+            let end = folded[at + wanted.len() - 1].1 + 1;
+            found.push(start..end);
+            at += wanted.len();
+        } else {
+            at += 1;
+        }
+    }
+    found
+}
+
+/// `line` with the characters in each range drawn in its style.
+fn restyle(line: Line<'static>, ranges: &[(std::ops::Range<usize>, Style)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for span in line.spans {
+        let mut piece = String::new();
+        let mut piece_style = None;
+        for c in span.content.chars() {
+            let style = ranges
+                .iter()
+                .find(|(range, _)| range.contains(&at))
+                .map_or(span.style, |(_, style)| span.style.patch(*style));
+            if piece_style.is_some_and(|current| current != style) {
+                spans.push(Span::styled(
+                    std::mem::take(&mut piece),
+                    piece_style.unwrap(),
+                ));
+            }
+            piece_style = Some(style);
+            piece.push(c);
+            at += 1;
+        }
+        if let Some(style) = piece_style {
+            spans.push(Span::styled(piece, style));
+        }
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// Marks the search's matches in `lines` (the current one apart) and returns where each
+/// is, as the scroll offset that puts its wrapped line at the top at `width`.
+fn mark_found(
+    lines: &mut [Line<'static>],
+    wanted: &str,
+    current: usize,
+    width: u16,
+    palette: Palette,
+) -> Vec<u16> {
+    let mut rows = Vec::new();
+    let mut row = 0usize;
+    let wrapped = |line: Line<'static>| {
+        Paragraph::new(line)
+            .wrap(Wrap { trim: false })
+            .line_count(width)
+            .max(1)
+    };
+    for line in lines.iter_mut() {
+        let content: String = line
+            .spans
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect();
+        let found = occurrences(&content, wanted);
+        let mut ranges = Vec::new();
+        for range in found {
+            let before: String = content.chars().take(range.start).collect();
+            let within = if before.is_empty() {
+                0
+            } else {
+                wrapped(Line::from(before)) - 1
+            };
+            let style = if rows.len() == current {
+                palette
+                    .selected()
+                    .add_modifier(ratatui::style::Modifier::UNDERLINED)
+            } else {
+                palette.selected()
+            };
+            rows.push(u16::try_from(row + within).unwrap_or(u16::MAX));
+            ranges.push((range, style));
+        }
+        if !ranges.is_empty() {
+            *line = restyle(std::mem::take(line), &ranges);
+        }
+        row += wrapped(line.clone());
+    }
+    rows
+}
+
+/// Draws the detail, and returns how far it can scroll and where the search's matches
+/// are (`None` when no action is shown).
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_, '_>,
+    palette: Palette,
+) -> Option<DetailDrawn> {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Detail && app.view == View::Browse;
     let Some(position) = app.detail_position() else {
@@ -392,6 +518,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             lines.push(Line::styled(format!("· {}", clean(note)), palette.dim()));
         }
     }
+    let text_width = area.width.saturating_sub(2);
+    let find_rows = app
+        .detail_find
+        .as_ref()
+        .map(|find| mark_found(&mut lines, &find.text, find.current, text_width, palette));
     // Scrolling stops at the last line; where the text runs on, the title says how far
     // it has been read ("40%"), as less does.
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -405,9 +536,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     } else {
         format!("{mark}{}", action.id)
     };
-    let paragraph = text
-        .block(block(title, focused, palette))
-        .scroll((scroll, 0));
+    let mut widget = block(title, focused, palette);
+    if let (Some(find), Some(rows)) = (&app.detail_find, &find_rows) {
+        // "/climat█" while typed; then "/climat 2/5", or that nothing matches.
+        let said = if find.editing {
+            format!("/{}█", text::sanitize(&find.text))
+        } else if rows.is_empty() {
+            format!("/{} — {}", text::sanitize(&find.text), strings.find_nothing)
+        } else {
+            format!(
+                "/{} {}/{} · n/N",
+                text::sanitize(&find.text),
+                find.current + 1,
+                rows.len()
+            )
+        };
+        widget = widget.title_bottom(Line::styled(said, palette.label()));
+    }
+    let paragraph = text.block(widget).scroll((scroll, 0));
     frame.render_widget(paragraph, area);
-    Some(limit)
+    Some(DetailDrawn {
+        scroll_limit: limit,
+        find_rows,
+    })
 }

@@ -32,7 +32,7 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
 
 /// What drawing a frame found out that the state needs: where things went (clicks land
 /// there) and how far the detail can scroll.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub layout: Layout,
     /// The largest scroll offset that still shows text in the detail (0 when it all
@@ -40,6 +40,8 @@ pub struct Drawn {
     pub detail_scroll_limit: Option<u16>,
     /// The same for the About view.
     pub about_scroll_limit: Option<u16>,
+    /// Where the detail search's matches are (scroll offsets), when one was drawn.
+    pub find_rows: Option<Vec<u16>>,
 }
 
 /// Draws a whole frame, and returns what the state needs to know of it.
@@ -56,10 +58,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
             layout,
             detail_scroll_limit: None,
             about_scroll_limit: None,
+            find_rows: None,
         };
     }
     let mut detail_scroll_limit = None;
     let mut about_scroll_limit = None;
+    let mut find_rows = None;
     // The palette's own background, where it has one, under everything.
     frame.render_widget(Block::new().style(palette.normal()), area);
     if let Some(area) = layout.search {
@@ -72,7 +76,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         results::draw(frame, area, app, palette);
     }
     if let Some(area) = layout.detail {
-        detail_scroll_limit = detail::draw(frame, area, app, palette);
+        let drawn = detail::draw(frame, area, app, palette);
+        detail_scroll_limit = drawn.as_ref().map(|drawn| drawn.scroll_limit);
+        find_rows = drawn.and_then(|drawn| drawn.find_rows);
     }
     if let Some(area) = layout.main {
         match app.view {
@@ -96,6 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         layout,
         detail_scroll_limit,
         about_scroll_limit,
+        find_rows,
     }
 }
 
