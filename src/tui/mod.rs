@@ -12,7 +12,7 @@ pub mod view;
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -68,11 +68,22 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
         SIGXFSZ,
     ])?;
     let stop_flag = Arc::clone(&stop);
+    // Set while an effect runs (an export being written): a signal then waits for it, so
+    // that a file is never left half-written or its temporary copy behind.
+    let performing = Arc::new(AtomicBool::new(false));
+    let performing_seen = Arc::clone(&performing);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             stop_flag.store(signal, Ordering::Relaxed);
-            // Give the main loop a moment to leave cleanly, then leave regardless.
+            // Give the main loop a moment to leave cleanly, then leave regardless, unless
+            // an export is being written: that is waited for, up to ten seconds.
             std::thread::sleep(Duration::from_millis(300));
+            for _ in 0..500 {
+                if !performing_seen.load(Ordering::Acquire) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
             restore_terminal();
             std::process::exit(128 + signal);
         }
@@ -138,8 +149,10 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 if let Some(action) = keys::action_for(&event, &app, &layout) {
                     let mut effect = app.update(action);
                     while let Some(asked) = effect {
+                        performing.store(true, Ordering::Release);
                         let answer =
                             export::perform(&asked, engine.catalogue(), terminal.backend_mut());
+                        performing.store(false, Ordering::Release);
                         effect = app.update(answer);
                     }
                     // A click later in this batch lands where the next frame puts things.
