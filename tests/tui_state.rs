@@ -2369,3 +2369,40 @@ fn a_detail_search_that_finds_nothing_says_so() {
     assert!(screen.contains("/zqxw — not in this text"), "{screen}");
     assert!(app.detail_find.as_ref().unwrap().rows.is_empty());
 }
+
+/// Issue 13: the export path has a cursor of its own: ← moves into the offered name (which
+/// is then kept, to be edited), typing inserts there, Home and Delete work as on the search
+/// line, and the screen shows where the cursor is.
+#[test]
+fn the_export_path_is_edited_at_its_cursor() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "kampala");
+    app.update(Action::Down);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::StartExport);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Left);
+    }
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "shortlist2.md".to_owned()
+        })
+    );
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("> shortlist2.md"), "{screen}");
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ExportPath {
+            path: "Shortlist2.md".to_owned()
+        })
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(directory.path().join("Shortlist2.md").is_file());
+}

@@ -290,6 +290,8 @@ pub struct App<'e, 'c> {
     pub home: Option<PathBuf>,
     /// The export path is still the one offered: the first character typed replaces it.
     pub export_path_is_default: bool,
+    /// Where the export path is edited, in characters.
+    pub export_cursor: usize,
 }
 
 impl<'e, 'c> App<'e, 'c> {
@@ -336,6 +338,7 @@ impl<'e, 'c> App<'e, 'c> {
                 .filter(|home| !home.is_empty())
                 .map(PathBuf::from),
             export_path_is_default: false,
+            export_cursor: 0,
         }
     }
 
@@ -581,10 +584,12 @@ impl<'e, 'c> App<'e, 'c> {
                 self.message = Some(self.lang.strings().nothing_marked.to_owned());
             }
             Action::StartExport => {
+                let offered = "shortlist.md";
                 self.dialog = Some(Dialog::ExportPath {
-                    path: "shortlist.md".to_owned(),
+                    path: offered.to_owned(),
                 });
                 self.export_path_is_default = true;
+                self.export_cursor = offered.chars().count();
             }
             Action::FocusNext | Action::FocusPrevious => {
                 self.view = View::Browse;
@@ -1147,17 +1152,19 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     fn update_dialog(&mut self, dialog: Dialog, action: Action) -> Option<Effect> {
-        // The path is edited at its end, as the search line is at its cursor; the path
-        // offered is replaced by what is typed, as a selected text would be.
+        // The path is edited at its cursor, as the search line is; the path offered is
+        // replaced by what is typed, as a selected text would be (moving the cursor first
+        // keeps it, to edit it).
         if let Dialog::ExportPath { path } = &dialog {
             let typing = matches!(action, Action::Insert(_) | Action::Paste(_));
-            let start = if typing && self.export_path_is_default {
-                ""
+            let (start, cursor) = if typing && self.export_path_is_default {
+                ("", 0)
             } else {
-                path.as_str()
+                (path.as_str(), self.export_cursor.min(path.chars().count()))
             };
-            if let Some((path, _)) = edit_line(start, start.chars().count(), &action) {
+            if let Some((path, cursor)) = edit_line(start, cursor, &action) {
                 self.export_path_is_default = false;
+                self.export_cursor = cursor;
                 self.dialog = Some(Dialog::ExportPath { path });
                 return None;
             }

@@ -198,11 +198,7 @@ fn draw_dialog(
             format!("{} ({})", strings.shortlist, app.shortlist.len()),
             vec![
                 Line::from(strings.export_prompt),
-                Line::from(vec![
-                    Span::styled("> ", palette.label()),
-                    Span::raw(text::sanitize(path).into_owned()),
-                    Span::styled("█", palette.dim()),
-                ]),
+                path_line(path, app.export_cursor, palette),
                 Line::styled(strings.export_format, palette.dim()),
                 Line::styled(app.message.clone().unwrap_or_default(), palette.highlight()),
             ],
@@ -227,4 +223,24 @@ fn draw_dialog(
         .block(block(title, true, palette))
         .wrap(Wrap { trim: false });
     frame.render_widget(paragraph, popup);
+}
+
+/// The export path being edited, its cursor shown as the character under it reversed (a
+/// block past the end).
+fn path_line(path: &str, cursor: usize, palette: Palette) -> Line<'static> {
+    let path = text::sanitize(path).into_owned();
+    let before: String = path.chars().take(cursor).collect();
+    let mut rest = path.chars().skip(cursor);
+    let mut spans = vec![Span::styled("> ", palette.label()), Span::raw(before)];
+    match rest.next() {
+        Some(under) => {
+            spans.push(Span::styled(
+                under.to_string(),
+                Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+            ));
+            spans.push(Span::raw(rest.collect::<String>()));
+        }
+        None => spans.push(Span::styled("█", palette.dim())),
+    }
+    Line::from(spans)
 }
