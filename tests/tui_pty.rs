@@ -28,6 +28,12 @@ const TAB: &str = "\t";
 const CTRL_C: &str = "\x03";
 const CTRL_W: &str = "\x17";
 const F7: &str = "\x1b[18~";
+/// F1 and End as xterm sends them.
+const F1: &str = "\x1bOP";
+const END: &str = "\x1b[F";
+const PAGE_UP: &str = "\x1b[5~";
+/// Help's last line, shown only while help is open.
+const HELP_SHOWN: &str = "q, Esc or ? close it";
 /// What crossterm writes to leave the alternate screen.
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 
@@ -62,8 +68,17 @@ impl Session {
 
     /// The browser in a terminal that says it is `term`.
     fn start_with_term(directory: &Path, term: &str) -> Session {
+        Session::start_with(directory, term, ROWS, COLUMNS)
+    }
+
+    /// The browser in a terminal of `rows` × `cols`.
+    fn start_sized(directory: &Path, rows: u16, cols: u16) -> Session {
+        Session::start_with(directory, "xterm-256color", rows, cols)
+    }
+
+    fn start_with(directory: &Path, term: &str, rows: u16, cols: u16) -> Session {
         let pair = native_pty_system()
-            .openpty(size(ROWS, COLUMNS))
+            .openpty(size(rows, cols))
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_localaction"));
         command.args(["--lang", "en", "--palette", "mono"]);
@@ -80,8 +95,8 @@ impl Session {
         // Only the child holds the terminal's side now, so reading ends when it exits.
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            non_zero(ROWS),
-            non_zero(COLUMNS),
+            non_zero(rows),
+            non_zero(cols),
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -165,6 +180,16 @@ impl Session {
             .unwrap()
             .windows(needle.len())
             .any(|window| window == needle)
+    }
+
+    /// The program has not exited.
+    fn assert_running(&mut self) {
+        let status = self.child.try_wait().expect("the child's status");
+        assert!(
+            status.is_none(),
+            "the program exited ({status:?}); the screen:\n{}",
+            self.contents()
+        );
     }
 
     /// Waits for the program to exit, then for its last output to be read.
@@ -490,5 +515,149 @@ fn a_paste_in_the_results_reaches_the_query() {
         session.raw_contains(b"\x1b[?2004l"),
         "bracketed paste restored"
     );
+    session.assert_terminal_restored();
+}
+
+/// The id of the first hit for `text`, as the interface ranks it on start (no filters).
+fn first_hit(engine: &Engine<'static>, text: &str) -> &'static str {
+    let hits = engine
+        .search(&Request {
+            text: text.to_owned(),
+            filters: Filters::new(),
+            limit: None,
+            mode: Default::default(),
+        })
+        .hits;
+    engine.catalogue().id_at(hits[0].position)
+}
+
+/// Issue 13: `q` over the help closes it and nothing else; the program goes on (the query
+/// and the list are there, keys still act), and quits only on `q` from a pane where it is a
+/// command.
+#[test]
+fn q_over_the_help_closes_it_and_the_program_goes_on() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let first = first_hit(&engine, "kampala");
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.send(DOWN);
+    session.wait_for_text("Enter open");
+
+    // `?` from the results opens the help; `q` closes it.
+    session.send("?");
+    session.wait_for_text(HELP_SHOWN);
+    session.send("q");
+    session.wait_for("the help closed on the results", |screen| {
+        let text = screen.contents();
+        !text.contains(HELP_SHOWN) && text.contains("› kampala") && text.contains("Enter open")
+    });
+    session.assert_running();
+    // A further key still acts: Enter opens the selected action.
+    session.send(ENTER);
+    session.wait_for_text(&format!("┌{first}"));
+    session.assert_running();
+
+    // F1 over the detail, then `q`: the help closes, the detail stays.
+    session.send(F1);
+    session.wait_for_text(HELP_SHOWN);
+    session.send("q");
+    session.wait_for("the help closed on the detail", |screen| {
+        let text = screen.contents();
+        !text.contains(HELP_SHOWN) && text.contains(&format!("┌{first}"))
+    });
+    session.assert_running();
+
+    // Now `q`, from the detail, quits.
+    session.send("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: at 80×24, End in the detail shows its last line (the last editor's note, which
+/// follows the description) and the title says 100%; PageDown past it changes nothing (no
+/// blank pane), and one PageUp comes back up at once.
+#[test]
+fn end_in_the_detail_shows_its_last_line() {
+    const ID: &str = "2023-amman-climate-academy";
+    let (rows, cols) = (24, 80);
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    assert_eq!(first_hit(&engine, "amman climate academy"), ID);
+    let action = engine.catalogue().action(ID).expect("the action");
+    let last_note: String = action
+        .editor_notes
+        .last()
+        .expect("editor notes")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let detail = localaction::tui::layout::Layout::compute(
+        ratatui::layout::Rect::new(0, 0, cols, rows),
+        localaction::tui::app::View::Browse,
+        true,
+        localaction::tui::app::Pane::Detail,
+    )
+    .detail
+    .expect("a detail pane at 80×24");
+    // The text inside the pane's borders, its rows joined as one line of words.
+    let pane_text = move |screen: &vt100::Screen| -> String {
+        screen
+            .rows(detail.x + 1, detail.width - 2)
+            .skip(usize::from(detail.y + 1))
+            .take(usize::from(detail.height - 2))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+
+    let mut session = Session::start_sized(directory.path(), rows, cols);
+    session.wait_for_text("77 of 77 actions");
+    session.send("amman climate academy");
+    session.wait_for_text("› amman climate academy");
+    session.send(ENTER);
+    // Opened at its top: the text runs on.
+    session.wait_for_text(&format!("┌{ID} ("));
+    assert!(
+        !session.contents().contains("(100%)"),
+        "{}",
+        session.contents()
+    );
+    assert!(!pane_text(session.parser.lock().unwrap().screen()).ends_with(&last_note));
+
+    session.send(END);
+    session.wait_for_text(&format!("┌{ID} (100%)"));
+    session.wait_for("the last note at the pane's foot", |screen| {
+        pane_text(screen).ends_with(&last_note)
+    });
+    let at_the_end = session.contents();
+
+    // PageDown past the end: then `y` (which only writes the status line) shows, once its
+    // message is there, that every PageDown before it was drawn.
+    session.send(&PAGE_DOWN.repeat(12));
+    session.send("y");
+    session.wait_for_text(&format!("Copied the id {ID}"));
+    let after = session.contents();
+    let without_status = |text: &str| -> String {
+        text.lines()
+            .take(usize::from(rows) - 1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_status(&after), without_status(&at_the_end));
+
+    // Scrolling was held at the end: one PageUp leaves it.
+    session.send(PAGE_UP);
+    session.wait_for("a page up from the end", |screen| {
+        let text = screen.contents();
+        text.contains(&format!("┌{ID} (")) && !text.contains("(100%)")
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
