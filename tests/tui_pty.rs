@@ -661,3 +661,37 @@ fn end_in_the_detail_shows_its_last_line() {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+/// Issue 13 #4: a word with an accent pasted while the results have the focus, into an
+/// empty query, lands whole and narrows the list: "santé" is in the French texts of 15
+/// actions.
+#[test]
+fn an_accented_paste_in_the_results_narrows_the_list() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let expected = engine
+        .search(&Request {
+            text: "santé".to_owned(),
+            filters: Filters::new(),
+            limit: None,
+            mode: Default::default(),
+        })
+        .total;
+    assert_eq!(expected, 15);
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send(DOWN);
+    session.wait_for_text("Enter open");
+    session.send("\x1b[200~santé\x1b[201~");
+    session.wait_for_text("› santé");
+    session.wait_for_text(&format!("{expected} of 77 actions"));
+    // Nothing was marked on the way: no character ran as a command.
+    assert!(
+        session.contents().contains("★ 0 marked"),
+        "{}",
+        session.contents()
+    );
+    session.send(CTRL_C);
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
