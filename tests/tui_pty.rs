@@ -182,6 +182,19 @@ impl Session {
             .any(|window| window == needle)
     }
 
+    /// Waits until the program has written `needle` (an escape sequence, say).
+    fn wait_for_raw(&self, what: &str, needle: &[u8]) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.raw_contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} to be written; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The program has not exited.
     fn assert_running(&mut self) {
         let status = self.child.try_wait().expect("the child's status");
@@ -531,6 +544,39 @@ fn first_hit(engine: &Engine<'static>, text: &str) -> &'static str {
     engine.catalogue().id_at(hits[0].position)
 }
 
+/// The program itself, run as a command (`show`, `search`): its standard output.
+fn run_command(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(args)
+        .env_clear()
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Standard base64 (RFC 4648, with padding), written here apart from the program's own.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut encoded = String::new();
+    for chunk in bytes.chunks(3) {
+        let group = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |group, (index, &byte)| {
+                group | u32::from(byte) << (16 - 8 * index)
+            });
+        for index in 0..4 {
+            encoded.push(if index <= chunk.len() {
+                char::from(ALPHABET[(group >> (18 - 6 * index) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    encoded
+}
+
 /// Issue 13: `q` over the help closes it and nothing else; the program goes on (the query
 /// and the list are there, keys still act), and quits only on `q` from a pane where it is a
 /// command.
@@ -692,6 +738,39 @@ fn an_accented_paste_in_the_results_narrows_the_list() {
         session.contents()
     );
     session.send(CTRL_C);
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: `y` in the detail puts the action's id on the clipboard through the terminal
+/// (OSC 52), `Y` its citation: the very line `show ID --format citation` prints.
+#[test]
+fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let id = first_hit(&engine, "kampala");
+    let citation = run_command(&["show", id, "--format", "citation", "--lang", "en"]);
+    let citation = citation.strip_suffix('\n').expect("a line");
+    let osc_52 = |text: &str| format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    assert_eq!(base64(b"fooba"), "Zm9vYmE=", "RFC 4648's vector");
+
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.send(ENTER);
+    session.wait_for_text(&format!("┌{id}"));
+    assert!(!session.raw_contains(b"\x1b]52;"), "copied before asked");
+
+    session.send("y");
+    session.wait_for_raw("the id", osc_52(id).as_bytes());
+    session.wait_for_text(&format!("Copied the id {id}"));
+
+    session.send("Y");
+    session.wait_for_raw("the citation", osc_52(citation).as_bytes());
+    session.wait_for_text(&format!("Copied the citation of {id}"));
+
+    session.send("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
