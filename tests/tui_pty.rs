@@ -1,6 +1,8 @@
-//! The real binary in a real pseudo-terminal: keys in, screen out (through a vt100 parser).
-//! Searching, a filter, the detail and its partner link, marking, exporting, a resize to one
-//! cell and back, quitting; and the terminal put back as it was on `q`, Ctrl-C and SIGTERM.
+//! The real binary in a real pseudo-terminal: keys in, screen (through a vt100 parser) and
+//! raw bytes out. Searching, a filter, the detail (its partner link; End and PageDown at its
+//! foot), pastes, marking (Alt-A: every result), exporting (Ctrl-S), copying (OSC 52), help
+//! closed by `q`, a resize to one cell and back, quitting; and the terminal put back as it
+//! was on `q`, Ctrl-C and every signal that ends the program.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -32,6 +34,9 @@ const F7: &str = "\x1b[18~";
 const F1: &str = "\x1bOP";
 const END: &str = "\x1b[F";
 const PAGE_UP: &str = "\x1b[5~";
+const CTRL_S: &str = "\x13";
+/// Alt-a: a terminal sends Alt as ESC before the key.
+const ALT_A: &str = "\x1ba";
 /// Help's last line, shown only while help is open.
 const HELP_SHOWN: &str = "q, Esc or ? close it";
 /// What crossterm writes to leave the alternate screen.
@@ -771,6 +776,50 @@ fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
     session.wait_for_text(&format!("Copied the citation of {id}"));
 
     session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: Alt-A marks every result, so Ctrl-S exports the current results: the file
+/// holds the very actions `search` lists for the same query, in its order.
+#[test]
+fn alt_a_then_ctrl_s_exports_the_current_results() {
+    let directory = tempfile::tempdir().unwrap();
+    let listed = run_command(&["search", "climat", "--format", "json"]);
+    let listed: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&listed)
+        .expect("JSON")
+        .iter()
+        .map(|hit| hit["id"].as_str().expect("an id").to_owned())
+        .collect();
+    assert_eq!(listed.len(), 11);
+
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("climat");
+    session.wait_for_text("11 of 77 actions");
+    session.send(ALT_A);
+    session.wait_for_text("★ 11 marked");
+    session.send(CTRL_S);
+    session.wait_for_text("> shortlist.md");
+    session.send(ENTER);
+    session.wait_for_text("Exported 11 actions");
+
+    let written =
+        std::fs::read_to_string(directory.path().join("shortlist.md")).expect("the export");
+    // The table's rows, up to the blank line after it: "| `id` | …".
+    let exported: Vec<&str> = written
+        .lines()
+        .skip(2)
+        .take_while(|line| !line.is_empty())
+        .map(|line| {
+            line.strip_prefix("| `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(id, _)| id)
+                .unwrap_or_else(|| panic!("not a row: {line:?}\n{written}"))
+        })
+        .collect();
+    assert_eq!(exported, listed, "{written}");
+    session.send(CTRL_C);
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
