@@ -1,6 +1,8 @@
-//! The real binary in a real pseudo-terminal: keys in, screen out (through a vt100 parser).
-//! Searching, a filter, the detail and its partner link, marking, exporting, a resize to one
-//! cell and back, quitting; and the terminal put back as it was on `q`, Ctrl-C and SIGTERM.
+//! The real binary in a real pseudo-terminal: keys in, screen (through a vt100 parser) and
+//! raw bytes out. Searching, a filter, the detail (its partner link; End and PageDown at its
+//! foot), pastes, marking (Alt-A: every result), exporting (Ctrl-S), copying (OSC 52), help
+//! closed by `q`, a resize to one cell and back, quitting; and the terminal put back as it
+//! was on `q`, Ctrl-C and every signal that ends the program.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -28,6 +30,15 @@ const TAB: &str = "\t";
 const CTRL_C: &str = "\x03";
 const CTRL_W: &str = "\x17";
 const F7: &str = "\x1b[18~";
+/// F1 and End as xterm sends them.
+const F1: &str = "\x1bOP";
+const END: &str = "\x1b[F";
+const PAGE_UP: &str = "\x1b[5~";
+const CTRL_S: &str = "\x13";
+/// Alt-a: a terminal sends Alt as ESC before the key.
+const ALT_A: &str = "\x1ba";
+/// Help's last line, shown only while help is open.
+const HELP_SHOWN: &str = "q, Esc or ? close it";
 /// What crossterm writes to leave the alternate screen.
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 
@@ -62,8 +73,17 @@ impl Session {
 
     /// The browser in a terminal that says it is `term`.
     fn start_with_term(directory: &Path, term: &str) -> Session {
+        Session::start_with(directory, term, ROWS, COLUMNS)
+    }
+
+    /// The browser in a terminal of `rows` × `cols`.
+    fn start_sized(directory: &Path, rows: u16, cols: u16) -> Session {
+        Session::start_with(directory, "xterm-256color", rows, cols)
+    }
+
+    fn start_with(directory: &Path, term: &str, rows: u16, cols: u16) -> Session {
         let pair = native_pty_system()
-            .openpty(size(ROWS, COLUMNS))
+            .openpty(size(rows, cols))
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_localaction"));
         command.args(["--lang", "en", "--palette", "mono"]);
@@ -80,8 +100,8 @@ impl Session {
         // Only the child holds the terminal's side now, so reading ends when it exits.
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            non_zero(ROWS),
-            non_zero(COLUMNS),
+            non_zero(rows),
+            non_zero(cols),
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -165,6 +185,29 @@ impl Session {
             .unwrap()
             .windows(needle.len())
             .any(|window| window == needle)
+    }
+
+    /// Waits until the program has written `needle` (an escape sequence, say).
+    fn wait_for_raw(&self, what: &str, needle: &[u8]) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.raw_contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} to be written; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The program has not exited.
+    fn assert_running(&mut self) {
+        let status = self.child.try_wait().expect("the child's status");
+        assert!(
+            status.is_none(),
+            "the program exited ({status:?}); the screen:\n{}",
+            self.contents()
+        );
     }
 
     /// Waits for the program to exit, then for its last output to be read.
@@ -490,5 +533,293 @@ fn a_paste_in_the_results_reaches_the_query() {
         session.raw_contains(b"\x1b[?2004l"),
         "bracketed paste restored"
     );
+    session.assert_terminal_restored();
+}
+
+/// The id of the first hit for `text`, as the interface ranks it on start (no filters).
+fn first_hit(engine: &Engine<'static>, text: &str) -> &'static str {
+    let hits = engine
+        .search(&Request {
+            text: text.to_owned(),
+            filters: Filters::new(),
+            limit: None,
+            mode: Default::default(),
+        })
+        .hits;
+    engine.catalogue().id_at(hits[0].position)
+}
+
+/// The program itself, run as a command (`show`, `search`): its standard output.
+fn run_command(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(args)
+        .env_clear()
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Standard base64 (RFC 4648, with padding), written here apart from the program's own.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut encoded = String::new();
+    for chunk in bytes.chunks(3) {
+        let group = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |group, (index, &byte)| {
+                group | u32::from(byte) << (16 - 8 * index)
+            });
+        for index in 0..4 {
+            encoded.push(if index <= chunk.len() {
+                char::from(ALPHABET[(group >> (18 - 6 * index) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    encoded
+}
+
+/// Issue 13: `q` over the help closes it and nothing else; the program goes on (the query
+/// and the list are there, keys still act), and quits only on `q` from a pane where it is a
+/// command.
+#[test]
+fn q_over_the_help_closes_it_and_the_program_goes_on() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let first = first_hit(&engine, "kampala");
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.send(DOWN);
+    session.wait_for_text("Enter open");
+
+    // `?` from the results opens the help; `q` closes it.
+    session.send("?");
+    session.wait_for_text(HELP_SHOWN);
+    session.send("q");
+    session.wait_for("the help closed on the results", |screen| {
+        let text = screen.contents();
+        !text.contains(HELP_SHOWN) && text.contains("› kampala") && text.contains("Enter open")
+    });
+    session.assert_running();
+    // A further key still acts: Enter opens the selected action.
+    session.send(ENTER);
+    session.wait_for_text(&format!("┌{first}"));
+    session.assert_running();
+
+    // F1 over the detail, then `q`: the help closes, the detail stays.
+    session.send(F1);
+    session.wait_for_text(HELP_SHOWN);
+    session.send("q");
+    session.wait_for("the help closed on the detail", |screen| {
+        let text = screen.contents();
+        !text.contains(HELP_SHOWN) && text.contains(&format!("┌{first}"))
+    });
+    session.assert_running();
+
+    // Now `q`, from the detail, quits.
+    session.send("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: at 80×24, End in the detail shows its last line (the last editor's note, which
+/// follows the description) and the title says 100%; PageDown past it changes nothing (no
+/// blank pane), and one PageUp comes back up at once.
+#[test]
+fn end_in_the_detail_shows_its_last_line() {
+    const ID: &str = "2023-amman-climate-academy";
+    let (rows, cols) = (24, 80);
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    assert_eq!(first_hit(&engine, "amman climate academy"), ID);
+    let action = engine.catalogue().action(ID).expect("the action");
+    let last_note: String = action
+        .editor_notes
+        .last()
+        .expect("editor notes")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let detail = localaction::tui::layout::Layout::compute(
+        ratatui::layout::Rect::new(0, 0, cols, rows),
+        localaction::tui::app::View::Browse,
+        true,
+        localaction::tui::app::Pane::Detail,
+    )
+    .detail
+    .expect("a detail pane at 80×24");
+    // The text inside the pane's borders, its rows joined as one line of words.
+    let pane_text = move |screen: &vt100::Screen| -> String {
+        screen
+            .rows(detail.x + 1, detail.width - 2)
+            .skip(usize::from(detail.y + 1))
+            .take(usize::from(detail.height - 2))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+
+    let mut session = Session::start_sized(directory.path(), rows, cols);
+    session.wait_for_text("77 of 77 actions");
+    session.send("amman climate academy");
+    session.wait_for_text("› amman climate academy");
+    session.send(ENTER);
+    // Opened at its top: the text runs on.
+    session.wait_for_text(&format!("┌{ID} ("));
+    assert!(
+        !session.contents().contains("(100%)"),
+        "{}",
+        session.contents()
+    );
+    assert!(!pane_text(session.parser.lock().unwrap().screen()).ends_with(&last_note));
+
+    session.send(END);
+    session.wait_for_text(&format!("┌{ID} (100%)"));
+    session.wait_for("the last note at the pane's foot", |screen| {
+        pane_text(screen).ends_with(&last_note)
+    });
+    let at_the_end = session.contents();
+
+    // PageDown past the end: then `y` (which only writes the status line) shows, once its
+    // message is there, that every PageDown before it was drawn.
+    session.send(&PAGE_DOWN.repeat(12));
+    session.send("y");
+    session.wait_for_text(&format!("Copied the id {ID}"));
+    let after = session.contents();
+    let without_status = |text: &str| -> String {
+        text.lines()
+            .take(usize::from(rows) - 1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_status(&after), without_status(&at_the_end));
+
+    // Scrolling was held at the end: one PageUp leaves it.
+    session.send(PAGE_UP);
+    session.wait_for("a page up from the end", |screen| {
+        let text = screen.contents();
+        text.contains(&format!("┌{ID} (")) && !text.contains("(100%)")
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Issue 13 #4: a word with an accent pasted while the results have the focus, into an
+/// empty query, lands whole and narrows the list: "santé" is in the French texts of 15
+/// actions.
+#[test]
+fn an_accented_paste_in_the_results_narrows_the_list() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let expected = engine
+        .search(&Request {
+            text: "santé".to_owned(),
+            filters: Filters::new(),
+            limit: None,
+            mode: Default::default(),
+        })
+        .total;
+    assert_eq!(expected, 15);
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send(DOWN);
+    session.wait_for_text("Enter open");
+    session.send("\x1b[200~santé\x1b[201~");
+    session.wait_for_text("› santé");
+    session.wait_for_text(&format!("{expected} of 77 actions"));
+    // Nothing was marked on the way: no character ran as a command.
+    assert!(
+        session.contents().contains("★ 0 marked"),
+        "{}",
+        session.contents()
+    );
+    session.send(CTRL_C);
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: `y` in the detail puts the action's id on the clipboard through the terminal
+/// (OSC 52), `Y` its citation: the very line `show ID --format citation` prints.
+#[test]
+fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
+    let directory = tempfile::tempdir().unwrap();
+    let engine = engine();
+    let id = first_hit(&engine, "kampala");
+    let citation = run_command(&["show", id, "--format", "citation", "--lang", "en"]);
+    let citation = citation.strip_suffix('\n').expect("a line");
+    let osc_52 = |text: &str| format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    assert_eq!(base64(b"fooba"), "Zm9vYmE=", "RFC 4648's vector");
+
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.send(ENTER);
+    session.wait_for_text(&format!("┌{id}"));
+    assert!(!session.raw_contains(b"\x1b]52;"), "copied before asked");
+
+    session.send("y");
+    session.wait_for_raw("the id", osc_52(id).as_bytes());
+    session.wait_for_text(&format!("Copied the id {id}"));
+
+    session.send("Y");
+    session.wait_for_raw("the citation", osc_52(citation).as_bytes());
+    session.wait_for_text(&format!("Copied the citation of {id}"));
+
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Issue 13: Alt-A marks every result, so Ctrl-S exports the current results: the file
+/// holds the very actions `search` lists for the same query, in its order.
+#[test]
+fn alt_a_then_ctrl_s_exports_the_current_results() {
+    let directory = tempfile::tempdir().unwrap();
+    let listed = run_command(&["search", "climat", "--format", "json"]);
+    let listed: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&listed)
+        .expect("JSON")
+        .iter()
+        .map(|hit| hit["id"].as_str().expect("an id").to_owned())
+        .collect();
+    assert_eq!(listed.len(), 11);
+
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("climat");
+    session.wait_for_text("11 of 77 actions");
+    session.send(ALT_A);
+    session.wait_for_text("★ 11 marked");
+    session.send(CTRL_S);
+    session.wait_for_text("> shortlist.md");
+    session.send(ENTER);
+    session.wait_for_text("Exported 11 actions");
+
+    let written =
+        std::fs::read_to_string(directory.path().join("shortlist.md")).expect("the export");
+    // The table's rows, up to the blank line after it: "| `id` | …".
+    let exported: Vec<&str> = written
+        .lines()
+        .skip(2)
+        .take_while(|line| !line.is_empty())
+        .map(|line| {
+            line.strip_prefix("| `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(id, _)| id)
+                .unwrap_or_else(|| panic!("not a row: {line:?}\n{written}"))
+        })
+        .collect();
+    assert_eq!(exported, listed, "{written}");
+    session.send(CTRL_C);
+    assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
