@@ -1242,6 +1242,17 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
         "{screen}"
     );
     assert!(!screen.contains("ignored"), "{screen}");
+    // The French interface says how it read the query in French.
+    let mut app = App::new(&engine, Lang::Fr, (120, 40));
+    type_text(&mut app, "\"centre d'acc AND");
+    let screen = draw(&app, 200, 40);
+    assert!(
+        screen.contains("(guillemet non fermé : l'expression court jusqu'à la fin)"),
+        "{screen}"
+    );
+    type_text(&mut app, "\" OR enfants");
+    let screen = draw(&app, 200, 40);
+    assert!(screen.contains("ignoré : « OR » (les mots"), "{screen}");
 }
 
 /// Sends a key pressed with modifiers.

@@ -59,9 +59,12 @@ impl From<MatchArg> for MatchMode {
 /// Says on stderr what the query was read as: ignored parts, dropped words, corrections.
 pub fn note_matching(outcome: &crate::engine::Outcome) {
     for ignored in &outcome.parsed.ignored {
+        // Messages stay in English, whatever --lang says.
+        let ignored = ignored.describe(crate::i18n::Lang::En);
         super::say(&format!("localaction: note: ignored {ignored}"));
     }
     for read in &outcome.parsed.read {
+        let read = read.describe(crate::i18n::Lang::En);
         super::say(&format!("localaction: note: {read}"));
     }
     let matching = &outcome.matching;

@@ -32,11 +32,68 @@ pub struct ParsedQuery {
     pub excluded: Vec<Clause>,
     /// The last required word was still being typed (no space after it): match it as a prefix.
     pub last_word_is_prefix: bool,
-    /// What was set aside, in words a person understands.
-    pub ignored: Vec<String>,
-    /// How something was read that was not set aside (an unclosed quote), in words a person
-    /// understands.
-    pub read: Vec<String>,
+    /// What was set aside.
+    pub ignored: Vec<ParseNote>,
+    /// How something was read that was not set aside (an unclosed quote).
+    pub read: Vec<ParseNote>,
+}
+
+/// Something the parser set aside or read in a way worth saying, said in words a person
+/// understands by [`ParseNote::describe`], in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseNote {
+    /// Everything after the first `MAX_CHARS` characters.
+    TooLong,
+    /// A "-" with nothing after it.
+    LoneDash,
+    /// An operator ("AND", "OR", "&&", "||"): words need none.
+    Operator(String),
+    /// A field prefix ("title:"): every field is searched.
+    FieldPrefix(String),
+    /// This word or phrase and what follows, past `MAX_CLAUSES`.
+    TooManyClauses(String),
+    /// An unclosed quote: the phrase runs to the end.
+    UnclosedQuote,
+}
+
+impl ParseNote {
+    /// The note in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::{En, Fr};
+        match (self, lang) {
+            (ParseNote::TooLong, En) => {
+                format!("everything after the first {MAX_CHARS} characters")
+            }
+            (ParseNote::TooLong, Fr) => format!("tout après les {MAX_CHARS} premiers caractères"),
+            (ParseNote::LoneDash, En) => "a lone \"-\"".to_owned(),
+            (ParseNote::LoneDash, Fr) => "un « - » seul".to_owned(),
+            (ParseNote::Operator(word), En) => format!(
+                "\"{word}\" (words need no operator: actions holding every word come first)"
+            ),
+            (ParseNote::Operator(word), Fr) => format!(
+                "« {word} » (les mots n'ont pas besoin d'opérateur : les actions qui ont tous \
+                 les mots viennent d'abord)"
+            ),
+            (ParseNote::FieldPrefix(field), En) => {
+                format!("the prefix \"{field}:\" (every field is searched; use the filters)")
+            }
+            (ParseNote::FieldPrefix(field), Fr) => format!(
+                "le préfixe « {field}: » (tous les champs sont cherchés ; utilisez les filtres)"
+            ),
+            (ParseNote::TooManyClauses(first), En) => {
+                format!("\"{first}\" and what follows (at most {MAX_CLAUSES} words or phrases)")
+            }
+            (ParseNote::TooManyClauses(first), Fr) => {
+                format!("« {first} » et la suite (au plus {MAX_CLAUSES} mots ou expressions)")
+            }
+            (ParseNote::UnclosedQuote, En) => {
+                "unclosed quote: the phrase runs to the end".to_owned()
+            }
+            (ParseNote::UnclosedQuote, Fr) => {
+                "guillemet non fermé : l'expression court jusqu'à la fin".to_owned()
+            }
+        }
+    }
 }
 
 impl ParsedQuery {
@@ -54,9 +111,7 @@ pub fn parse(input: &str) -> ParsedQuery {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     if text.chars().count() > MAX_CHARS {
-        parsed
-            .ignored
-            .push(format!("everything after the first {MAX_CHARS} characters"));
+        parsed.ignored.push(ParseNote::TooLong);
         text = text.chars().take(MAX_CHARS).collect();
     }
     let ends_with_space = text.ends_with(char::is_whitespace) || text.is_empty();
@@ -76,7 +131,7 @@ pub fn parse(input: &str) -> ParsedQuery {
             match chars.peek() {
                 Some(next) if !next.is_whitespace() => excluded = true,
                 _ => {
-                    parsed.ignored.push("a lone \"-\"".to_owned());
+                    parsed.ignored.push(ParseNote::LoneDash);
                     continue;
                 }
             }
@@ -96,9 +151,7 @@ pub fn parse(input: &str) -> ParsedQuery {
                 phrase.push(c);
             }
             if !closed {
-                parsed
-                    .read
-                    .push("unclosed quote: the phrase runs to the end".to_owned());
+                parsed.read.push(ParseNote::UnclosedQuote);
             }
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
             if phrase.is_empty() {
@@ -116,9 +169,7 @@ pub fn parse(input: &str) -> ParsedQuery {
             }
             match word.as_str() {
                 "AND" | "OR" | "&&" | "||" => {
-                    parsed.ignored.push(format!(
-                        "\"{word}\" (words need no operator: actions holding every word come first)"
-                    ));
+                    parsed.ignored.push(ParseNote::Operator(word));
                     continue;
                 }
                 "NOT" => {
@@ -130,9 +181,9 @@ pub fn parse(input: &str) -> ParsedQuery {
             if let Some((field, value)) = word.rsplit_once(':')
                 && !field.is_empty()
             {
-                parsed.ignored.push(format!(
-                    "the prefix \"{field}:\" (every field is searched; use the filters)"
-                ));
+                parsed
+                    .ignored
+                    .push(ParseNote::FieldPrefix(field.to_owned()));
                 word = value.to_owned();
             }
             let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
@@ -142,10 +193,9 @@ pub fn parse(input: &str) -> ParsedQuery {
             Clause::Word(word)
         };
         if parsed.required.len() + parsed.excluded.len() >= MAX_CLAUSES {
-            parsed.ignored.push(format!(
-                "\"{}\" and what follows (at most {MAX_CLAUSES} words or phrases)",
-                clause.text()
-            ));
+            parsed
+                .ignored
+                .push(ParseNote::TooManyClauses(clause.text().to_owned()));
             break;
         }
         last_is_required_word = !excluded && matches!(clause, Clause::Word(_));
@@ -212,7 +262,11 @@ mod tests {
             parsed.ignored.is_empty(),
             "the phrase is applied, not ignored"
         );
-        assert_eq!(parsed.read, ["unclosed quote: the phrase runs to the end"]);
+        assert_eq!(parsed.read, [ParseNote::UnclosedQuote]);
+        assert_eq!(
+            parsed.read[0].describe(crate::i18n::Lang::Fr),
+            "guillemet non fermé : l'expression court jusqu'à la fin"
+        );
         assert_eq!(parse(" - -- \"\" :: ").required, vec![]);
         assert!(parse("").is_empty());
         assert_eq!(parse("a\u{1b}[2Jb").required, words(&["a", "2Jb"]));

@@ -63,13 +63,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             format!(
                 "  ({}{})",
                 strings.ignored,
-                app.outcome.parsed.ignored.join("; ")
+                app.outcome
+                    .parsed
+                    .ignored
+                    .iter()
+                    .map(|note| note.describe(app.lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             palette.dim(),
         ));
     }
     for read in &app.outcome.parsed.read {
-        spans.push(Span::styled(format!("  ({read})"), palette.dim()));
+        spans.push(Span::styled(
+            format!("  ({})", read.describe(app.lang)),
+            palette.dim(),
+        ));
     }
     let bordered = area.height >= 3;
     let inner = if bordered {
