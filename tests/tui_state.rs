@@ -2094,3 +2094,109 @@ fn enter_or_a_click_on_a_theme_in_the_statistics_filters_by_it() {
         .expect("the first heading") as u16;
     assert_eq!(click(&app, 3, heading), None);
 }
+
+// Issue 13, the map.
+
+/// The one action with two places (Milan and Freetown, one record for the partnership).
+const MILAN_FREETOWN: &str = "2022-milan-freetown-fashion";
+
+/// The index among the hits of the action `id`.
+fn hit_index(app: &App<'_, '_>, id: &str) -> usize {
+    hit_ids(app)
+        .iter()
+        .position(|&hit| hit == id)
+        .unwrap_or_else(|| panic!("{id} is among the results"))
+}
+
+/// A place's longitude and latitude, by its id in `dataset/places.toml`.
+fn place_lon_lat(engine: &Engine<'_>, id: &str) -> (f64, f64) {
+    let place = engine
+        .catalogue()
+        .tables
+        .places
+        .iter()
+        .find(|place| place.id == id)
+        .unwrap_or_else(|| panic!("the place {id}"));
+    (place.lon, place.lat)
+}
+
+/// The map's area at `width`×`height`, as the layout places it.
+fn map_area(app: &App<'_, '_>, width: u16, height: u16) -> ratatui::layout::Rect {
+    Layout::new(ratatui::layout::Rect::new(0, 0, width, height), app)
+        .main
+        .expect("the map fills the main area")
+}
+
+/// Draws the screen and gives its cells.
+fn draw_cells(app: &App<'_, '_>, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
+        .expect("drawing succeeds");
+    terminal.backend().buffer().clone()
+}
+
+/// The text of the map's bottom border, the title on it.
+fn map_bottom_title(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let cells = draw_cells(app, width, height);
+    let area = map_area(app, width, height);
+    (area.x..area.right())
+        .map(|x| cells[(x, area.bottom() - 1)].symbol().to_owned())
+        .collect()
+}
+
+/// Issue 13, the map #2: the Milan–Freetown partnership is drawn at both its places, both
+/// standing out while it is selected; the map's bottom title names both; a click near
+/// either place picks it (at Milan, among the results for "freetown", where no other
+/// action of Milan competes for the click).
+#[test]
+fn an_action_with_two_places_is_drawn_and_picked_at_both() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    act(&mut app, Action::Show(View::Map));
+    let partnership = hit_index(&app, MILAN_FREETOWN);
+    act(&mut app, Action::PickOnMap(partnership));
+    let area = map_area(&app, 120, 40);
+    let inner = view::map::inner(area);
+    let cells = draw_cells(&app, 120, 40);
+    for place in ["milan", "freetown"] {
+        let (lon, lat) = place_lon_lat(&engine, place);
+        let cell = view::map::cell_of(inner, lon, lat).expect("on the map");
+        assert_eq!(
+            cells[cell].symbol(),
+            "@",
+            "the selected action's mark at {place}"
+        );
+    }
+    let title = map_bottom_title(&app, 120, 40);
+    assert!(title.contains("Milan – Freetown"), "{title}");
+    assert!(title.contains(MILAN_FREETOWN), "{title}");
+
+    // Another action selected: a click at either place picks the partnership again.
+    for (query, place) in [("", "freetown"), ("freetown", "milan")] {
+        act(&mut app, Action::Focus(Pane::Search));
+        act(&mut app, Action::Back);
+        type_text(&mut app, query);
+        act(&mut app, Action::Show(View::Map));
+        let partnership = hit_index(&app, MILAN_FREETOWN);
+        let other = usize::from(partnership == 0);
+        act(&mut app, Action::PickOnMap(other));
+        let (lon, lat) = place_lon_lat(&engine, place);
+        let (column, row) = view::map::cell_of(inner, lon, lat).expect("on the map");
+        let cells = draw_cells(&app, 120, 40);
+        let mark = if app.selected == partnership {
+            "@"
+        } else {
+            "+"
+        };
+        assert_eq!(cells[(column, row)].symbol(), mark, "a mark at {place}");
+        assert_eq!(
+            view::map::nearest_hit(&app, area, column, row),
+            Some(partnership),
+            "a click at {place}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 mod detail;
 pub(crate) mod filters;
 mod help;
-pub(crate) mod map;
+pub mod map;
 mod results;
 mod search;
 mod shortlist;
