@@ -2108,6 +2108,19 @@ fn hit_index(app: &App<'_, '_>, id: &str) -> usize {
         .unwrap_or_else(|| panic!("{id} is among the results"))
 }
 
+/// Shows the map with the action `id` selected, as a click on its marker does.
+fn select_on_map(app: &mut App<'_, '_>, id: &str) {
+    if app.view != View::Map {
+        act(app, Action::Show(View::Map));
+    }
+    let index = hit_index(app, id);
+    act(app, Action::PickOnMap(index));
+    assert_eq!(
+        app.selected_position(),
+        app.engine.catalogue().position_of(id)
+    );
+}
+
 /// A place's longitude and latitude, by its id in `dataset/places.toml`.
 fn place_lon_lat(engine: &Engine<'_>, id: &str) -> (f64, f64) {
     let place = engine
@@ -2199,4 +2212,53 @@ fn an_action_with_two_places_is_drawn_and_picked_at_both() {
             "a click at {place}"
         );
     }
+}
+
+/// Issue 13, the map #4: an action with no place (a network, a national government) is
+/// not silently missing from the map: the bottom title says so, in either language, and a
+/// long name gives way before the reason does.
+#[test]
+fn an_action_without_a_place_says_so_on_the_map() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            Lang::En,
+            "2023-c40-mmc-urban-climate-migration",
+            "C40-MMC — no place on the map (a network)",
+        ),
+        (
+            Lang::Fr,
+            "2023-c40-mmc-urban-climate-migration",
+            "C40-MMC — pas de lieu sur la carte (un réseau)",
+        ),
+        // Named by its country, Germany, in English.
+        (
+            Lang::En,
+            "2022-germany-mayors-mechanism",
+            "Germany — no place on the map (a national government)",
+        ),
+        (
+            Lang::Fr,
+            "2022-germany-mayors-mechanism",
+            "Allemagne — pas de lieu sur la carte (un gouvernement national)",
+        ),
+    ];
+    for (lang, id, said) in cases {
+        let mut app = app(&engine, directory.path());
+        app.lang = lang;
+        select_on_map(&mut app, id);
+        let title = map_bottom_title(&app, 120, 40);
+        assert!(title.contains(said), "{lang:?} {id}: {title}");
+        assert!(!title.contains('@'), "no marker to point at: {title}");
+    }
+    // At 80 columns the longest name is cut, the reason kept whole.
+    let mut app = app(&engine, directory.path());
+    select_on_map(&mut app, "2023-brazil-national-welcoming-cities-network");
+    let title = map_bottom_title(&app, 80, 24);
+    assert!(
+        title.contains("Gouvernement du Brésil")
+            && title.contains("… — no place on the map (a national government)"),
+        "{title}"
+    );
 }

@@ -1,6 +1,6 @@
 //! The map view: a world map with a marker at every place of each action of the current
 //! selection; the selected action's markers stand out, and the bottom title names it and
-//! its places. Clicking near a marker selects its action.
+//! its places, or says it has none. Clicking near a marker selects its action.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,8 +67,10 @@ pub fn nearest_hit(app: &App<'_, '_>, area: Rect, column: u16, row: u16) -> Opti
 }
 
 /// The bottom title, about the selected action: its submitter, the places it is drawn at
-/// when they are not just the submitter's name, and its id. `room` is the border's width
-/// inside its corners.
+/// when they are not just the submitter's name, and its id; or, for an action with no
+/// place (a network, a national government), that the map cannot show it and why, where
+/// nothing at all would leave the reader looking for its marker. `room` is the border's
+/// width inside its corners.
 fn selection_title(
     app: &App<'_, '_>,
     position: Position,
@@ -78,6 +80,13 @@ fn selection_title(
     let catalogue = app.engine.catalogue();
     let action = catalogue.action_at(position);
     let submitter = crate::text::sanitize(super::submitter_name(app, &action)).into_owned();
+    if action.places.is_empty() {
+        let why = app.lang.strings().no_place[action.kind as usize];
+        // The reason is kept whole; a long submitter gives way.
+        let name_room = room.saturating_sub(crate::text::width(why) + crate::text::width(" — "));
+        let text = format!("{} — {why}", crate::text::truncate(&submitter, name_room));
+        return Line::from(crate::text::truncate(&text, room));
+    }
     let names: Vec<&str> = action
         .places
         .iter()
@@ -91,7 +100,7 @@ fn selection_title(
         .collect();
     let places = crate::text::sanitize(&names.join(" – ")).into_owned();
     let fold = crate::engine::facets::fold;
-    let named = if places.is_empty() || fold(&places) == fold(&submitter) {
+    let named = if fold(&places) == fold(&submitter) {
         submitter
     } else {
         format!("{submitter} ({places})")
