@@ -14,6 +14,7 @@ use crate::engine::{
 };
 use crate::export::file::Target;
 use crate::i18n::Lang;
+use crate::tui::markers::{self, Direction};
 
 /// The panes of the browse view, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,9 +114,13 @@ pub enum Action {
     CursorRight,
     CursorStart,
     CursorEnd,
-    /// Move the selection in the focused list, or scroll the detail.
+    /// Move the selection in the focused list, or scroll the detail; on the map, to the
+    /// nearest marker north or south.
     Up,
     Down,
+    /// On the map, move the selection to the nearest marker west or east.
+    Left,
+    Right,
     PageUp,
     PageDown,
     Top,
@@ -228,6 +233,10 @@ pub struct App<'e, 'c> {
     /// Actions left by following partner links, to come back with Esc.
     pub trail: Vec<Position>,
     pub detail_scroll: u16,
+    /// Where the map's arrows start from: which of the selected action's places (by its
+    /// order in the action) the last arrow reached, as the action moved away from may have
+    /// several. Its first place when the selection came another way (the action differs).
+    pub map_place: Option<(Position, usize)>,
     /// The largest useful `detail_scroll`, as the last frame found it.
     pub detail_scroll_limit: u16,
     /// Index of the row under the filter cursor.
@@ -275,6 +284,7 @@ impl<'e, 'c> App<'e, 'c> {
             open: None,
             trail: Vec::new(),
             detail_scroll: 0,
+            map_place: None,
             detail_scroll_limit: u16::MAX,
             filter_cursor: 0,
             stats_cursor: 0,
@@ -855,13 +865,12 @@ impl<'e, 'c> App<'e, 'c> {
     fn update_map(&mut self, action: Action) {
         match action {
             Action::Back => self.view = View::Browse,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                // The map follows the selection: move it.
+            Action::Up => self.move_on_map(Direction::North),
+            Action::Down => self.move_on_map(Direction::South),
+            Action::Left => self.move_on_map(Direction::West),
+            Action::Right => self.move_on_map(Direction::East),
+            // Pages and the ends go by the list's order, as nothing orders them on a map.
+            Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
                 self.selected =
                     Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
             }
@@ -874,6 +883,32 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::ToggleMark => self.toggle_mark(self.selected_position()),
             _ => {}
+        }
+    }
+
+    /// Moves the selection to the marker nearest `direction` from the selected action's
+    /// place where the last arrow arrived (see [`markers::next`]); results without a place
+    /// are never reached this way. From an action without a place, any arrow goes to the
+    /// first result that has one, the map's way in.
+    fn move_on_map(&mut self, direction: Direction) {
+        let all = markers::all(self);
+        let place = match (self.map_place, self.selected_position()) {
+            (Some((position, place)), Some(selected)) if position == selected => place,
+            _ => 0,
+        };
+        let here = all
+            .iter()
+            .find(|marker| marker.hit == self.selected && marker.place == place)
+            .copied();
+        let next = match here {
+            Some(here) => markers::next(&all, here, direction),
+            None => all.first().copied(),
+        };
+        if let Some(next) = next {
+            self.selected = next.hit;
+            self.map_place = self
+                .selected_position()
+                .map(|position| (position, next.place));
         }
     }
 
