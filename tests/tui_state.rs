@@ -2438,3 +2438,62 @@ fn the_maps_letters_are_typed_outside_the_map() {
     press(&mut app, KeyCode::F(4));
     assert_eq!(app.view, View::Shortlist);
 }
+
+/// Issue 13, the map #3: Enter on the map opens the action's detail; Esc there comes back
+/// to the map with the same action selected, also after following its joint commitment
+/// and coming back; Esc on the map then returns to where the map was opened from. An
+/// action opened from the list closes back to the list, as before, even when the detail
+/// was first opened on the map.
+#[test]
+fn esc_from_an_action_opened_on_the_map_returns_to_the_map() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let catalogue = engine.catalogue();
+    press(&mut app, KeyCode::F(3));
+    select_on_map(&mut app, MILAN_FREETOWN);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Detail));
+    assert_eq!(app.open, catalogue.position_of(MILAN_FREETOWN));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Map, "back to the map");
+    assert_eq!(selected_id(&app), MILAN_FREETOWN);
+    assert_eq!(app.open, None);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.view, app.focus),
+        (View::Browse, Pane::Search),
+        "then to where the map was opened"
+    );
+
+    // Kampala's joint commitment with Nairobi, followed and come back from.
+    press(&mut app, KeyCode::F(3));
+    select_on_map(&mut app, KAMPALA);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.open, Some(position(&engine, NAIROBI)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.view, app.open),
+        (View::Browse, Some(position(&engine, KAMPALA)))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Map);
+    assert_eq!(selected_id(&app), KAMPALA, "the action opened on the map");
+
+    // Opened on the map, then another opened from the list: Esc closes to the list.
+    press(&mut app, KeyCode::Enter);
+    act(&mut app, Action::Focus(Pane::Results));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    assert_eq!(app.open, None);
+
+    // Opened from the list: Esc closes to the list, as ever.
+    open_kampala(&mut app);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    assert_eq!(app.open, None);
+}

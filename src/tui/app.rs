@@ -198,6 +198,15 @@ pub enum Action {
     Quit,
 }
 
+/// The way back to the map from an action opened there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapReturn {
+    /// The action Enter opened on the map.
+    pub position: Position,
+    /// The pane that had the focus when it was opened, for Esc on the map to come back to.
+    pub focus: Pane,
+}
+
 /// A row of the filter panel: a dimension's heading, or one of its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterRow {
@@ -232,6 +241,9 @@ pub struct App<'e, 'c> {
     pub open: Option<Position>,
     /// Actions left by following partner links, to come back with Esc.
     pub trail: Vec<Position>,
+    /// Set while the detail shows the action Enter opened on the map (or partners followed
+    /// from it): Esc then returns to the map rather than to the list.
+    pub map_return: Option<MapReturn>,
     pub detail_scroll: u16,
     /// Where the map's arrows start from: which of the selected action's places (by its
     /// order in the action) the last arrow reached, as the action moved away from may have
@@ -283,6 +295,7 @@ impl<'e, 'c> App<'e, 'c> {
             view: View::Browse,
             open: None,
             trail: Vec::new(),
+            map_return: None,
             detail_scroll: 0,
             map_place: None,
             detail_scroll_limit: u16::MAX,
@@ -442,6 +455,13 @@ impl<'e, 'c> App<'e, 'c> {
         }
         let shown = (self.detail_position(), self.text_lang, self.size);
         let effect = self.apply(action);
+        // The way back to the map lasts while the action opened there is the one open, or
+        // the first of the partners' trail: closed, or replaced by another, it is gone.
+        if let Some(back) = self.map_return
+            && self.trail.first().copied().or(self.open) != Some(back.position)
+        {
+            self.map_return = None;
+        }
         // Other text, or another width: how far it scrolls is known at the next frame.
         if (self.detail_position(), self.text_lang, self.size) != shown {
             self.detail_scroll_limit = u16::MAX;
@@ -657,6 +677,8 @@ impl<'e, 'c> App<'e, 'c> {
                 if let Some(position) = self.selected_position() {
                     self.open = Some(position);
                     self.trail.clear();
+                    // Opened from the list, it closes back to the list.
+                    self.map_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -714,6 +736,20 @@ impl<'e, 'c> App<'e, 'c> {
                 if let Some(previous) = self.trail.pop() {
                     self.open = Some(previous);
                     self.detail_scroll = 0;
+                } else if let Some(back) = self.map_return.take() {
+                    // Opened on the map: back to the map, on that action (following its
+                    // partners moved the selection).
+                    self.open = None;
+                    self.view = View::Map;
+                    self.focus = back.focus;
+                    if let Some(index) = self
+                        .outcome
+                        .hits
+                        .iter()
+                        .position(|hit| hit.position == back.position)
+                    {
+                        self.selected = index;
+                    }
                 } else {
                     self.open = None;
                     self.focus = Pane::Results;
@@ -790,6 +826,7 @@ impl<'e, 'c> App<'e, 'c> {
                     self.view = View::Browse;
                     self.open = Some(position);
                     self.trail.clear();
+                    self.map_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -876,8 +913,17 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::Open => {
                 if let Some(position) = self.selected_position() {
+                    // The detail closes back to the map; the pane focused before is where
+                    // Esc on the map then goes, unless it was the detail now closed.
+                    let focus = match self.focus {
+                        Pane::Detail => Pane::Results,
+                        pane => pane,
+                    };
+                    self.map_return = Some(MapReturn { position, focus });
                     self.view = View::Browse;
                     self.open = Some(position);
+                    self.trail.clear();
+                    self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
             }
