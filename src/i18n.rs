@@ -162,6 +162,9 @@ pub struct Strings {
     // Map.
     pub map_legend: &'static str,
     pub without_place: &'static str,
+    /// Said on the map when the selected action has no place, by its submitter's kind (in
+    /// `SubmitterKind` order: local government, national government, organisation).
+    pub no_place: [&'static str; 3],
     // Shortlist and export.
     pub shortlist_empty: &'static str,
     pub export_prompt: &'static str,
@@ -305,6 +308,11 @@ pub static EN: Strings = Strings {
     selection: "current selection",
     map_legend: "+ action   @ selected action",
     without_place: "without a place (networks)",
+    no_place: [
+        "no place on the map",
+        "no place on the map (a national government)",
+        "no place on the map (a network)",
+    ],
     shortlist_empty: "The shortlist is empty: press Space on an action to mark it.",
     export_prompt: "Export the shortlist to",
     export_format: "format from the extension: .md Markdown, .csv CSV",
@@ -429,6 +437,11 @@ pub static FR: Strings = Strings {
     selection: "sélection actuelle",
     map_legend: "+ action   @ action choisie",
     without_place: "sans lieu (réseaux)",
+    no_place: [
+        "pas de lieu sur la carte",
+        "pas de lieu sur la carte (un gouvernement national)",
+        "pas de lieu sur la carte (un réseau)",
+    ],
     shortlist_empty: "La sélection est vide : Espace sur une action pour la marquer.",
     export_prompt: "Exporter la sélection vers",
     export_format: "format selon l'extension : .md Markdown, .csv CSV",

@@ -93,6 +93,8 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CursorEnd,
         Action::Up,
         Action::Down,
+        Action::Left,
+        Action::Right,
         Action::PageUp,
         Action::PageDown,
         Action::Top,
@@ -159,7 +161,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         3 => named,
         4 => typed_char().prop_map(KeyCode::Char),
         // The letters that are commands outside the search line.
-        3 => prop::sample::select("qjkgGpcsmle ?/yYnNoOwuaedx".chars().collect::<Vec<_>>())
+        3 => prop::sample::select("qhjklgGpcsmle ?/yYnNoOwuaedx".chars().collect::<Vec<_>>())
             .prop_map(KeyCode::Char),
         1 => (1u8..=12).prop_map(KeyCode::F),
     ]

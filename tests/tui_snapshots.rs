@@ -248,6 +248,38 @@ fn map_view() {
     });
 }
 
+/// Selects the action `id` on the map, as a click on its marker does.
+fn select_on_map(app: &mut App<'_, '_>, id: &str) {
+    app.update(Action::Show(View::Map));
+    let catalogue = app.engine.catalogue();
+    let index = app
+        .outcome
+        .hits
+        .iter()
+        .position(|hit| catalogue.id_at(hit.position) == id)
+        .unwrap_or_else(|| panic!("{id} is among the results"));
+    app.update(Action::PickOnMap(index));
+    assert_eq!(app.selected_position(), catalogue.position_of(id));
+}
+
+/// Issue 13, the map: the Milan–Freetown partnership, the one action with two places,
+/// selected: marked @ at Milan and at Freetown, the bottom title naming both.
+#[test]
+fn map_with_a_two_place_action_selected() {
+    screens_at("map_two_places", &[(80, 24)], |app| {
+        select_on_map(app, "2022-milan-freetown-fashion");
+    });
+}
+
+/// Issue 13, the map: an action with no place selected (a network): no @ anywhere, and
+/// the bottom title says why.
+#[test]
+fn map_with_an_action_without_a_place_selected() {
+    screens_at("map_no_place", &[(80, 24)], |app| {
+        select_on_map(app, "2023-c40-mmc-urban-climate-migration");
+    });
+}
+
 #[test]
 fn shortlist_with_two_marked() {
     screens("shortlist", |app| {

@@ -935,15 +935,14 @@ fn the_help_shows_every_key_down_to_eighty_columns() {
             let mut app = App::new(&engine, lang, (width, height));
             app.update(Action::ToggleHelp);
             let screen = draw(&app, width, height);
-            // Every key and the first word of its meaning, the last (how to quit) included.
+            // Every key and its whole meaning on one line, the last (how to quit) included.
             for entry in keys::KEYS {
                 let (keys, meaning) = (entry.keys(lang), entry.meaning(lang));
-                let first_word = meaning.split_whitespace().next().unwrap();
                 assert!(
                     screen
                         .lines()
-                        .any(|line| line.contains(&format!("{keys}  {first_word}"))),
-                    "{lang:?} {width}×{height}: {keys} is missing\n{screen}"
+                        .any(|line| line.contains(&format!("{keys}  {meaning}"))),
+                    "{lang:?} {width}×{height}: {keys} is missing or cut\n{screen}"
                 );
             }
         }
@@ -2416,4 +2415,407 @@ fn the_export_path_is_edited_at_its_cursor() {
     );
     press(&mut app, KeyCode::Enter);
     assert!(directory.path().join("Shortlist2.md").is_file());
+}
+
+// Issue 13, the map.
+
+/// The one action with two places (Milan and Freetown, one record for the partnership).
+const MILAN_FREETOWN: &str = "2022-milan-freetown-fashion";
+
+/// The index among the hits of the action `id`.
+fn hit_index(app: &App<'_, '_>, id: &str) -> usize {
+    hit_ids(app)
+        .iter()
+        .position(|&hit| hit == id)
+        .unwrap_or_else(|| panic!("{id} is among the results"))
+}
+
+/// Shows the map with the action `id` selected, as a click on its marker does.
+fn select_on_map(app: &mut App<'_, '_>, id: &str) {
+    if app.view != View::Map {
+        act(app, Action::Show(View::Map));
+    }
+    let index = hit_index(app, id);
+    act(app, Action::PickOnMap(index));
+    assert_eq!(
+        app.selected_position(),
+        app.engine.catalogue().position_of(id)
+    );
+}
+
+/// A place's longitude and latitude, by its id in `dataset/places.toml`.
+fn place_lon_lat(engine: &Engine<'_>, id: &str) -> (f64, f64) {
+    let place = engine
+        .catalogue()
+        .tables
+        .places
+        .iter()
+        .find(|place| place.id == id)
+        .unwrap_or_else(|| panic!("the place {id}"));
+    (place.lon, place.lat)
+}
+
+/// The map's area at `width`×`height`, as the layout places it.
+fn map_area(app: &App<'_, '_>, width: u16, height: u16) -> ratatui::layout::Rect {
+    Layout::new(ratatui::layout::Rect::new(0, 0, width, height), app)
+        .main
+        .expect("the map fills the main area")
+}
+
+/// Draws the screen and gives its cells.
+fn draw_cells(app: &App<'_, '_>, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
+        .expect("drawing succeeds");
+    terminal.backend().buffer().clone()
+}
+
+/// The text of the map's bottom border, the title on it.
+fn map_bottom_title(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let cells = draw_cells(app, width, height);
+    let area = map_area(app, width, height);
+    (area.x..area.right())
+        .map(|x| cells[(x, area.bottom() - 1)].symbol().to_owned())
+        .collect()
+}
+
+/// Issue 13, the map #2: the Milan–Freetown partnership is drawn at both its places, both
+/// standing out while it is selected; the map's bottom title names both; a click near
+/// either place picks it (at Milan, among the results for "freetown", where no other
+/// action of Milan competes for the click).
+#[test]
+fn an_action_with_two_places_is_drawn_and_picked_at_both() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    act(&mut app, Action::Show(View::Map));
+    let partnership = hit_index(&app, MILAN_FREETOWN);
+    act(&mut app, Action::PickOnMap(partnership));
+    let area = map_area(&app, 120, 40);
+    let inner = view::map::inner(area);
+    let cells = draw_cells(&app, 120, 40);
+    for place in ["milan", "freetown"] {
+        let (lon, lat) = place_lon_lat(&engine, place);
+        let cell = view::map::cell_of(inner, lon, lat).expect("on the map");
+        assert_eq!(
+            cells[cell].symbol(),
+            "@",
+            "the selected action's mark at {place}"
+        );
+    }
+    let title = map_bottom_title(&app, 120, 40);
+    assert!(title.contains("Milan – Freetown"), "{title}");
+    assert!(title.contains(MILAN_FREETOWN), "{title}");
+
+    // Another action selected: a click at either place picks the partnership again.
+    for (query, place) in [("", "freetown"), ("freetown", "milan")] {
+        act(&mut app, Action::Focus(Pane::Search));
+        act(&mut app, Action::Back);
+        type_text(&mut app, query);
+        act(&mut app, Action::Show(View::Map));
+        let partnership = hit_index(&app, MILAN_FREETOWN);
+        let other = usize::from(partnership == 0);
+        act(&mut app, Action::PickOnMap(other));
+        let (lon, lat) = place_lon_lat(&engine, place);
+        let (column, row) = view::map::cell_of(inner, lon, lat).expect("on the map");
+        let cells = draw_cells(&app, 120, 40);
+        let mark = if app.selected == partnership {
+            "@"
+        } else {
+            "+"
+        };
+        assert_eq!(cells[(column, row)].symbol(), mark, "a mark at {place}");
+        assert_eq!(
+            view::map::nearest_hit(&app, area, column, row),
+            Some(partnership),
+            "a click at {place}"
+        );
+    }
+}
+
+/// Issue 13, the map #4: an action with no place (a network, a national government) is
+/// not silently missing from the map: the bottom title says so, in either language, and a
+/// long name gives way before the reason does.
+#[test]
+fn an_action_without_a_place_says_so_on_the_map() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            Lang::En,
+            "2023-c40-mmc-urban-climate-migration",
+            "C40-MMC — no place on the map (a network)",
+        ),
+        (
+            Lang::Fr,
+            "2023-c40-mmc-urban-climate-migration",
+            "C40-MMC — pas de lieu sur la carte (un réseau)",
+        ),
+        // Named by its country, Germany, in English.
+        (
+            Lang::En,
+            "2022-germany-mayors-mechanism",
+            "Germany — no place on the map (a national government)",
+        ),
+        (
+            Lang::Fr,
+            "2022-germany-mayors-mechanism",
+            "Allemagne — pas de lieu sur la carte (un gouvernement national)",
+        ),
+    ];
+    for (lang, id, said) in cases {
+        let mut app = app(&engine, directory.path());
+        app.lang = lang;
+        select_on_map(&mut app, id);
+        let title = map_bottom_title(&app, 120, 40);
+        assert!(title.contains(said), "{lang:?} {id}: {title}");
+        assert!(!title.contains('@'), "no marker to point at: {title}");
+    }
+    // At 80 columns the longest name is cut, the reason kept whole.
+    let mut app = app(&engine, directory.path());
+    select_on_map(&mut app, "2023-brazil-national-welcoming-cities-network");
+    let title = map_bottom_title(&app, 80, 24);
+    assert!(
+        title.contains("Gouvernement du Brésil")
+            && title.contains("… — no place on the map (a national government)"),
+        "{title}"
+    );
+}
+
+/// The id of the selected action.
+fn selected_id(app: &App<'_, '_>) -> &'static str {
+    let position = app.selected_position().expect("an action is selected");
+    localaction::catalogue::embedded::catalogue().id_at(position)
+}
+
+/// Issue 13, the map #1: the arrows (and h j k l) go to the nearest marker that way, as the
+/// dataset's coordinates place them (a degree of latitude counted twice, as on screen;
+/// "within the cone" is at most 45° off the arrow). From Paris (2.35°E, 48.86°N):
+/// - Right: Zürich (8.54°E, 47.38°N), 6.2° east and 1.5° south, well within the cone; Milan
+///   (6.8° east, 3.4° south, counted 6.8) is within it too but farther, and Mechelen (2.1°
+///   east, 2.2° north) is more north than east. Zürich has four actions; the first in the
+///   list (newest first, then by id), 2023-zurich-european-pillar-social-rights, is
+///   reached first.
+/// - Left (h): Rennes (1.68°W, 48.12°N), 4.0° west and 0.7° south.
+/// - Up (k): Mechelen (4.48°E, 51.03°N), 2.2° north (counted 4.3) and 2.1° east.
+/// - Down (j): Terrassa (2.01°E, 41.56°N), 7.3° south and 0.3° west; Milan, nearer, is 6.8°
+///   east for 6.8 (counted) south, just outside the cone.
+#[test]
+fn arrows_on_the_map_go_to_the_nearest_marker_that_way() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    const PARIS: &str = "2022-paris-climate-migration";
+    for (key, expected) in [
+        (KeyCode::Right, "2023-zurich-european-pillar-social-rights"),
+        (
+            KeyCode::Char('l'),
+            "2023-zurich-european-pillar-social-rights",
+        ),
+        (KeyCode::Left, "2023-rennes-european-citizens-initiative"),
+        (
+            KeyCode::Char('h'),
+            "2023-rennes-european-citizens-initiative",
+        ),
+        (KeyCode::Up, "2022-mechelen-youth-for-all"),
+        (KeyCode::Char('k'), "2022-mechelen-youth-for-all"),
+        (KeyCode::Down, "2023-terrassa-darija-teacher-training"),
+        (KeyCode::Char('j'), "2023-terrassa-darija-teacher-training"),
+    ] {
+        select_on_map(&mut app, PARIS);
+        press(&mut app, key);
+        assert_eq!(selected_id(&app), expected, "{key:?} from Paris");
+        assert_eq!(app.view, View::Map, "{key:?} stays on the map");
+    }
+
+    // Zürich's four actions are each reached, Right going on in the list's order and Left
+    // coming back, before Right leaves for Brașov (25.59°E, 45.64°N: 17° east and 1.7°
+    // south, the nearest within the cone; Milan, 0.6° east and 1.9° south, is south) and
+    // Left for Paris. Brașov's nearest to the west is not Zürich but Milan, 16.4° west and
+    // 0.2° south, for Zürich's 17.0° west and 1.7° north; the first of Milan's two
+    // actions in the list is 2023-milan-first-steps.
+    let zurich: Vec<&str> = hit_ids(&app)
+        .into_iter()
+        .filter(|id| id.contains("zurich-") && !id.starts_with("2023-tyre"))
+        .collect();
+    assert_eq!(zurich.len(), 4, "{zurich:?}");
+    assert_eq!(zurich[0], "2023-zurich-european-pillar-social-rights");
+    select_on_map(&mut app, zurich[0]);
+    for &next in &zurich[1..] {
+        press(&mut app, KeyCode::Right);
+        assert_eq!(selected_id(&app), next);
+    }
+    press(&mut app, KeyCode::Right);
+    assert_eq!(selected_id(&app), "2023-brasov-katya-reception-centre");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(selected_id(&app), "2023-milan-first-steps");
+    select_on_map(&mut app, zurich[3]);
+    for &previous in zurich[..3].iter().rev() {
+        press(&mut app, KeyCode::Left);
+        assert_eq!(selected_id(&app), previous);
+    }
+    press(&mut app, KeyCode::Left);
+    assert_eq!(selected_id(&app), PARIS);
+
+    // Pages and the ends keep the list's order.
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.selected, app.outcome.hits.len() - 1);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.selected, 0);
+}
+
+/// Issue 13, the map #1: from an action with two places the arrows start at the place the
+/// last arrow reached. Left from Accra (0.19°W, 5.60°N) reaches the Milan–Freetown
+/// partnership at Freetown (13.23°W, 8.48°N: 13° west, 2.9° north); Left again goes on
+/// from Freetown to Bogotá (74.07°W, 4.71°N, 61° west, nearer than Barranquilla's 61.5° west
+/// and 2.5° north counted 5). Right from Freetown comes back to Accra. Selected by a click,
+/// the partnership is left from Milan, its first place: Left goes to the other action at
+/// Milan that comes before it in the list, 2023-milan-first-steps.
+#[test]
+fn arrows_leave_a_two_place_action_from_where_they_reached_it() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    select_on_map(&mut app, "2022-accra-climate-vulnerability");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(selected_id(&app), MILAN_FREETOWN);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(selected_id(&app), "2022-bogota-nutrition-centre");
+    select_on_map(&mut app, "2022-accra-climate-vulnerability");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(selected_id(&app), "2022-accra-climate-vulnerability");
+    select_on_map(&mut app, MILAN_FREETOWN);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(selected_id(&app), "2023-milan-first-steps");
+}
+
+/// Issue 13, the map #1: results without a place are never reached by the arrows; from one
+/// of them (selected in the list), an arrow goes to the first result that has a place; and
+/// every action with a place can be reached from any other by arrows alone.
+#[test]
+fn arrows_reach_every_placed_result_and_no_other() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let catalogue = engine.catalogue();
+    let has_place = |app: &App<'_, '_>, index: usize| {
+        !catalogue
+            .action_at(app.outcome.hits[index].position)
+            .places
+            .is_empty()
+    };
+    let placed: Vec<usize> = (0..app.outcome.hits.len())
+        .filter(|&index| has_place(&app, index))
+        .collect();
+    assert_eq!(placed.len(), 66);
+    select_on_map(&mut app, "2023-c40-mmc-urban-climate-migration");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.selected, placed[0], "the first result with a place");
+
+    // Every marker, every arrow, from the place each arrow arrived at: a walk over the
+    // whole map.
+    let mut reached = std::collections::BTreeSet::from([app.selected]);
+    let mut to_visit = vec![(app.selected, app.map_place)];
+    while let Some((selected, map_place)) = to_visit.pop() {
+        for key in [KeyCode::Left, KeyCode::Right, KeyCode::Up, KeyCode::Down] {
+            app.selected = selected;
+            app.map_place = map_place;
+            press(&mut app, key);
+            assert!(
+                has_place(&app, app.selected),
+                "{key:?} reached {} without a place",
+                selected_id(&app)
+            );
+            if reached.insert(app.selected) {
+                to_visit.push((app.selected, app.map_place));
+            }
+        }
+    }
+    assert_eq!(reached.into_iter().collect::<Vec<_>>(), placed);
+}
+
+/// Issue 13, the map: h and l are the map's; on the search line and in the list they are
+/// typed as ever, and F4 still shows the shortlist from the map.
+#[test]
+fn the_maps_letters_are_typed_outside_the_map() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.query, "hl");
+    act(&mut app, Action::Back);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.focus, Pane::Results);
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!((app.focus, app.query.as_str()), (Pane::Search, "l"));
+    act(&mut app, Action::Back);
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.view, View::Map, "l goes east on the map");
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.view, View::Shortlist);
+}
+
+/// Issue 13, the map #3: Enter on the map opens the action's detail; Esc there comes back
+/// to the map with the same action selected, also after following its joint commitment
+/// and coming back; Esc on the map then returns to where the map was opened from. An
+/// action opened from the list closes back to the list, as before, even when the detail
+/// was first opened on the map.
+#[test]
+fn esc_from_an_action_opened_on_the_map_returns_to_the_map() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    let catalogue = engine.catalogue();
+    press(&mut app, KeyCode::F(3));
+    select_on_map(&mut app, MILAN_FREETOWN);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Detail));
+    assert_eq!(app.open, catalogue.position_of(MILAN_FREETOWN));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Map, "back to the map");
+    assert_eq!(selected_id(&app), MILAN_FREETOWN);
+    assert_eq!(app.open, None);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.view, app.focus),
+        (View::Browse, Pane::Search),
+        "then to where the map was opened"
+    );
+
+    // Kampala's joint commitment with Nairobi, followed and come back from.
+    press(&mut app, KeyCode::F(3));
+    select_on_map(&mut app, KAMPALA);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.open, Some(position(&engine, NAIROBI)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.view, app.open),
+        (View::Browse, Some(position(&engine, KAMPALA)))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Map);
+    assert_eq!(selected_id(&app), KAMPALA, "the action opened on the map");
+
+    // Opened on the map, then another opened from the list: Esc closes to the list.
+    press(&mut app, KeyCode::Enter);
+    act(&mut app, Action::Focus(Pane::Results));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    assert_eq!(app.open, None);
+
+    // Opened from the list: Esc closes to the list, as ever.
+    open_kampala(&mut app);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
+    assert_eq!(app.open, None);
 }

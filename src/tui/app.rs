@@ -15,6 +15,7 @@ use crate::engine::{
 };
 use crate::export::file::Target;
 use crate::i18n::Lang;
+use crate::tui::markers::{self, Direction};
 
 /// The panes of the browse view, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,9 +132,13 @@ pub enum Action {
     CursorRight,
     CursorStart,
     CursorEnd,
-    /// Move the selection in the focused list, or scroll the detail.
+    /// Move the selection in the focused list, or scroll the detail; on the map, to the
+    /// nearest marker north or south.
     Up,
     Down,
+    /// On the map, move the selection to the nearest marker west or east.
+    Left,
+    Right,
     PageUp,
     PageDown,
     Top,
@@ -219,6 +224,15 @@ pub enum Action {
     Quit,
 }
 
+/// The way back to the map from an action opened there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapReturn {
+    /// The action Enter opened on the map.
+    pub position: Position,
+    /// The pane that had the focus when it was opened, for Esc on the map to come back to.
+    pub focus: Pane,
+}
+
 /// A row of the filter panel: a dimension's heading, or one of its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterRow {
@@ -256,7 +270,14 @@ pub struct App<'e, 'c> {
     pub open: Option<Position>,
     /// Actions left by following partner links, to come back with Esc.
     pub trail: Vec<Position>,
+    /// Set while the detail shows the action Enter opened on the map (or partners followed
+    /// from it): Esc then returns to the map rather than to the list.
+    pub map_return: Option<MapReturn>,
     pub detail_scroll: u16,
+    /// Where the map's arrows start from: which of the selected action's places (by its
+    /// order in the action) the last arrow reached, as the action moved away from may have
+    /// several. Its first place when the selection came another way (the action differs).
+    pub map_place: Option<(Position, usize)>,
     /// The largest useful `detail_scroll`, as the last frame found it.
     pub detail_scroll_limit: u16,
     /// How far the About view is scrolled, and how far it can be (from the last frame).
@@ -315,7 +336,9 @@ impl<'e, 'c> App<'e, 'c> {
             view: View::Browse,
             open: None,
             trail: Vec::new(),
+            map_return: None,
             detail_scroll: 0,
+            map_place: None,
             detail_scroll_limit: u16::MAX,
             about_scroll: 0,
             about_scroll_limit: u16::MAX,
@@ -500,6 +523,13 @@ impl<'e, 'c> App<'e, 'c> {
         }
         if self.size != size {
             self.about_scroll_limit = u16::MAX;
+        }
+        // The way back to the map lasts while the action opened there is the one open, or
+        // the first of the partners' trail: closed, or replaced by another, it is gone.
+        if let Some(back) = self.map_return
+            && self.trail.first().copied().or(self.open) != Some(back.position)
+        {
+            self.map_return = None;
         }
         // Other text, or another width: how far it scrolls is known at the next frame.
         if (self.detail_position(), self.text_lang, self.size) != shown {
@@ -750,6 +780,8 @@ impl<'e, 'c> App<'e, 'c> {
                 if let Some(position) = self.selected_position() {
                     self.open = Some(position);
                     self.trail.clear();
+                    // Opened from the list, it closes back to the list.
+                    self.map_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -834,6 +866,20 @@ impl<'e, 'c> App<'e, 'c> {
                 if let Some(previous) = self.trail.pop() {
                     self.open = Some(previous);
                     self.detail_scroll = 0;
+                } else if let Some(back) = self.map_return.take() {
+                    // Opened on the map: back to the map, on that action (following its
+                    // partners moved the selection).
+                    self.open = None;
+                    self.view = View::Map;
+                    self.focus = back.focus;
+                    if let Some(index) = self
+                        .outcome
+                        .hits
+                        .iter()
+                        .position(|hit| hit.position == back.position)
+                    {
+                        self.selected = index;
+                    }
                 } else {
                     self.open = None;
                     self.focus = Pane::Results;
@@ -971,6 +1017,7 @@ impl<'e, 'c> App<'e, 'c> {
                     self.view = View::Browse;
                     self.open = Some(position);
                     self.trail.clear();
+                    self.map_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -1046,25 +1093,59 @@ impl<'e, 'c> App<'e, 'c> {
     fn update_map(&mut self, action: Action) {
         match action {
             Action::Back => self.view = View::Browse,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                // The map follows the selection: move it.
+            Action::Up => self.move_on_map(Direction::North),
+            Action::Down => self.move_on_map(Direction::South),
+            Action::Left => self.move_on_map(Direction::West),
+            Action::Right => self.move_on_map(Direction::East),
+            // Pages and the ends go by the list's order, as nothing orders them on a map.
+            Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
                 self.selected =
                     Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
             }
             Action::Open => {
                 if let Some(position) = self.selected_position() {
+                    // The detail closes back to the map; the pane focused before is where
+                    // Esc on the map then goes, unless it was the detail now closed.
+                    let focus = match self.focus {
+                        Pane::Detail => Pane::Results,
+                        pane => pane,
+                    };
+                    self.map_return = Some(MapReturn { position, focus });
                     self.view = View::Browse;
                     self.open = Some(position);
+                    self.trail.clear();
+                    self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
             }
             Action::ToggleMark => self.toggle_mark(self.selected_position()),
             _ => {}
+        }
+    }
+
+    /// Moves the selection to the marker nearest `direction` from the selected action's
+    /// place where the last arrow arrived (see [`markers::next`]); results without a place
+    /// are never reached this way. From an action without a place, any arrow goes to the
+    /// first result that has one, the map's way in.
+    fn move_on_map(&mut self, direction: Direction) {
+        let all = markers::all(self);
+        let place = match (self.map_place, self.selected_position()) {
+            (Some((position, place)), Some(selected)) if position == selected => place,
+            _ => 0,
+        };
+        let here = all
+            .iter()
+            .find(|marker| marker.hit == self.selected && marker.place == place)
+            .copied();
+        let next = match here {
+            Some(here) => markers::next(&all, here, direction),
+            None => all.first().copied(),
+        };
+        if let Some(next) = next {
+            self.selected = next.hit;
+            self.map_place = self
+                .selected_position()
+                .map(|position| (position, next.place));
         }
     }
 

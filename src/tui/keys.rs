@@ -30,6 +30,9 @@ pub enum Context {
     /// only Space (mark) of the letters is a command there; the others are on keys that
     /// cannot be text (arrows, Home/End, Ctrl, F-keys).
     Results,
+    /// The map, before `Commands`: its arrows and h/l move between markers (l is the
+    /// shortlist elsewhere; F4 still is).
+    Map,
     /// Everywhere else: the filters, the detail, the views.
     Commands,
     /// Commands while the detail has the focus.
@@ -75,7 +78,9 @@ pub enum HintPlace {
     Detail,
     /// The statistics, where a value is chosen.
     Stats,
-    /// The map, the shortlist.
+    /// The map, where the arrows go from place to place.
+    Map,
+    /// The shortlist.
     View,
     /// A dialog where text is typed (the export path).
     Dialog,
@@ -118,7 +123,9 @@ const fn bind(context: Context, key: Key, action: Action) -> Binding {
     }
 }
 
-use Context::{Commands, Detail, Everywhere, Filters, Help, Question, Quitting, Results, Typing};
+use Context::{
+    Commands, Detail, Everywhere, Filters, Help, Map, Question, Quitting, Results, Typing,
+};
 use HintPlace as At;
 use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 
@@ -200,6 +207,22 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
+        keys: ["← →  h l", "← →  h l"],
+        // One line at 80 columns each: the help has few to spare at 80×24. On the map, j and
+        // k (↓ ↑) go south and north through the Commands' bindings above.
+        meaning: [
+            "on the map: next place west / east; ↑ ↓ north / south",
+            "carte : lieu voisin à l'ouest / l'est ; ↑ ↓ nord / sud",
+        ],
+        hints: &[(At::Map, ["←↑↓→ move", "←↑↓→ déplacer"])],
+        bindings: &[
+            bind(Map, Code(KeyCode::Left), Action::Left),
+            bind(Map, Code(KeyCode::Right), Action::Right),
+            bind(Map, Char('h'), Action::Left),
+            bind(Map, Char('l'), Action::Right),
+        ],
+    },
+    Entry {
         keys: ["Enter", "Entrée"],
         // In the statistics, Enter filters the list to the value under the cursor.
         meaning: [
@@ -209,6 +232,7 @@ pub const KEYS: &[Entry] = &[
         hints: &[
             (At::Results, ["Enter open", "Entrée ouvrir"]),
             (At::Stats, ["Enter filter", "Entrée filtrer"]),
+            (At::Map, ["Enter open", "Entrée ouvrir"]),
             (At::Dialog, ["Enter confirm", "Entrée valider"]),
         ],
         bindings: &[bind(Everywhere, Code(KeyCode::Enter), Action::Open)],
@@ -297,6 +321,7 @@ pub const KEYS: &[Entry] = &[
         hints: &[
             (At::Detail, ["Esc back", "Échap retour"]),
             (At::Stats, ["Esc back", "Échap retour"]),
+            (At::Map, ["Esc back", "Échap retour"]),
             (At::View, ["Esc back", "Échap retour"]),
             (At::Dialog, ["Esc cancel", "Échap annuler"]),
         ],
@@ -382,7 +407,7 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["F9  i", "F9  i"],
         meaning: [
-            "about: the data, its version, how to cite and script it",
+            "about: the data, its version, how to cite and script",
             "à propos : données, version, citer, scripts",
         ],
         // No hint: the help (F1) lists it, and the search line's hints are full at 80.
@@ -452,6 +477,7 @@ pub const KEYS: &[Entry] = &[
             (At::Results, ["? help", "? aide"]),
             (At::Detail, ["? help", "? aide"]),
             (At::Stats, ["? help", "? aide"]),
+            (At::Map, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
         ],
         bindings: &[
@@ -468,7 +494,7 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["q / Ctrl-C", "q / Ctrl-C"],
         meaning: [
-            "quit (q: not on the search line, the list or the filters)",
+            "quit (q: not where letters are typed)",
             "quitter (q : hors recherche, liste et filtres)",
         ],
         hints: &[
@@ -477,6 +503,7 @@ pub const KEYS: &[Entry] = &[
             (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Detail, ["q quit", "q quitter"]),
             (At::Stats, ["q quit", "q quitter"]),
+            (At::Map, ["q quit", "q quitter"]),
             (At::View, ["q quit", "q quitter"]),
         ],
         bindings: &[
@@ -543,6 +570,9 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
             }
             if app.focus == Pane::Filters && app.view == View::Browse {
                 contexts.push(Filters);
+            }
+            if app.view == View::Map {
+                contexts.push(Map);
             }
             contexts.push(Commands);
         }
@@ -690,6 +720,7 @@ mod tests {
             HintPlace::Results,
             HintPlace::Detail,
             HintPlace::Stats,
+            HintPlace::Map,
             HintPlace::View,
             HintPlace::Dialog,
             HintPlace::Question,

@@ -7,6 +7,7 @@ pub mod app;
 pub mod export;
 pub mod keys;
 pub mod layout;
+pub mod markers;
 pub mod palette;
 pub mod view;
 

@@ -1,5 +1,6 @@
-//! The map view: a world map with a marker for each action of the current selection that
-//! has a place; the selected action stands out. Clicking near a marker selects its action.
+//! The map view: a world map with a marker at every place of each action of the current
+//! selection; the selected action's markers stand out, and the bottom title names it and
+//! its places, or says it has none. Clicking near a marker selects its action.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 use super::block;
 use crate::catalogue::Position;
 use crate::tui::app::App;
+use crate::tui::markers;
 use crate::tui::palette::Palette;
 
 /// The latitudes shown: the inhabited world, so the map fills the screen usefully.
@@ -33,50 +35,102 @@ pub fn to_lon_lat(inner: Rect, column: u16, row: u16) -> (f64, f64) {
     (-180.0 + x * 360.0, NORTH - y * (NORTH - SOUTH))
 }
 
-/// The coordinates of an action's first place, if it has one.
-pub fn coordinates(app: &App<'_, '_>, position: Position) -> Option<(f64, f64)> {
-    let catalogue = app.engine.catalogue();
-    let row = &catalogue.facets()[position as usize];
-    let place = *catalogue.places_of(row).first()?;
-    let place = &catalogue.tables.places[place as usize];
-    Some((place.lon, place.lat))
+/// The cell where the canvas prints a marker at `lon`, `lat` (the rule ratatui places its
+/// labels by), or `None` off the map.
+pub fn cell_of(inner: Rect, lon: f64, lat: f64) -> Option<(u16, u16)> {
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    if !(-180.0..=180.0).contains(&lon) || !(SOUTH..=NORTH).contains(&lat) {
+        return None;
+    }
+    let column = (lon + 180.0) * f64::from(inner.width - 1) / 360.0;
+    let row = (NORTH - lat) * f64::from(inner.height - 1) / (NORTH - SOUTH);
+    Some((inner.x + column as u16, inner.y + row as u16))
 }
 
-/// The index of the hit whose marker is nearest a clicked cell (within a few degrees).
+/// The index of the hit with a marker nearest a clicked cell (within a few degrees): an
+/// action with several places is picked at any of them. Of actions at one place, the
+/// selected one is kept (its mark is the one drawn there), else the first in the list.
 pub fn nearest_hit(app: &App<'_, '_>, area: Rect, column: u16, row: u16) -> Option<usize> {
-    let (lon, lat) = to_lon_lat(inner(area), column, row);
+    let clicked = to_lon_lat(inner(area), column, row);
     let cell_degrees = 360.0 / f64::from(inner(area).width.max(1));
-    app.outcome
-        .hits
-        .iter()
-        .enumerate()
-        .filter_map(|(index, hit)| {
-            let (x, y) = coordinates(app, hit.position)?;
-            let distance = ((x - lon).powi(2) + ((y - lat) * 2.0).powi(2)).sqrt();
-            Some((distance, index))
+    markers::all(app)
+        .into_iter()
+        .map(|marker| {
+            let distance = markers::distance((marker.lon, marker.lat), clicked);
+            (distance, marker.hit != app.selected, marker.hit)
         })
-        .filter(|(distance, _)| *distance <= cell_degrees * 3.0)
-        .min_by(|left, right| left.0.total_cmp(&right.0))
-        .map(|(_, index)| index)
+        .filter(|(distance, _, _)| *distance <= cell_degrees * 3.0)
+        .min_by(|left, right| left.0.total_cmp(&right.0).then(left.1.cmp(&right.1)))
+        .map(|(_, _, index)| index)
+}
+
+/// The bottom title, about the selected action: its submitter, the places it is drawn at
+/// when they are not just the submitter's name, and its id; or, for an action with no
+/// place (a network, a national government), that the map cannot show it and why, where
+/// nothing at all would leave the reader looking for its marker. `room` is the border's
+/// width inside its corners.
+fn selection_title(
+    app: &App<'_, '_>,
+    position: Position,
+    room: usize,
+    palette: Palette,
+) -> Line<'static> {
+    let catalogue = app.engine.catalogue();
+    let action = catalogue.action_at(position);
+    let submitter = crate::text::sanitize(super::submitter_name(app, &action)).into_owned();
+    if action.places.is_empty() {
+        let why = app.lang.strings().no_place[action.kind as usize];
+        // The reason is kept whole; a long submitter gives way.
+        let name_room = room.saturating_sub(crate::text::width(why) + crate::text::width(" — "));
+        let text = format!("{} — {why}", crate::text::truncate(&submitter, name_room));
+        return Line::from(crate::text::truncate(&text, room));
+    }
+    let names: Vec<&str> = action
+        .places
+        .iter()
+        .map(|&place| {
+            let place = &catalogue.tables.places[place as usize];
+            match app.lang {
+                crate::i18n::Lang::En => place.name_en,
+                crate::i18n::Lang::Fr => place.name,
+            }
+        })
+        .collect();
+    let places = crate::text::sanitize(&names.join(" – ")).into_owned();
+    let fold = crate::engine::facets::fold;
+    let named = if fold(&places) == fold(&submitter) {
+        submitter
+    } else {
+        format!("{submitter} ({places})")
+    };
+    let marker = "@ ";
+    let text = format!("{named} — {}", action.id);
+    Line::from(vec![
+        Span::styled(marker, palette.highlight()),
+        Span::raw(crate::text::truncate(
+            &text,
+            room.saturating_sub(marker.len()),
+        )),
+    ])
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
-    let placed: Vec<(usize, (f64, f64))> = app
+    let markers = markers::all(app);
+    let placed = app
         .outcome
         .hits
         .iter()
         .enumerate()
-        .filter_map(|(index, hit)| Some((index, coordinates(app, hit.position)?)))
-        .collect();
-    let unplaced = app.outcome.hits.len() - placed.len();
-    let selected = app
-        .selected_position()
-        .map(|position| app.engine.catalogue().action_at(position));
+        .filter(|(index, _)| markers.iter().any(|marker| marker.hit == *index))
+        .count();
+    let unplaced = app.outcome.hits.len() - placed;
     // The title's parts that do not fit the border are left out whole, the legend first:
     // cut by the border, "@ selected actio" read as a word of its own.
     let mut parts = vec![
-        format!("{} — {}", strings.map, strings.count_actions(placed.len())),
+        format!("{} — {}", strings.map, strings.count_actions(placed)),
         format!("{unplaced} {}", strings.without_place),
         strings.map_legend.to_owned(),
     ];
@@ -86,15 +140,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     }
     let title = parts.join(" · ");
     let mut widget = block(title, true, palette);
-    if let Some(action) = &selected {
-        widget = widget.title_bottom(Line::from(vec![
-            Span::styled("@ ", palette.highlight()),
-            Span::raw(format!(
-                "{} — {}",
-                crate::text::sanitize(super::submitter_name(app, action)),
-                action.id
-            )),
-        ]));
+    if let Some(position) = app.selected_position() {
+        widget = widget.title_bottom(selection_title(app, position, room, palette));
     }
     let map_colour = palette.map_outline();
     let canvas = Canvas::default()
@@ -108,20 +155,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 color: map_colour,
             });
             context.layer();
-            for (index, (lon, lat)) in &placed {
-                if *index != app.selected {
-                    context.print(
-                        *lon,
-                        *lat,
-                        Span::styled("+", Style::default().fg(palette.marker(false))),
-                    );
-                }
-            }
-            // The selected action last, so it stays on top.
-            if let Some((_, (lon, lat))) = placed.iter().find(|(index, _)| *index == app.selected) {
+            for marker in markers.iter().filter(|marker| marker.hit != app.selected) {
                 context.print(
-                    *lon,
-                    *lat,
+                    marker.lon,
+                    marker.lat,
+                    Span::styled("+", Style::default().fg(palette.marker(false))),
+                );
+            }
+            // The selected action's places last, so they stay on top: every one of them
+            // stands out, as the action is at each.
+            for marker in markers.iter().filter(|marker| marker.hit == app.selected) {
+                context.print(
+                    marker.lon,
+                    marker.lat,
                     Span::styled(
                         "@",
                         Style::default().fg(palette.marker(true)).add_modifier(

@@ -4,7 +4,7 @@ mod about;
 mod detail;
 pub(crate) mod filters;
 mod help;
-pub(crate) mod map;
+pub mod map;
 mod results;
 mod search;
 mod shortlist;

@@ -21,6 +21,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         HintPlace::Dialog
     } else if app.view == View::Stats {
         HintPlace::Stats
+    } else if app.view == View::Map {
+        HintPlace::Map
     } else if app.view != View::Browse {
         HintPlace::View
     } else {
