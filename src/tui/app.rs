@@ -313,6 +313,10 @@ pub struct App<'e, 'c> {
     pub export_path_is_default: bool,
     /// Where the export path is edited, in characters.
     pub export_cursor: usize,
+    /// The filter panel's values in the order it lists them, per dimension: every value
+    /// some action has, by name where the facet table says so. The labels never change, so
+    /// it is worked out once.
+    filter_order: Vec<Vec<ValueSlot>>,
 }
 
 impl<'e, 'c> App<'e, 'c> {
@@ -320,7 +324,7 @@ impl<'e, 'c> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
         let highlighter = engine.highlighter(&outcome);
         let catalogue_counts = outcome.counts.clone();
-        App {
+        let mut app = App {
             catalogue_counts,
             engine,
             lang,
@@ -362,7 +366,10 @@ impl<'e, 'c> App<'e, 'c> {
                 .map(PathBuf::from),
             export_path_is_default: false,
             export_cursor: 0,
-        }
+            filter_order: Vec::new(),
+        };
+        app.filter_order = app.filter_panel_order();
+        app
     }
 
     /// The position of the selected action, if any.
@@ -396,24 +403,30 @@ impl<'e, 'c> App<'e, 'c> {
     /// never jump as the query changes.
     pub fn filter_rows(&self) -> Vec<FilterRow> {
         let mut rows = Vec::new();
-        for dimension in Dimension::ALL {
+        for (dimension, order) in Dimension::ALL.into_iter().zip(&self.filter_order) {
             rows.push(FilterRow::Heading(dimension));
-            let in_catalogue = self.catalogue_counts.of(dimension);
-            let mut slots: Vec<ValueSlot> = (0..in_catalogue.len())
-                .filter(|&slot| in_catalogue[slot] > 0 || self.filters.is_selected(dimension, slot))
-                .collect();
-            if dimension.facet().order == ValueOrder::Names {
-                slots.sort_by_cached_key(|&slot| {
-                    crate::engine::facets::fold(&self.value_label(dimension, slot))
-                });
-            }
-            rows.extend(
-                slots
-                    .into_iter()
-                    .map(|slot| FilterRow::Value(dimension, slot)),
-            );
+            rows.extend(order.iter().map(|&slot| FilterRow::Value(dimension, slot)));
         }
         rows
+    }
+
+    /// Every value of each dimension that some action has, in the panel's order.
+    fn filter_panel_order(&self) -> Vec<Vec<ValueSlot>> {
+        Dimension::ALL
+            .into_iter()
+            .map(|dimension| {
+                let in_catalogue = self.catalogue_counts.of(dimension);
+                let mut slots: Vec<ValueSlot> = (0..in_catalogue.len())
+                    .filter(|&slot| in_catalogue[slot] > 0)
+                    .collect();
+                if dimension.facet().order == ValueOrder::Names {
+                    slots.sort_by_cached_key(|&slot| {
+                        crate::engine::facets::fold(&self.value_label(dimension, slot))
+                    });
+                }
+                slots
+            })
+            .collect()
     }
 
     /// The values the statistics chart, in the order they are drawn and the cursor moves:

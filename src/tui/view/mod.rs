@@ -65,7 +65,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
     let mut about_scroll_limit = None;
     let mut find_rows = None;
     // The palette's own background, where it has one, under everything.
-    frame.render_widget(Block::new().style(palette.normal()), area);
+    if palette.normal() != Style::default() {
+        frame.render_widget(Block::new().style(palette.normal()), area);
+    }
     if let Some(area) = layout.search {
         search::draw(frame, area, app, palette);
     }
