@@ -98,6 +98,8 @@ pub struct Strings {
     pub action: &'static str,
     pub actions: &'static str,
     pub no_match: &'static str,
+    /// The same when every word must match (F6 forgives).
+    pub no_match_strict: &'static str,
     /// Before what the query set aside, its punctuation included.
     pub ignored: &'static str,
     /// Before the words no action holds together with the others.
@@ -158,6 +160,8 @@ pub struct Strings {
     pub report_figures: &'static str,
     /// One line at 80 columns: it is all that fits under the charts at 80×24.
     pub report_figures_note: &'static str,
+    /// Said instead when the selection is not whole collections.
+    pub report_figures_hidden: &'static str,
     pub selection: &'static str,
     // Map.
     pub map_legend: &'static str,
@@ -182,12 +186,16 @@ pub struct Strings {
     /// Said when the export path names standard output, which is the screen here.
     pub give_a_file: &'static str,
     pub cancelled: &'static str,
-    /// Said after copying to the clipboard: what, then how to get it without the terminal.
+    /// Said after copying to the clipboard ("{id}" is the action's), with where to look
+    /// when the terminal refused it.
     pub copied_id: &'static str,
     pub copied_citation: &'static str,
-    pub copy_fallback: &'static str,
     pub copy_failed: &'static str,
     pub nothing_to_copy: &'static str,
+    /// Said when `p` finds no joint commitment to follow.
+    pub no_partner: &'static str,
+    /// Said after clearing every filter.
+    pub filters_cleared: &'static str,
     /// Said when a search in the detail finds nothing.
     pub find_nothing: &'static str,
     /// Said when what was typed in the filter panel starts no value.
@@ -247,6 +255,7 @@ pub static EN: Strings = Strings {
     action: "action",
     actions: "actions",
     no_match: "No action matches. Remove a filter or a word.",
+    no_match_strict: "No action holds every word. Remove a filter or a word, or F6 to forgive.",
     ignored: "ignored: ",
     dropped: "no action has",
     showing: "with the others; showing",
@@ -305,6 +314,7 @@ pub static EN: Strings = Strings {
     editor_notes: "Editors' notes",
     report_figures: "Report's published figures",
     report_figures_note: "Bars: the catalogue's records; in brackets, the report's printed figure.",
+    report_figures_hidden: "The report's printed figures show beside whole collections only: clear the words and filters (but the year).",
     selection: "current selection",
     map_legend: "+ action   @ selected action",
     without_place: "without a place (networks)",
@@ -318,7 +328,7 @@ pub static EN: Strings = Strings {
     export_format: "format from the extension: .md Markdown, .csv CSV",
     overwrite_prompt: "exists. Replace it? (y/N)",
     nothing_marked: "Nothing is marked: mark actions with Space, then export",
-    quit_title: "Quit?",
+    quit_title: "Export before quitting?",
     unsaved_one: "marked action is not exported and will be lost.",
     unsaved_many: "marked actions are not exported and will be lost.",
     quit_choices: "y or e: export them · n or Esc: stay · q: quit anyway",
@@ -326,11 +336,12 @@ pub static EN: Strings = Strings {
     export_failed: "Export failed",
     give_a_file: "standard output is this screen: give a file name",
     cancelled: "Cancelled",
-    copied_id: "Copied the id",
-    copied_citation: "Copied the citation of",
-    copy_fallback: "if nothing pastes, your terminal refuses OSC 52: run",
+    copied_id: "Copied {id} (F9 if nothing pastes)",
+    copied_citation: "Copied the citation (F9 if nothing pastes)",
     copy_failed: "Could not copy",
     nothing_to_copy: "No action to copy: select one first",
+    no_partner: "This action has no joint commitment to follow",
+    filters_cleared: "Cleared every filter",
     find_nothing: "not in this text",
     no_filter_value: "No filter value starts with",
     marked_all: "Marked every result:",
@@ -376,6 +387,7 @@ pub static FR: Strings = Strings {
     action: "action",
     actions: "actions",
     no_match: "Aucune action ne correspond. Retirez un filtre ou un mot.",
+    no_match_strict: "Aucune action n'a tous les mots. Retirez un filtre ou un mot, ou F6 pour l'indulgence.",
     ignored: "ignoré : ",
     dropped: "aucune action n'a",
     showing: "avec les autres mots ; actions avec",
@@ -434,6 +446,7 @@ pub static FR: Strings = Strings {
     editor_notes: "Notes des éditeurs",
     report_figures: "Chiffres publiés par le rapport",
     report_figures_note: "Barres : fiches du catalogue ; entre parenthèses, chiffre du rapport.",
+    report_figures_hidden: "Les chiffres du rapport ne s'affichent que pour des collections entières : effacez mots et filtres (sauf l'année).",
     selection: "sélection actuelle",
     map_legend: "+ action   @ action choisie",
     without_place: "sans lieu (réseaux)",
@@ -447,7 +460,7 @@ pub static FR: Strings = Strings {
     export_format: "format selon l'extension : .md Markdown, .csv CSV",
     overwrite_prompt: "existe. Le remplacer ? (o/N)",
     nothing_marked: "Rien n'est marqué : marquez des actions avec Espace, puis exportez",
-    quit_title: "Quitter ?",
+    quit_title: "Exporter avant de quitter ?",
     unsaved_one: "action marquée n'est pas exportée et sera perdue.",
     unsaved_many: "actions marquées ne sont pas exportées et seront perdues.",
     quit_choices: "o ou e : les exporter · n ou Échap : rester · q : quitter quand même",
@@ -455,11 +468,12 @@ pub static FR: Strings = Strings {
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",
     cancelled: "Annulé",
-    copied_id: "Identifiant copié :",
-    copied_citation: "Citation copiée :",
-    copy_fallback: "si rien ne se colle, votre terminal refuse OSC 52 : lancez",
+    copied_id: "{id} copié (F9 si rien ne colle)",
+    copied_citation: "Citation copiée (F9 si rien ne colle)",
     copy_failed: "Copie impossible",
     nothing_to_copy: "Aucune action à copier : choisissez-en une",
+    no_partner: "Cette action n'a pas d'engagement conjoint à suivre",
+    filters_cleared: "Tous les filtres sont effacés",
     find_nothing: "absent de ce texte",
     no_filter_value: "Aucune valeur de filtre ne commence par",
     marked_all: "Tous les résultats sont marqués :",

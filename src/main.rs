@@ -59,6 +59,11 @@ fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
         );
     }
     let engine = engine::embedded().map_err(|message| anyhow::anyhow!("{message}"))?;
+    // A palette asked for by name is drawn in its colours even where NO_COLOR is set
+    // (crossterm would drop them, and the selection with them).
+    if palette.is_some_and(|palette| palette != Palette::Mono) {
+        crossterm::style::force_color_output(true);
+    }
     tui::run(
         engine,
         lang.unwrap_or_else(Lang::from_environment),

@@ -82,15 +82,31 @@ impl Session {
     }
 
     fn start_with(directory: &Path, term: &str, rows: u16, cols: u16) -> Session {
+        Session::start_configured(directory, term, rows, cols, &["--palette", "mono"], &[])
+    }
+
+    /// The browser with `args` after `--lang en`, and `environment` besides the known one.
+    fn start_configured(
+        directory: &Path,
+        term: &str,
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        environment: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_localaction"));
-        command.args(["--lang", "en", "--palette", "mono"]);
+        command.args(["--lang", "en"]);
+        command.args(args);
         // A known environment: no locale, no NO_COLOR, nothing inherited.
         command.env_clear();
         command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         command.env("TERM", term);
+        for (name, value) in environment {
+            command.env(name, value);
+        }
         command.env("HOME", directory);
         command.cwd(directory);
         let child = pair
@@ -692,7 +708,7 @@ fn end_in_the_detail_shows_its_last_line() {
     // message is there, that every PageDown before it was drawn.
     session.send(&PAGE_DOWN.repeat(12));
     session.send("y");
-    session.wait_for_text(&format!("Copied the id {ID}"));
+    session.wait_for_text(&format!("Copied {ID} (F9"));
     let after = session.contents();
     let without_status = |text: &str| -> String {
         text.lines()
@@ -769,11 +785,11 @@ fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
 
     session.send("y");
     session.wait_for_raw("the id", osc_52(id).as_bytes());
-    session.wait_for_text(&format!("Copied the id {id}"));
+    session.wait_for_text(&format!("Copied {id} (F9"));
 
     session.send("Y");
     session.wait_for_raw("the citation", osc_52(citation).as_bytes());
-    session.wait_for_text(&format!("Copied the citation of {id}"));
+    session.wait_for_text("Copied the citation (F9");
 
     session.send("q");
     assert!(session.wait_exit().success());
@@ -822,4 +838,41 @@ fn alt_a_then_ctrl_s_exports_the_current_results() {
     session.send(CTRL_C);
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+}
+
+/// A palette asked for by name keeps its colours where NO_COLOR is set (crossterm would drop
+/// them, and the filter cursor with them); NO_COLOR alone gives the monochrome palette,
+/// whose selection is reversed video.
+#[test]
+fn a_palette_asked_for_by_name_beats_no_color() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start_configured(
+        directory.path(),
+        "xterm-256color",
+        ROWS,
+        COLUMNS,
+        &["--palette", "high-contrast"],
+        &[("NO_COLOR", "1")],
+    );
+    session.wait_for_text("77 of 77 actions");
+    // High contrast's selected row: black (16) on yellow (226).
+    session.wait_for_raw("the yellow selection", b"48;5;226");
+    session.send("\x03");
+    assert!(session.wait_exit().success());
+
+    let mut session = Session::start_configured(
+        directory.path(),
+        "xterm-256color",
+        ROWS,
+        COLUMNS,
+        &[],
+        &[("NO_COLOR", "1")],
+    );
+    session.wait_for_text("77 of 77 actions");
+    session.send("\x03");
+    assert!(session.wait_exit().success());
+    assert!(
+        !session.raw_contains(b"38;5;"),
+        "NO_COLOR alone draws no colour"
+    );
 }

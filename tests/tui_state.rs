@@ -1680,7 +1680,13 @@ fn y_copies_the_id_and_shift_y_the_citation() {
     assert_eq!(copy(&mut app, id), KAMPALA);
     let message = app.message.clone().unwrap();
     assert!(message.contains(KAMPALA), "{message}");
-    assert!(message.contains("localaction show"), "{message}");
+    // Whole at 80 columns: where to look when nothing pastes (the About view gives the
+    // command that prints it).
+    assert!(message.contains("F9 if nothing pastes"), "{message}");
+    assert!(
+        message.chars().count() + "★ 0 marked ".len() <= 80,
+        "{message}"
+    );
     let citation_key = keys_for(&app, 'Y');
     let citation = copy(&mut app, citation_key);
     // From the dataset: Kampala's record, lines 1326–1344 of the source (its heading
@@ -2818,4 +2824,112 @@ fn esc_from_an_action_opened_on_the_map_returns_to_the_map() {
     press(&mut app, KeyCode::Esc);
     assert_eq!((app.view, app.focus), (View::Browse, Pane::Results));
     assert_eq!(app.open, None);
+}
+
+/// From a new user's trial: feedback where there was none, and no quiet change behind the
+/// open action. `n` after a search that found nothing says so (it used to type into the
+/// query and change the results); `c` says the filters were cleared; `p` on an action with
+/// no joint commitment says so; with every word required, an empty list points to F6.
+#[test]
+fn commands_that_do_nothing_say_why() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    open_kampala(&mut app);
+    let query = app.query.clone();
+    press(&mut app, KeyCode::Char('/'));
+    for c in "xyzzy".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.query, query, "n is not typed into the query");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("not in this text"), "{message}");
+    press(&mut app, KeyCode::Esc);
+    // Amman's action has no partner (dataset: no `partners`).
+    let mut app = App::new(&engine, Lang::En, (120, 40));
+    type_text(&mut app, "amman climate academy");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no joint commitment"),
+        "{:?}",
+        app.message
+    );
+    // A filter, then c from the detail.
+    act(&mut app, Action::Focus(Pane::Filters));
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char(' '));
+    assert!(!app.filters.is_empty());
+    act(&mut app, Action::Focus(Pane::Search));
+    act(&mut app, Action::DeleteToStart);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.filters.is_empty());
+    assert_eq!(app.message.as_deref(), Some("Cleared every filter"));
+    // Strict matching, nothing found: the list says F6 forgives.
+    let mut app = App::new(&engine, Lang::En, (120, 40));
+    press(&mut app, KeyCode::F(6));
+    type_text(&mut app, "climate zzzzqqq ");
+    assert!(app.outcome.hits.is_empty());
+    assert!(draw(&app, 120, 40).contains("F6 to forgive"));
+}
+
+/// From a new user's trial: the report's printed figures stand beside the bars only when
+/// the bars count whole collections (they read as "8, of which 7 in 2023" beside a search),
+/// and every chart uses one scale, so equal counts draw equal bars.
+#[test]
+fn statistics_compare_like_with_like() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::Fr, (200, 60));
+    app.update(Action::Show(View::Stats));
+    let screen = draw(&app, 200, 60);
+    assert!(
+        screen.contains("(2023: "),
+        "the whole catalogue shows them: {screen}"
+    );
+    // Every value row: its count, and its bar's length.
+    let mut bars: Vec<(usize, usize)> = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        while at < chars.len() {
+            if chars[at] != '█' {
+                at += 1;
+                continue;
+            }
+            let length = chars[at..].iter().take_while(|&&c| c == '█').count();
+            at += length;
+            let after: String = chars[at..].iter().collect();
+            if let Some(count) = after.split_whitespace().next().and_then(|n| n.parse().ok()) {
+                bars.push((count, length));
+            }
+        }
+    }
+    assert!(bars.len() >= 20, "{bars:?}");
+    for &(count, length) in &bars {
+        for &(other_count, other_length) in &bars {
+            if count == other_count {
+                assert_eq!(
+                    length, other_length,
+                    "{count} drawn twice differently: {bars:?}"
+                );
+            }
+            if count > other_count {
+                assert!(length >= other_length, "{bars:?}");
+            }
+        }
+    }
+    app.update(Action::Show(View::Stats));
+    type_text(&mut app, "climat");
+    app.update(Action::Show(View::Stats));
+    assert_eq!(app.outcome.total, 11);
+    let screen = draw(&app, 200, 60);
+    assert!(!screen.contains("(2023: "), "not beside a search: {screen}");
+    assert!(screen.contains("collections entières"), "{screen}");
 }

@@ -652,8 +652,12 @@ impl<'e, 'c> App<'e, 'c> {
                 self.focus = panes[next];
             }
             Action::ClearAllFilters => {
+                let had_filters = !self.filters.is_empty();
                 self.filters.clear_all();
                 self.refresh();
+                if had_filters {
+                    self.message = Some(self.lang.strings().filters_cleared.to_owned());
+                }
             }
             Action::Focus(pane) => {
                 self.view = View::Browse;
@@ -665,20 +669,11 @@ impl<'e, 'c> App<'e, 'c> {
             Action::CopyDone { what, id, result } => {
                 let strings = self.lang.strings();
                 self.message = Some(match result {
-                    Ok(()) => {
-                        let copied = match what {
-                            Copied::Id => strings.copied_id,
-                            Copied::Citation => strings.copied_citation,
-                        };
-                        let format = match what {
-                            Copied::Id => "",
-                            Copied::Citation => " --format citation",
-                        };
-                        format!(
-                            "{copied} {id} — {} localaction show {id}{format}",
-                            strings.copy_fallback
-                        )
-                    }
+                    // Short enough to stay whole at 80 columns beside the marks' count.
+                    Ok(()) => match what {
+                        Copied::Id => strings.copied_id.replace("{id}", &id),
+                        Copied::Citation => strings.copied_citation.to_owned(),
+                    },
                     Err(error) => format!("{}: {error}", strings.copy_failed),
                 });
             }
@@ -825,15 +820,19 @@ impl<'e, 'c> App<'e, 'c> {
                 });
             }
             Action::FindNext | Action::FindPrevious => {
-                let Some(find) = self
-                    .detail_find
-                    .as_mut()
-                    .filter(|find| !find.rows.is_empty())
-                else {
+                let Some(find) = self.detail_find.as_mut() else {
                     // No search: the letter goes to the search line, as any letter here.
                     let letter = if action == Action::FindNext { 'n' } else { 'N' };
                     return self.update_detail(Action::Insert(letter));
                 };
+                if find.rows.is_empty() {
+                    self.message = Some(format!(
+                        "/{} — {}",
+                        crate::text::echoed(&find.text),
+                        self.lang.strings().find_nothing
+                    ));
+                    return;
+                }
                 let count = find.rows.len();
                 find.current = if action == Action::FindNext {
                     (find.current + 1) % count
@@ -873,6 +872,8 @@ impl<'e, 'c> App<'e, 'c> {
                     {
                         self.selected = index;
                     }
+                } else {
+                    self.message = Some(self.lang.strings().no_partner.to_owned());
                 }
             }
             Action::Back => {

@@ -41,8 +41,9 @@ const EN: Words = Words {
     version: "This copy",
     fingerprint: "catalogue fingerprint, sha256:",
     cite: "To cite an action: Y copies its citation (submitter, title, year, report, source \
-           lines, this catalogue's fingerprint); `localaction show ID --format citation` \
-           prints it.",
+           lines, this catalogue's fingerprint) and y its id, through the terminal (OSC 52; in \
+           tmux, `set -g set-clipboard on`). Where nothing pastes, the terminal refuses it: \
+           `localaction show ID --format citation` prints the same line.",
     script: "To script it: `localaction search climat --format json`, `localaction list \
              --city Kampala --format csv`, `localaction stats`; `localaction --help` lists \
              every command and filter.",
@@ -81,8 +82,9 @@ const FR: Words = Words {
     version: "Cette copie",
     fingerprint: "empreinte du catalogue, sha256 :",
     cite: "Pour citer une action : Y copie sa citation (porteur, titre, année, rapport, \
-           lignes de la source, empreinte du catalogue) ; `localaction show ID --format \
-           citation` l'imprime.",
+           lignes de la source, empreinte du catalogue) et y son identifiant, par le terminal \
+           (OSC 52 ; dans tmux, `set -g set-clipboard on`). Si rien ne se colle, le terminal \
+           le refuse : `localaction show ID --format citation` imprime la même ligne.",
     script: "Pour l'utiliser dans un script : `localaction search climat --format json`, \
              `localaction list --city Kampala --format csv`, `localaction stats` ; \
              `localaction --help` donne chaque commande et filtre.",

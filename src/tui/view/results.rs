@@ -80,7 +80,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     frame.render_widget(widget, area);
     if app.outcome.hits.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(strings.no_match, palette.dim())),
+            Paragraph::new(Line::styled(
+                if app.match_mode == crate::engine::MatchMode::All {
+                    strings.no_match_strict
+                } else {
+                    strings.no_match
+                },
+                palette.dim(),
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
         return;

@@ -171,8 +171,14 @@ fn note_rows(app: &App<'_, '_>, width: u16) -> Vec<Row> {
         .into_iter()
         .map(|line| Row::FiguresHeading(line.into_owned()))
         .collect();
+    let strings = app.lang.strings();
+    let note = if shows_whole_collections(app) {
+        strings.report_figures_note
+    } else {
+        strings.report_figures_hidden
+    };
     rows.extend(
-        textwrap::wrap(app.lang.strings().report_figures_note, width)
+        textwrap::wrap(note, width)
             .into_iter()
             .map(|line| Row::Note(line.into_owned())),
     );
@@ -209,8 +215,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     }
     frame.render_widget(widget, area);
     let first = u16::try_from(sheet.first).unwrap_or(u16::MAX);
+    // One scale for every chart, so that equal counts draw equal bars: the cells per action
+    // that let the tightest chart fit.
+    let scale = sheet
+        .columns
+        .iter()
+        .flat_map(|column| {
+            let width = usize::from(column.area.width);
+            column.rows.iter().filter_map(move |row| match row {
+                Row::Heading(dimension) => Some((*dimension, width)),
+                _ => None,
+            })
+        })
+        .map(|(dimension, width)| {
+            let chart = Chart::new(app, dimension, &values, width);
+            chart.bar_room as f64 / chart.largest as f64
+        })
+        .fold(f64::INFINITY, f64::min);
     for column in &sheet.columns {
-        let lines = column_lines(app, column, &values, palette);
+        let lines = column_lines(app, column, &values, scale, palette);
         frame.render_widget(Paragraph::new(lines).scroll((first, 0)), column.area);
     }
 }
@@ -220,6 +243,7 @@ fn column_lines(
     app: &App<'_, '_>,
     column: &Column,
     values: &[(Dimension, ValueSlot)],
+    scale: f64,
     palette: Palette,
 ) -> Vec<Line<'static>> {
     let strings = app.lang.strings();
@@ -238,7 +262,7 @@ fn column_lines(
             }
             Row::Value(index) => match (&chart, values.get(*index)) {
                 (Some(chart), Some(&(_, slot))) => {
-                    chart.line(slot, *index == app.stats_cursor, palette)
+                    chart.line(slot, *index == app.stats_cursor, scale, palette)
                 }
                 _ => Line::default(),
             },
@@ -246,6 +270,16 @@ fn column_lines(
             Row::Note(line) => Line::raw(line.clone()),
         })
         .collect()
+}
+
+/// Whether the selection is the catalogue's whole collections (no words, no filter but the
+/// year): only then do the report's printed figures count the same actions as the bars.
+fn shows_whole_collections(app: &App<'_, '_>) -> bool {
+    app.outcome.parsed.is_empty()
+        && Dimension::ALL
+            .into_iter()
+            .filter(|&dimension| dimension != Dimension::Year)
+            .all(|dimension| app.filters.selected(dimension).is_empty())
 }
 
 /// "Report's published figures (2023)": the years of the reports whose figures are shown.
@@ -337,9 +371,13 @@ impl Chart {
             .map(|(_, &year)| year)
             .collect();
         let keys = app.engine.values().of(dimension);
+        let whole = shows_whole_collections(app);
         let figures: Vec<Option<String>> = keys
             .iter()
             .map(|value| {
+                if !whole {
+                    return None;
+                }
                 published(app, dimension, &value.key, &selected_years).map(|figure| {
                     if dimension == Dimension::Year || selected_years == [figure.year] {
                         format!(" ({})", figure.value)
@@ -375,11 +413,18 @@ impl Chart {
 
     /// A value's line: its name, its bar scaled to the largest count, the count, and the
     /// report's figure where it prints one.
-    fn line(&self, slot: ValueSlot, under_cursor: bool, palette: Palette) -> Line<'static> {
+    fn line(
+        &self,
+        slot: ValueSlot,
+        under_cursor: bool,
+        scale: f64,
+        palette: Palette,
+    ) -> Line<'static> {
         let count = self.counts[slot];
-        // A value with any action shows at least one block: an empty bar reads as none.
+        // `scale` cells per action, the same in every chart; a value with any action shows
+        // at least one block: an empty bar reads as none.
         let length = if count > 0 {
-            (count * self.bar_room / self.largest).max(1)
+            ((count as f64 * scale) as usize).clamp(1, self.bar_room.max(1))
         } else {
             0
         };
