@@ -94,6 +94,8 @@ pub struct Strings {
     pub of: &'static str,
     /// Zero takes the singular (French), not the plural (English).
     pub zero_is_singular: bool,
+    /// What follows a label: ": " in English, " : " in French typography.
+    pub colon: &'static str,
     /// One action; `actions` for more (see [`Strings::count_actions`]).
     pub action: &'static str,
     pub actions: &'static str,
@@ -252,6 +254,7 @@ pub static EN: Strings = Strings {
     help: "Help",
     of: "of",
     zero_is_singular: false,
+    colon: ": ",
     action: "action",
     actions: "actions",
     no_match: "No action matches. Remove a filter or a word.",
@@ -384,6 +387,7 @@ pub static FR: Strings = Strings {
     help: "Aide",
     of: "sur",
     zero_is_singular: true,
+    colon: " : ",
     action: "action",
     actions: "actions",
     no_match: "Aucune action ne correspond. Retirez un filtre ou un mot.",

@@ -1684,7 +1684,7 @@ fn y_copies_the_id_and_shift_y_the_citation() {
     // command that prints it).
     assert!(message.contains("F9 if nothing pastes"), "{message}");
     assert!(
-        message.chars().count() + "★ 0 marked ".len() <= 80,
+        message.chars().count() + "★ 0 marked ".chars().count() <= 80,
         "{message}"
     );
     let citation_key = keys_for(&app, 'Y');

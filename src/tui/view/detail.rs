@@ -284,7 +284,7 @@ pub fn draw(
     lines.push(Line::default());
     let mut field = |label: &str, value: String| {
         lines.push(Line::from(vec![
-            Span::styled(format!("{label}: "), palette.label()),
+            Span::styled(format!("{label}{}", strings.colon), palette.label()),
             Span::raw(value),
         ]));
     };
@@ -374,7 +374,10 @@ pub fn draw(
     for &partner in &action.partners {
         let partner = catalogue.action_at(partner);
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", strings.partners), palette.label()),
+            Span::styled(
+                format!("{}{}", strings.partners, strings.colon),
+                palette.label(),
+            ),
             Span::styled(
                 format!(
                     "→ {} ({})",
@@ -502,8 +505,9 @@ pub fn draw(
     lines.push(Line::default());
     lines.push(Line::styled(
         format!(
-            "{}: {} {}–{} · {}",
+            "{}{}{} {}–{} · {}",
             strings.source,
+            strings.colon,
             strings.lines,
             action.source_lines.0,
             action.source_lines.1,
