@@ -2933,3 +2933,38 @@ fn statistics_compare_like_with_like() {
     assert!(!screen.contains("(2023: "), "not beside a search: {screen}");
     assert!(screen.contains("collections entières"), "{screen}");
 }
+
+/// From a new user's trial: the quit question counts only the marks no export wrote. Mark
+/// one, export it, mark another: one would be lost, not two; unmarking and marking again an
+/// exported action loses nothing.
+#[test]
+fn the_quit_question_counts_only_unexported_marks() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    type_text(&mut app, "nairobi kampala");
+    app.update(Action::Down);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::StartExport);
+    act(&mut app, Action::Open);
+    assert!(directory.path().join("shortlist.md").is_file());
+    assert_eq!(app.unexported_marks(), 0);
+    // Unmarked and marked again: still written.
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::ToggleMark);
+    assert_eq!(app.unexported_marks(), 0);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::ToggleMark);
+    assert_eq!(app.shortlist.len(), 2);
+    act(&mut app, Action::Quit);
+    assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("1 marked action is not exported and will be lost."),
+        "{screen}"
+    );
+    act(&mut app, Action::Back);
+    act(&mut app, Action::ToggleMark);
+    act(&mut app, Action::Quit);
+    assert!(app.quit, "nothing unexported: quits at once");
+}

@@ -294,8 +294,8 @@ pub struct App<'e, 'c> {
     pub stats_cursor: usize,
     /// The marked actions, in the order they were marked.
     pub shortlist: Vec<Position>,
-    /// The shortlist, as it is now, has been exported: quitting loses nothing.
-    pub shortlist_exported: bool,
+    /// The marks the last export wrote: quitting loses only the others.
+    pub exported: Vec<Position>,
     /// The export was asked for on the way out: quit once it is written.
     pub quit_after_export: bool,
     pub shortlist_cursor: usize,
@@ -351,7 +351,7 @@ impl<'e, 'c> App<'e, 'c> {
             filter_jump: String::new(),
             stats_cursor: 0,
             shortlist: Vec::new(),
-            shortlist_exported: false,
+            exported: Vec::new(),
             quit_after_export: false,
             shortlist_cursor: 0,
             help: false,
@@ -1021,7 +1021,6 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::ToggleMark if self.shortlist_cursor < self.shortlist.len() => {
                 self.shortlist.remove(self.shortlist_cursor);
-                self.shortlist_exported = false;
                 self.shortlist_cursor = self
                     .shortlist_cursor
                     .min(self.shortlist.len().saturating_sub(1));
@@ -1215,7 +1214,6 @@ impl<'e, 'c> App<'e, 'c> {
                 strings.count_actions(results.len())
             ));
         }
-        self.shortlist_exported = false;
     }
 
     fn toggle_mark(&mut self, position: Option<Position>) {
@@ -1233,13 +1231,20 @@ impl<'e, 'c> App<'e, 'c> {
             }
             None => self.shortlist.push(position),
         }
-        self.shortlist_exported = false;
+    }
+
+    /// How many marked actions no export has written: what quitting would lose.
+    pub fn unexported_marks(&self) -> usize {
+        self.shortlist
+            .iter()
+            .filter(|position| !self.exported.contains(position))
+            .count()
     }
 
     /// Quits, unless marked actions would be lost: then asks first.
     fn ask_to_quit(&mut self) {
         self.help = false;
-        if self.shortlist.is_empty() || self.shortlist_exported {
+        if self.unexported_marks() == 0 {
             self.quit = true;
         } else {
             self.dialog = Some(Dialog::ConfirmQuit);
@@ -1347,7 +1352,7 @@ impl<'e, 'c> App<'e, 'c> {
                 match result {
                     Ok(count) => {
                         self.dialog = None;
-                        self.shortlist_exported = true;
+                        self.exported = self.shortlist.clone();
                         self.quit |= self.quit_after_export;
                         self.message = Some(format!(
                             "{} {} → {}",

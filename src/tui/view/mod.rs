@@ -216,7 +216,7 @@ fn draw_dialog(
         Dialog::ConfirmQuit => (
             strings.quit_title.to_owned(),
             vec![
-                Line::from(strings.unsaved_marks(app.shortlist.len())),
+                Line::from(strings.unsaved_marks(app.unexported_marks())),
                 Line::styled(strings.quit_choices, palette.label()),
             ],
         ),
