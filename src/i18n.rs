@@ -198,6 +198,8 @@ pub struct Strings {
     pub no_partner: &'static str,
     /// Said after clearing every filter.
     pub filters_cleared: &'static str,
+    /// Before the filter values a statistics drill-down let go.
+    pub instead_of: &'static str,
     /// Said when a search in the detail finds nothing.
     pub find_nothing: &'static str,
     /// Said when what was typed in the filter panel starts no value.
@@ -346,6 +348,7 @@ pub static EN: Strings = Strings {
     no_partner: "This action has no joint commitment to follow",
     filters_cleared: "Cleared every filter",
     find_nothing: "not in this text",
+    instead_of: "instead of",
     no_filter_value: "No filter value starts with",
     marked_all: "Marked every result:",
     unmarked_all: "Unmarked every result:",
@@ -479,6 +482,7 @@ pub static FR: Strings = Strings {
     no_partner: "Cette action n'a pas d'engagement conjoint à suivre",
     filters_cleared: "Tous les filtres sont effacés",
     find_nothing: "absent de ce texte",
+    instead_of: "au lieu de",
     no_filter_value: "Aucune valeur de filtre ne commence par",
     marked_all: "Tous les résultats sont marqués :",
     unmarked_all: "Tous les résultats sont démarqués :",

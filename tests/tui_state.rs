@@ -2968,3 +2968,23 @@ fn the_quit_question_counts_only_unexported_marks() {
     act(&mut app, Action::Quit);
     assert!(app.quit, "nothing unexported: quits at once");
 }
+
+/// From a new user's trial: Enter on a statistic lets go of the same dimension's filter
+/// (priority 1, then Enter on priority 2 lists priority 2's actions); the message says
+/// which value it replaced, since the list then outgrows the bar's count.
+#[test]
+fn a_drill_down_says_which_filter_it_replaced() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (100, 30));
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Enter);
+    let first = app.message.clone().unwrap_or_default();
+    assert!(first.starts_with("Priority: 1 "), "{first}");
+    assert!(!first.contains("instead of"), "{first}");
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let second = app.message.clone().unwrap_or_default();
+    assert!(second.starts_with("Priority: 2 "), "{second}");
+    assert!(second.contains("(instead of 1 "), "{second}");
+}

@@ -1085,6 +1085,13 @@ impl<'e, 'c> App<'e, 'c> {
         // The dimension's other values are let go: the list is then the value's actions
         // among the results of the query and the other dimensions' filters, which is the
         // bar's count whenever the dimension had no filter.
+        let replaced: Vec<String> = self
+            .filters
+            .selected(dimension)
+            .iter()
+            .filter(|&&selected| selected != slot)
+            .map(|&selected| self.value_label(dimension, selected))
+            .collect();
         if self.filters.selected(dimension) != [slot] {
             self.filters.clear(dimension);
             self.toggle_filter(dimension, slot);
@@ -1095,9 +1102,17 @@ impl<'e, 'c> App<'e, 'c> {
         self.trail.clear();
         self.focus = Pane::Results;
         let strings = self.lang.strings();
+        // A value of the same dimension filtered before is let go: said, so that the list
+        // growing past the bar's count is understood.
+        let instead = if replaced.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} {})", strings.instead_of, replaced.join(", "))
+        };
         self.message = Some(format!(
-            "{}: {} — {}",
+            "{}{}{}{instead} — {}",
             strings.dimension_names[dimension as usize],
+            strings.colon,
             self.value_label(dimension, slot),
             strings.count_actions(self.outcome.total)
         ));
