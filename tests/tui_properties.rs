@@ -297,6 +297,7 @@ fn run_steps<T>(
         app.update(Action::Drawn {
             detail_scroll_limit: drawn.detail_scroll_limit,
             about_scroll_limit: drawn.about_scroll_limit,
+            help_scroll_limit: drawn.help_scroll_limit,
             find_rows: drawn.find_rows.clone(),
         });
         check(&app)?;

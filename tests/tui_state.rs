@@ -1370,6 +1370,7 @@ fn draw_and_tell(app: &mut App<'_, '_>, width: u16, height: u16) -> String {
         Action::Drawn {
             detail_scroll_limit: drawn.detail_scroll_limit,
             about_scroll_limit: drawn.about_scroll_limit,
+            help_scroll_limit: drawn.help_scroll_limit,
             find_rows: drawn.find_rows.clone(),
         },
     );
@@ -2987,4 +2988,35 @@ fn a_drill_down_says_which_filter_it_replaced() {
     let second = app.message.clone().unwrap_or_default();
     assert!(second.starts_with("Priority: 2 "), "{second}");
     assert!(second.contains("(instead of 1 "), "{second}");
+}
+
+/// From a new user's trial: at 80×16 the help showed its first keys and no way to the
+/// others. On a short screen it scrolls with ↑ ↓ and the pages, to its last key (how to
+/// quit) and no further; any other key still closes it.
+#[test]
+fn the_help_scrolls_on_a_short_screen() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (80, 16));
+    press(&mut app, KeyCode::F(1));
+    let first = draw_and_tell(&mut app, 80, 16);
+    let quit = keys::KEYS.last().unwrap().meaning(Lang::En);
+    assert!(!first.contains(quit), "{first}");
+    assert!(first.contains("%) ↑↓"), "{first}");
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Down);
+        draw_and_tell(&mut app, 80, 16);
+    }
+    let end = draw_and_tell(&mut app, 80, 16);
+    assert!(end.contains(quit), "{end}");
+    assert!(end.contains("(100%)"), "{end}");
+    assert!(app.help);
+    press(&mut app, KeyCode::PageUp);
+    assert_ne!(draw_and_tell(&mut app, 80, 16), end);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.help, "any other key closes it");
+    // Where every key fits, nothing scrolls.
+    let mut app = App::new(&engine, Lang::En, (80, 24));
+    press(&mut app, KeyCode::F(1));
+    let screen = draw_and_tell(&mut app, 80, 24);
+    assert!(!screen.contains("↑↓"), "{screen}");
 }

@@ -213,6 +213,7 @@ pub enum Action {
     Drawn {
         detail_scroll_limit: Option<u16>,
         about_scroll_limit: Option<u16>,
+        help_scroll_limit: Option<u16>,
         /// Where the detail search's matches are, when one is drawn.
         find_rows: Option<Vec<u16>>,
     },
@@ -283,6 +284,9 @@ pub struct App<'e, 'c> {
     /// How far the About view is scrolled, and how far it can be (from the last frame).
     pub about_scroll: u16,
     pub about_scroll_limit: u16,
+    /// How far the help is scrolled, and how far it can be (from the last frame).
+    pub help_scroll: u16,
+    pub help_scroll_limit: u16,
     /// The search in the detail's text, if one is under way.
     pub detail_find: Option<DetailFind>,
     /// Index of the row under the filter cursor.
@@ -346,6 +350,8 @@ impl<'e, 'c> App<'e, 'c> {
             detail_scroll_limit: u16::MAX,
             about_scroll: 0,
             about_scroll_limit: u16::MAX,
+            help_scroll: 0,
+            help_scroll_limit: u16::MAX,
             detail_find: None,
             filter_cursor: 0,
             filter_jump: String::new(),
@@ -505,9 +511,14 @@ impl<'e, 'c> App<'e, 'c> {
         if let Action::Drawn {
             detail_scroll_limit,
             about_scroll_limit,
+            help_scroll_limit,
             find_rows,
         } = action
         {
+            if let Some(limit) = help_scroll_limit {
+                self.help_scroll_limit = limit;
+                self.help_scroll = self.help_scroll.min(limit);
+            }
             if let (Some(find), Some(rows)) = (&mut self.detail_find, find_rows) {
                 find.rows = rows;
                 find.current = find.current.min(find.rows.len().saturating_sub(1));
@@ -591,17 +602,37 @@ impl<'e, 'c> App<'e, 'c> {
             return None;
         }
         if self.help {
-            match action {
-                Action::Quit => self.ask_to_quit(),
-                Action::Resize { width, height } => self.size = (width, height),
-                _ => self.help = false,
-            }
+            let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
+            let scrolled = match action {
+                Action::Quit => {
+                    self.ask_to_quit();
+                    return None;
+                }
+                Action::Resize { width, height } => {
+                    self.size = (width, height);
+                    self.help_scroll_limit = u16::MAX;
+                    return None;
+                }
+                // On a short screen the keys scroll; any other key closes the help.
+                Action::Up => self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll.saturating_add(1),
+                Action::PageUp => self.help_scroll.saturating_sub(page),
+                Action::PageDown => self.help_scroll.saturating_add(page),
+                _ => {
+                    self.help = false;
+                    return None;
+                }
+            };
+            self.help_scroll = scrolled.min(self.help_scroll_limit);
             return None;
         }
         match action {
             Action::Quit => self.ask_to_quit(),
             Action::Resize { width, height } => self.size = (width, height),
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::ToggleMatchMode => {
                 self.match_mode = match self.match_mode {
                     MatchMode::Most => MatchMode::All,

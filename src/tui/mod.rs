@@ -126,12 +126,16 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                 || drawn
                     .about_scroll_limit
                     .is_some_and(|limit| limit != app.about_scroll_limit)
+                || drawn
+                    .help_scroll_limit
+                    .is_some_and(|limit| limit != app.help_scroll_limit)
                 || find_moved
             {
                 let scrolled = app.detail_scroll;
                 app.update(Action::Drawn {
                     detail_scroll_limit: drawn.detail_scroll_limit,
                     about_scroll_limit: drawn.about_scroll_limit,
+                    help_scroll_limit: drawn.help_scroll_limit,
                     find_rows: drawn.find_rows,
                 });
                 // The search scrolled to its match: show it now, not at the next key.

@@ -1,4 +1,5 @@
-//! The help overlay: every key and what it does, from the key table.
+//! The help overlay: every key and what it does, from the key table; on a short screen it
+//! scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,7 +15,8 @@ use crate::tui::palette::Palette;
 const KEYS_WIDTH: usize = 22;
 const GAP: usize = 2;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
+/// Draws the help, and returns how far it can scroll (0 when every key shows).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> u16 {
     let strings = app.lang.strings();
     // Wrap the meanings here, under their column, so the popup is as tall as what it shows:
     // left to the paragraph, wrapped lines pushed the last keys (how to quit) out of sight.
@@ -36,15 +38,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             ]));
         }
     }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let total = lines.len();
+    let height = u16::try_from(total + 2).unwrap_or(u16::MAX);
     let popup = centred(area, 84, height);
+    // On a short screen the keys scroll (↑ ↓, pages); the title says how far.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let limit = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let scroll = app.help_scroll.min(limit);
+    let title = if limit > 0 {
+        let read = (usize::from(scroll) + visible).min(total);
+        format!("{} ({}%) ↑↓", strings.help, read * 100 / total.max(1))
+    } else {
+        strings.help.to_owned()
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(
         ratatui::widgets::Block::new().style(palette.normal()),
         popup,
     );
     frame.render_widget(
-        Paragraph::new(lines).block(block(strings.help.to_owned(), true, palette)),
+        Paragraph::new(lines)
+            .block(block(title, true, palette))
+            .scroll((scroll, 0)),
         popup,
     );
+    limit
 }

@@ -38,8 +38,9 @@ pub struct Drawn {
     /// The largest scroll offset that still shows text in the detail (0 when it all
     /// fits), or `None` when no detail was drawn.
     pub detail_scroll_limit: Option<u16>,
-    /// The same for the About view.
+    /// The same for the About view and the help.
     pub about_scroll_limit: Option<u16>,
+    pub help_scroll_limit: Option<u16>,
     /// Where the detail search's matches are (scroll offsets), when one was drawn.
     pub find_rows: Option<Vec<u16>>,
 }
@@ -58,12 +59,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
             layout,
             detail_scroll_limit: None,
             about_scroll_limit: None,
+            help_scroll_limit: None,
             find_rows: None,
         };
     }
     let mut detail_scroll_limit = None;
     let mut about_scroll_limit = None;
     let mut find_rows = None;
+    let mut help_scroll_limit = None;
     // The palette's own background, where it has one, under everything.
     if palette.normal() != Style::default() {
         frame.render_widget(Block::new().style(palette.normal()), area);
@@ -95,7 +98,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         status::draw(frame, area, app, palette);
     }
     if app.help {
-        help::draw(frame, area, app, palette);
+        help_scroll_limit = Some(help::draw(frame, area, app, palette));
     }
     if let Some(dialog) = &app.dialog {
         draw_dialog(frame, area, app, dialog, palette);
@@ -104,6 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         layout,
         detail_scroll_limit,
         about_scroll_limit,
+        help_scroll_limit,
         find_rows,
     }
 }
