@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Err(error) if !error.use_stderr() => {
             return match error.print() {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(failed) if failed.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(failed) if localaction::export::is_closed_pipe(&failed) => ExitCode::SUCCESS,
                 Err(_) => ExitCode::from(2),
             };
         }

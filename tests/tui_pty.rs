@@ -3,6 +3,8 @@
 //! foot), pastes, marking (Alt-A: every result), exporting (Ctrl-S), copying (OSC 52), help
 //! closed by `q`, a resize to one cell and back, quitting; and the terminal put back as it
 //! was on `q`, Ctrl-C and every signal that ends the program.
+// Pseudo-terminals, process groups and signals are Unix's: on Windows there is nothing to run.
+#![cfg(unix)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;

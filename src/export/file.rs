@@ -115,7 +115,7 @@ pub fn write_bytes(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<T
     let cannot = || format!("cannot write {}", shown(path));
     match target {
         Target::Stream => {
-            let mut stdout = io::stdout().lock();
+            let mut stdout = super::PipeAware(io::stdout().lock());
             stdout.write_all(bytes)?;
             stdout.flush()?;
         }

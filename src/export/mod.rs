@@ -47,7 +47,7 @@ impl Output {
             asked
         };
         Output {
-            writer: Box::new(io::BufWriter::new(stdout.lock())),
+            writer: Box::new(io::BufWriter::new(PipeAware(stdout.lock()))),
             columns,
             colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
             lang: Lang::from_environment(),
@@ -95,6 +95,37 @@ impl Write for Rendered {
     }
 }
 
+/// True for the error a write to a closed pipe gives: EPIPE, or on Windows ERROR_NO_DATA
+/// (232; Wine reports ERROR_PIPE_NOT_CONNECTED, 233), which std does not call BrokenPipe.
+pub fn is_closed_pipe(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && matches!(error.raw_os_error(), Some(232 | 233)))
+}
+
+/// A writer whose closed-pipe errors are BrokenPipe on every system, so that the formats'
+/// own error types (serde_json's, csv's), which keep only the kind, still say so.
+pub struct PipeAware<W>(pub W);
+
+impl<W: Write> PipeAware<W> {
+    fn plain(error: io::Error) -> io::Error {
+        if is_closed_pipe(&error) && error.kind() != io::ErrorKind::BrokenPipe {
+            io::Error::new(io::ErrorKind::BrokenPipe, error)
+        } else {
+            error
+        }
+    }
+}
+
+impl<W: Write> Write for PipeAware<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.write(bytes).map_err(Self::plain)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(Self::plain)
+    }
+}
+
 /// True when `error` comes from writing to a closed pipe (`localaction list | head`).
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
@@ -112,5 +143,55 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
                 _ => None,
             });
         io_kind == Some(io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<io::Error>()
+                .is_some_and(is_closed_pipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails as a closed pipe does on this system or another.
+    struct Failing(fn() -> io::Error);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err((self.0)())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Err((self.0)())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_said_the_same_on_every_system() {
+        let epipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(is_closed_pipe(&epipe()));
+        // Windows' ERROR_NO_DATA, and Wine's ERROR_PIPE_NOT_CONNECTED: closed pipes there
+        // only; elsewhere these numbers are no such thing.
+        for code in [232, 233] {
+            let error = io::Error::from_raw_os_error(code);
+            assert_eq!(is_closed_pipe(&error), cfg!(windows), "{code}");
+        }
+        // Through the formats' own error types, which keep only the kind.
+        let mut writer = io::BufWriter::new(PipeAware(Failing(|| {
+            if cfg!(windows) {
+                io::Error::from_raw_os_error(232)
+            } else {
+                io::Error::from(io::ErrorKind::BrokenPipe)
+            }
+        })));
+        let failed = serde_json::to_writer(&mut writer, &vec![0u8; 10_000])
+            .map_err(anyhow::Error::from)
+            .and_then(|()| writer.flush().map_err(anyhow::Error::from))
+            .expect_err("the pipe is closed");
+        assert!(is_broken_pipe(&failed), "{failed:#}");
+        // Any other failure is not a closed pipe.
+        let mut full = PipeAware(Failing(|| io::Error::from_raw_os_error(28)));
+        let error = full.write(b"x").expect_err("the disk is full");
+        assert!(!is_closed_pipe(&error));
+    }
 }

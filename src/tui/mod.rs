@@ -53,13 +53,12 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the interface until the person quits or a signal asks to stop.
-pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<()> {
-    // A signal ends the program from a thread of its own: when the terminal hangs up, the
-    // main thread may be blocked reading it (crossterm spins on a closed terminal), so it
-    // cannot be the one to notice.
-    // The signal that asked to stop, or 0.
-    let stop = Arc::new(AtomicI32::new(0));
+/// Ends the program from a thread of its own on every signal that would end it: when the
+/// terminal hangs up, the main thread may be blocked reading it (crossterm spins on a
+/// closed terminal), so it cannot be the one to notice. The main loop is told through
+/// `stop` and given a moment to leave cleanly.
+#[cfg(unix)]
+fn watch_signals(stop: Arc<AtomicI32>, performing: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{
         SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
         SIGXFSZ,
@@ -68,19 +67,14 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
         SIGXFSZ,
     ])?;
-    let stop_flag = Arc::clone(&stop);
-    // Set while an effect runs (an export being written): a signal then waits for it, so
-    // that a file is never left half-written or its temporary copy behind.
-    let performing = Arc::new(AtomicBool::new(false));
-    let performing_seen = Arc::clone(&performing);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            stop_flag.store(signal, Ordering::Relaxed);
-            // Give the main loop a moment to leave cleanly, then leave regardless, unless
-            // an export is being written: that is waited for, up to ten seconds.
+            stop.store(signal, Ordering::Relaxed);
+            // Leave regardless after a moment, unless an export is being written: that is
+            // waited for, up to ten seconds.
             std::thread::sleep(Duration::from_millis(300));
             for _ in 0..500 {
-                if !performing_seen.load(Ordering::Acquire) {
+                if !performing.load(Ordering::Acquire) {
                     break;
                 }
                 std::thread::sleep(Duration::from_millis(20));
@@ -89,6 +83,25 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
             std::process::exit(128 + signal);
         }
     });
+    Ok(())
+}
+
+/// On Windows no handler is registered: in raw mode a console delivers Ctrl-C as a key,
+/// which quits, and closing the console ends the process (a C handler for SIGINT crashed
+/// under Wine).
+#[cfg(not(unix))]
+fn watch_signals(_stop: Arc<AtomicI32>, _performing: Arc<AtomicBool>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Runs the interface until the person quits or a signal asks to stop.
+pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<()> {
+    // The signal that asked to stop, or 0.
+    let stop = Arc::new(AtomicI32::new(0));
+    // Set while an effect runs (an export being written): a signal then waits for it, so
+    // that a file is never left half-written or its temporary copy behind.
+    let performing = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&performing))?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
