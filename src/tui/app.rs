@@ -257,9 +257,6 @@ pub struct App<'e, 'c> {
     pub filters: Filters,
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
-    /// Each value's count in the whole catalogue: values no action has (places and
-    /// countries of the report's participants only) are left out of the filter panel.
-    pub catalogue_counts: FacetCounts,
     /// Marks the query's matches in titles and descriptions: built when the answer
     /// changes, not once a frame.
     pub highlighter: Highlighter,
@@ -327,9 +324,9 @@ impl<'e, 'c> App<'e, 'c> {
     pub fn new(engine: &'e Engine<'c>, lang: Lang, size: (u16, u16)) -> App<'e, 'c> {
         let outcome = engine.search(&Request::default());
         let highlighter = engine.highlighter(&outcome);
+        // With no query and no filter, the counts are the whole catalogue's.
         let catalogue_counts = outcome.counts.clone();
         let mut app = App {
-            catalogue_counts,
             engine,
             lang,
             text_lang: lang,
@@ -374,7 +371,7 @@ impl<'e, 'c> App<'e, 'c> {
             export_cursor: 0,
             filter_order: Vec::new(),
         };
-        app.filter_order = app.filter_panel_order();
+        app.filter_order = app.filter_panel_order(&catalogue_counts);
         app
     }
 
@@ -416,12 +413,13 @@ impl<'e, 'c> App<'e, 'c> {
         rows
     }
 
-    /// Every value of each dimension that some action has, in the panel's order.
-    fn filter_panel_order(&self) -> Vec<Vec<ValueSlot>> {
+    /// Every value of each dimension that some action has (the report's participants name
+    /// places and countries no action has), in the panel's order.
+    fn filter_panel_order(&self, catalogue_counts: &FacetCounts) -> Vec<Vec<ValueSlot>> {
         Dimension::ALL
             .into_iter()
             .map(|dimension| {
-                let in_catalogue = self.catalogue_counts.of(dimension);
+                let in_catalogue = catalogue_counts.of(dimension);
                 let mut slots: Vec<ValueSlot> = (0..in_catalogue.len())
                     .filter(|&slot| in_catalogue[slot] > 0)
                     .collect();
@@ -515,10 +513,18 @@ impl<'e, 'c> App<'e, 'c> {
             find_rows,
         } = action
         {
-            if let Some(limit) = help_scroll_limit {
-                self.help_scroll_limit = limit;
-                self.help_scroll = self.help_scroll.min(limit);
-            }
+            // A text not drawn (another view, a small screen) keeps its position.
+            let told = |offset: &mut u16, known: &mut u16, limit: Option<u16>| {
+                if let Some(limit) = limit {
+                    *known = limit;
+                    *offset = (*offset).min(limit);
+                }
+            };
+            told(
+                &mut self.help_scroll,
+                &mut self.help_scroll_limit,
+                help_scroll_limit,
+            );
             if let (Some(find), Some(rows)) = (&mut self.detail_find, find_rows) {
                 find.rows = rows;
                 find.current = find.current.min(find.rows.len().saturating_sub(1));
@@ -528,15 +534,16 @@ impl<'e, 'c> App<'e, 'c> {
                     self.detail_scroll = find.rows[find.current].saturating_sub(2);
                 }
             }
-            // No detail drawn (another view, a small screen): its position is kept.
-            if let Some(limit) = detail_scroll_limit {
-                self.detail_scroll_limit = limit;
-                self.detail_scroll = self.detail_scroll.min(limit);
-            }
-            if let Some(limit) = about_scroll_limit {
-                self.about_scroll_limit = limit;
-                self.about_scroll = self.about_scroll.min(limit);
-            }
+            told(
+                &mut self.detail_scroll,
+                &mut self.detail_scroll_limit,
+                detail_scroll_limit,
+            );
+            told(
+                &mut self.about_scroll,
+                &mut self.about_scroll_limit,
+                about_scroll_limit,
+            );
             return None;
         }
         let shown = (self.detail_position(), self.text_lang, self.size);
@@ -602,28 +609,23 @@ impl<'e, 'c> App<'e, 'c> {
             return None;
         }
         if self.help {
-            let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
-            let scrolled = match action {
-                Action::Quit => {
-                    self.ask_to_quit();
-                    return None;
-                }
+            match action {
+                Action::Quit => self.ask_to_quit(),
                 Action::Resize { width, height } => {
                     self.size = (width, height);
                     self.help_scroll_limit = u16::MAX;
-                    return None;
                 }
-                // On a short screen the keys scroll; any other key closes the help.
-                Action::Up => self.help_scroll.saturating_sub(1),
-                Action::Down => self.help_scroll.saturating_add(1),
-                Action::PageUp => self.help_scroll.saturating_sub(page),
-                Action::PageDown => self.help_scroll.saturating_add(page),
-                _ => {
-                    self.help = false;
-                    return None;
+                // On a short screen the keys scroll (not to an end: Home and End are no
+                // keys of the help); any other key closes the help.
+                Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                    if let Some(offset) =
+                        self.scrolled(self.help_scroll, self.help_scroll_limit, &action)
+                    {
+                        self.help_scroll = offset;
+                    }
                 }
-            };
-            self.help_scroll = scrolled.min(self.help_scroll_limit);
+                _ => self.help = false,
+            }
             return None;
         }
         match action {
@@ -875,16 +877,18 @@ impl<'e, 'c> App<'e, 'c> {
             }
             // Esc first drops the search, then closes the detail.
             Action::Back if self.detail_find.is_some() => self.detail_find = None,
-            Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
-            Action::Down => self.scroll_detail_to(self.detail_scroll.saturating_add(1)),
-            Action::PageUp => {
-                self.detail_scroll = self.detail_scroll.saturating_sub(self.page() as u16)
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                if let Some(offset) =
+                    self.scrolled(self.detail_scroll, self.detail_scroll_limit, &action)
+                {
+                    self.detail_scroll = offset;
+                }
             }
-            Action::PageDown => {
-                self.scroll_detail_to(self.detail_scroll.saturating_add(self.page() as u16))
-            }
-            Action::Top => self.detail_scroll = 0,
-            Action::Bottom => self.scroll_detail_to(u16::MAX),
             Action::ToggleMark => self.toggle_mark(self.detail_position()),
             Action::FollowPartner => {
                 let Some(current) = self.detail_position() else {
@@ -1444,26 +1448,35 @@ impl<'e, 'c> App<'e, 'c> {
     }
 
     fn update_about(&mut self, action: Action) {
-        let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
-        let scroll = match action {
-            Action::Back => {
-                self.view = View::Browse;
-                return;
-            }
-            Action::Up => self.about_scroll.saturating_sub(1),
-            Action::Down => self.about_scroll.saturating_add(1),
-            Action::PageUp => self.about_scroll.saturating_sub(page),
-            Action::PageDown => self.about_scroll.saturating_add(page),
-            Action::Top => 0,
-            Action::Bottom => u16::MAX,
-            _ => return,
-        };
-        self.about_scroll = scroll.min(self.about_scroll_limit);
+        if action == Action::Back {
+            self.view = View::Browse;
+        } else if let Some(offset) =
+            self.scrolled(self.about_scroll, self.about_scroll_limit, &action)
+        {
+            self.about_scroll = offset;
+        }
     }
 
     /// Scrolls the detail, never past its last line.
     fn scroll_detail_to(&mut self, offset: u16) {
         self.detail_scroll = offset.min(self.detail_scroll_limit);
+    }
+
+    /// Where a scroll key takes a text scrolled to `offset` that can go to `limit` (the
+    /// detail, About, the help): a line, a page, an end, never past its last line. `None`
+    /// for any other action.
+    fn scrolled(&self, offset: u16, limit: u16, action: &Action) -> Option<u16> {
+        let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
+        let wanted = match action {
+            Action::Up => offset.saturating_sub(1),
+            Action::Down => offset.saturating_add(1),
+            Action::PageUp => offset.saturating_sub(page),
+            Action::PageDown => offset.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => u16::MAX,
+            _ => return None,
+        };
+        Some(wanted.min(limit))
     }
 
     /// The effect that writes the shortlist where `typed` says.
