@@ -3020,3 +3020,31 @@ fn the_help_scrolls_on_a_short_screen() {
     let screen = draw_and_tell(&mut app, 80, 24);
     assert!(!screen.contains("↑↓"), "{screen}");
 }
+
+/// From reading the snapshots: at 80 columns the French status line lost its last hint,
+/// how to quit, on the search line, the detail and the views. Every screen says how to
+/// quit, in both languages; hints that do not fit go from the one before it.
+#[test]
+fn every_status_line_says_how_to_quit_at_eighty_columns() {
+    let engine = engine();
+    for (lang, quit) in [(Lang::En, " quit "), (Lang::Fr, " quitter ")] {
+        let screens: [(&str, &[Action]); 7] = [
+            ("search", &[]),
+            ("filters", &[Action::Focus(Pane::Filters)]),
+            ("results", &[Action::Down]),
+            ("detail", &[Action::Down, Action::Open]),
+            ("statistics", &[Action::Show(View::Stats)]),
+            ("map", &[Action::Show(View::Map)]),
+            ("about", &[Action::Show(View::About)]),
+        ];
+        for (name, actions) in screens {
+            let mut app = App::new(&engine, lang, (80, 24));
+            for action in actions {
+                act(&mut app, action.clone());
+            }
+            let screen = draw(&app, 80, 24);
+            let status = screen.lines().last().unwrap_or_default();
+            assert!(status.contains(quit), "{lang:?} {name}: {status}");
+        }
+    }
+}

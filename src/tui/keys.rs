@@ -138,7 +138,7 @@ pub const KEYS: &[Entry] = &[
             "search as you type; \"phrase\", -exclude; readline keys",
             "chercher ; \"expression\", -exclure ; touches readline",
         ],
-        hints: &[(At::Search, ["type to search", "tapez pour chercher"])],
+        hints: &[(At::Search, ["type to search", "tapez : chercher"])],
         // Line editing as in readline: Ctrl-U to the start, Ctrl-K to the end, Ctrl-W and
         // Alt-Backspace a word back, Alt-D a word on, Alt-B/F and Ctrl-←/→ by word.
         bindings: &[
@@ -183,7 +183,7 @@ pub const KEYS: &[Entry] = &[
             "se déplacer ; PgPréc PgSuiv, Début Fin (g G)",
         ],
         hints: &[
-            (At::Search, ["↓ results", "↓ résultats"]),
+            (At::Search, ["↓ results", "↓ liste"]),
             (At::Filters, ["↑↓ move", "↑↓ déplacer"]),
             (At::Results, ["↑↓ move", "↑↓ déplacer"]),
             (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),

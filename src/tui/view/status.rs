@@ -43,9 +43,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let shown = if app.message.is_some() {
         text::fit_words(&left.content, room)
     } else {
-        // Hints that do not fit are left out whole, the last first: a hint cut short
-        // ("? ai…") names no key.
+        // Hints that do not fit are left out whole (a hint cut short, "? ai…", names no
+        // key), the one before the last first: the last says how to quit, which every
+        // screen keeps.
         let mut hints: Vec<&str> = left.content.split(" · ").collect();
+        while hints.len() > 2 && text::width(&hints.join(" · ")) > room {
+            hints.remove(hints.len() - 2);
+        }
+        // On the smallest screens, even that goes before a hint is cut.
         while hints.len() > 1 && text::width(&hints.join(" · ")) > room {
             hints.pop();
         }
