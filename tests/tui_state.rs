@@ -2891,8 +2891,8 @@ fn statistics_compare_like_with_like() {
     app.update(Action::Show(View::Stats));
     let screen = draw(&app, 200, 60);
     assert!(
-        screen.contains("(2023: "),
-        "the whole catalogue shows them: {screen}"
+        screen.contains("(2023 : "),
+        "the whole catalogue shows them, in French typography: {screen}"
     );
     // Every value row: its count, and its bar's length.
     let mut bars: Vec<(usize, usize)> = Vec::new();
@@ -2931,7 +2931,10 @@ fn statistics_compare_like_with_like() {
     app.update(Action::Show(View::Stats));
     assert_eq!(app.outcome.total, 11);
     let screen = draw(&app, 200, 60);
-    assert!(!screen.contains("(2023: "), "not beside a search: {screen}");
+    assert!(
+        !screen.contains("(2023 : "),
+        "not beside a search: {screen}"
+    );
     assert!(screen.contains("collections entières"), "{screen}");
 }
 

@@ -409,7 +409,7 @@ pub fn draw(
         lines.push(Line::from(vec![
             Span::styled(format!(" {number}. "), palette.label()),
             Span::raw(clean(name)),
-            Span::styled(format!("  [{provenance}]"), palette.dim()),
+            label_span(provenance, palette),
         ]));
         let numbers = |items: &[u8]| {
             items

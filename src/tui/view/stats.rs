@@ -382,7 +382,8 @@ impl Chart {
                     if dimension == Dimension::Year || selected_years == [figure.year] {
                         format!(" ({})", figure.value)
                     } else {
-                        format!(" ({}: {})", figure.year, figure.value)
+                        let colon = app.lang.strings().colon;
+                        format!(" ({}{colon}{})", figure.year, figure.value)
                     }
                 })
             })
