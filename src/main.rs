@@ -41,6 +41,8 @@ fn main() -> ExitCode {
         Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             cli::say(&format!("localaction: error: {error:#}"));
+            #[cfg(all(unix, not(target_os = "macos")))]
+            localaction::launch::hold_window_after_error();
             ExitCode::from(2)
         }
     }
@@ -48,6 +50,13 @@ fn main() -> ExitCode {
 
 /// Opens the interface, which needs a terminal on both sides.
 fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
+    // A double-click in a file manager: the window it expects is a terminal's.
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if localaction::launch::started_from_file_manager()
+        && localaction::launch::reopen_in_terminal().is_some()
+    {
+        return Ok(());
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!(
             "the interactive browser needs a terminal; for scripts use a command, e.g. `localaction list --format json` (see --help)"

@@ -1,0 +1,206 @@
+//! A double-click in a Linux file manager, played by the real binary: no terminal on any
+//! side (a new session, so no controlling terminal either), a display, and stand-in
+//! terminal emulators on PATH that write down how they were started and then run it.
+#![cfg(all(unix, not(target_os = "macos")))]
+
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A stand-in terminal emulator named `name`: it records its option, the program, its
+/// arguments and the reopened-marker, then runs the program as a real terminal would and
+/// records its output and exit status. The record appears whole, when the program is done.
+fn stand_in_terminal(folder: &Path, name: &str) -> PathBuf {
+    let record = folder.join(format!("{name}.record"));
+    let script = format!(
+        r#"#!/bin/sh
+part='{record}.part'
+echo "option=$1" > "$part"; shift
+program=$1; shift
+echo "program=$program" >> "$part"
+echo "arguments=$*" >> "$part"
+echo "reopened=$LOCALACTION_REOPENED" >> "$part"
+"$program" "$@" >> "$part" 2>&1
+echo "status=$?" >> "$part"
+/bin/mv "$part" '{record}'
+"#,
+        record = record.display()
+    );
+    let path = folder.join(name);
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    record
+}
+
+/// Runs the binary as a file manager would: standard streams on
+/// /dev/null, no controlling terminal, PATH only `path`, and the given environment.
+fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_localaction"));
+    command
+        .args(arguments)
+        .env_clear()
+        .env("PATH", path)
+        .envs(environment.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setsid is async-signal-safe; it only detaches the child from this terminal.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command.output().expect("the binary runs")
+}
+
+fn wait_for(record: &Path) -> String {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(20) {
+        if let Ok(text) = std::fs::read_to_string(record) {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the stand-in terminal never finished: {}", record.display());
+}
+
+#[test]
+fn a_double_click_reopens_in_the_users_terminal_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let record = stand_in_terminal(folder.path(), "x-terminal-emulator");
+    stand_in_terminal(folder.path(), "xterm");
+    let output = double_click(folder.path(), &[], &[("DISPLAY", ":0")]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty(), "the window is the message");
+
+    let record = wait_for(&record);
+    let line = |key: &str| {
+        record
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("no {key} in {record}"))
+            .to_owned()
+    };
+    assert_eq!(line("option"), "-e");
+    let program = std::fs::canonicalize(line("program")).unwrap();
+    assert_eq!(
+        program,
+        std::fs::canonicalize(env!("CARGO_BIN_EXE_localaction")).unwrap()
+    );
+    assert_eq!(line("reopened"), "1");
+    // Inside the stand-in there is still no terminal: the reopened program must not open
+    // another window, but say what it needs and fail.
+    assert!(
+        record.contains("needs a terminal"),
+        "the reopened program explains: {record}"
+    );
+    assert_eq!(line("status"), "2");
+    assert!(
+        !folder.path().join("xterm.record").exists(),
+        "only the first terminal found is opened"
+    );
+}
+
+#[test]
+fn the_terminal_variable_comes_first_and_arguments_follow() {
+    let folder = tempfile::tempdir().unwrap();
+    let chosen = stand_in_terminal(folder.path(), "my-terminal");
+    stand_in_terminal(folder.path(), "x-terminal-emulator");
+    // `--lang fr` must reach the reopened program.
+    let output = double_click(
+        folder.path(),
+        &["--lang", "fr"],
+        &[
+            ("WAYLAND_DISPLAY", "wayland-0"),
+            ("TERMINAL", "my-terminal"),
+        ],
+    );
+    assert!(output.status.success());
+    let record = wait_for(&chosen);
+    assert!(record.contains("arguments=--lang fr"), "{record}");
+    assert!(!folder.path().join("x-terminal-emulator.record").exists());
+}
+
+#[test]
+fn gnome_terminal_takes_the_program_after_a_double_dash() {
+    let folder = tempfile::tempdir().unwrap();
+    let record = stand_in_terminal(folder.path(), "gnome-terminal");
+    let output = double_click(folder.path(), &[], &[("DISPLAY", ":0")]);
+    assert!(output.status.success());
+    assert!(wait_for(&record).contains("option=--\n"));
+}
+
+#[test]
+fn without_a_display_or_a_terminal_emulator_the_message_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    // A terminal emulator but no desktop (a cron job, a service): nothing is opened.
+    let record = stand_in_terminal(folder.path(), "x-terminal-emulator");
+    let output = double_click(folder.path(), &[], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!record.exists() && !record.with_extension("record.part").exists());
+
+    // A desktop but no terminal emulator on PATH: the same message.
+    let empty = tempfile::tempdir().unwrap();
+    let output = double_click(empty.path(), &[], &[("DISPLAY", ":0")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn a_shell_redirecting_both_streams_keeps_its_terminal() {
+    // From a shell with both streams redirected, the process still has a controlling
+    // terminal (here a pseudo-terminal made the child's own) and must not open a window.
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two descriptors; the names and settings are left null.
+    let opened = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "a pseudo-terminal");
+    let folder = tempfile::tempdir().unwrap();
+    let record = stand_in_terminal(folder.path(), "x-terminal-emulator");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_localaction"));
+    command
+        .env_clear()
+        .env("PATH", folder.path())
+        .env("DISPLAY", ":0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setsid and ioctl are async-signal-safe; the child takes the pseudo-terminal
+    // as its controlling terminal, as a login shell's children have theirs.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setsid() == -1 || libc::ioctl(terminal, libc::TIOCSCTTY, 0) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let output = command.output().unwrap();
+    // SAFETY: both descriptors are this test's own.
+    unsafe {
+        libc::close(controller);
+        libc::close(terminal);
+    }
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!record.exists() && !record.with_extension("record.part").exists());
+}
