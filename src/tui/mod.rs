@@ -34,14 +34,14 @@ use palette::Palette;
 /// Puts the terminal back as it was. Safe to call more than once.
 fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = io::stdout().flush();
+    // One at a time: `execute!` stops at the first command that fails, and each of these
+    // must still be tried.
+    let mut stdout = io::stdout();
+    let _ = execute!(stdout, DisableMouseCapture);
+    let _ = execute!(stdout, DisableBracketedPaste);
+    let _ = execute!(stdout, LeaveAlternateScreen);
+    let _ = execute!(stdout, cursor::Show);
+    let _ = stdout.flush();
 }
 
 /// Restores the terminal when dropped, whatever the way out.
@@ -110,13 +110,11 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
 
     enable_raw_mode()?;
     let _guard = TerminalGuard;
-    // Pasted text arrives whole (bracketed paste), not as keys that would run commands.
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    // Pasted text arrives whole (bracketed paste), not as keys that would run commands,
+    // where the terminal can say so. A legacy Windows console cannot (crossterm refuses
+    // there): the interface still starts, and a paste arrives as keys.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(engine, lang, (size.width, size.height));
