@@ -10,7 +10,6 @@ pub mod engine;
 pub mod export;
 pub mod i18n;
 pub mod index;
-#[cfg(all(unix, not(target_os = "macos")))]
 pub mod launch;
 pub mod text;
 pub mod tui;

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             cli::say(&format!("localaction: error: {error:#}"));
-            #[cfg(all(unix, not(target_os = "macos")))]
+            #[cfg(any(windows, all(unix, not(target_os = "macos"))))]
             localaction::launch::hold_window_after_error();
             ExitCode::from(2)
         }

@@ -9,29 +9,38 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// A stand-in terminal emulator named `name`: it records its option, the program, its
-/// arguments and the reopened-marker, then runs the program as a real terminal would and
-/// records its output and exit status. The record appears whole, when the program is done.
+/// A stand-in terminal emulator named `name`: it records its option, the command after
+/// it and its own environment's marker, then runs the command as a real terminal would and
+/// records its output and exit status. The record appears whole, when the command is done.
 fn stand_in_terminal(folder: &Path, name: &str) -> PathBuf {
     let record = folder.join(format!("{name}.record"));
     let script = format!(
         r#"#!/bin/sh
 part='{record}.part'
 echo "option=$1" > "$part"; shift
-program=$1; shift
-echo "program=$program" >> "$part"
-echo "arguments=$*" >> "$part"
-echo "reopened=$LOCALACTION_REOPENED" >> "$part"
-"$program" "$@" >> "$part" 2>&1
+echo "command=$*" >> "$part"
+echo "terminal's marker=$LOCALACTION_REOPENED" >> "$part"
+"$@" >> "$part" 2>&1
 echo "status=$?" >> "$part"
 /bin/mv "$part" '{record}'
 "#,
         record = record.display()
     );
-    let path = folder.join(name);
-    std::fs::write(&path, script).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_script(&folder.join(name), &script);
     record
+}
+
+fn write_script(path: &Path, script: &str) {
+    std::fs::write(path, script).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn field(record: &str, key: &str) -> String {
+    record
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{key}=")))
+        .unwrap_or_else(|| panic!("no {key} in {record}"))
+        .to_owned()
 }
 
 /// Runs the binary as a file manager would: standard streams on
@@ -83,27 +92,28 @@ fn a_double_click_reopens_in_the_users_terminal_once() {
     assert!(output.stderr.is_empty(), "the window is the message");
 
     let record = wait_for(&record);
-    let line = |key: &str| {
-        record
-            .lines()
-            .find_map(|line| line.strip_prefix(&format!("{key}=")))
-            .unwrap_or_else(|| panic!("no {key} in {record}"))
-            .to_owned()
-    };
-    assert_eq!(line("option"), "-e");
-    let program = std::fs::canonicalize(line("program")).unwrap();
+    assert_eq!(field(&record, "option"), "-e");
+    let command = field(&record, "command");
+    let words: Vec<&str> = command.split(' ').collect();
+    // The marker goes to the program alone (through env), not to the terminal emulator,
+    // whose later windows would carry it too.
     assert_eq!(
-        program,
+        words[..2],
+        ["/usr/bin/env", "LOCALACTION_REOPENED=1"],
+        "{command}"
+    );
+    assert_eq!(
+        std::fs::canonicalize(words[2]).unwrap(),
         std::fs::canonicalize(env!("CARGO_BIN_EXE_localaction")).unwrap()
     );
-    assert_eq!(line("reopened"), "1");
+    assert_eq!(field(&record, "terminal's marker"), "");
     // Inside the stand-in there is still no terminal: the reopened program must not open
     // another window, but say what it needs and fail.
     assert!(
         record.contains("needs a terminal"),
         "the reopened program explains: {record}"
     );
-    assert_eq!(line("status"), "2");
+    assert_eq!(field(&record, "status"), "2");
     assert!(
         !folder.path().join("xterm.record").exists(),
         "only the first terminal found is opened"
@@ -126,8 +136,29 @@ fn the_terminal_variable_comes_first_and_arguments_follow() {
     );
     assert!(output.status.success());
     let record = wait_for(&chosen);
-    assert!(record.contains("arguments=--lang fr"), "{record}");
+    assert!(
+        field(&record, "command").ends_with("localaction --lang fr"),
+        "{record}"
+    );
     assert!(!folder.path().join("x-terminal-emulator.record").exists());
+}
+
+#[test]
+fn a_terminal_that_fails_at_once_is_passed_over() {
+    let folder = tempfile::tempdir().unwrap();
+    // A $TERMINAL that cannot open a window (no display, a typo) exits at once with failure.
+    write_script(
+        &folder.path().join("broken-terminal"),
+        "#!/bin/sh\nexit 1\n",
+    );
+    let record = stand_in_terminal(folder.path(), "xterm");
+    let output = double_click(
+        folder.path(),
+        &[],
+        &[("DISPLAY", ":0"), ("TERMINAL", "broken-terminal")],
+    );
+    assert!(output.status.success());
+    assert_eq!(field(&wait_for(&record), "option"), "-e");
 }
 
 #[test]
