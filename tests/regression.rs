@@ -44,10 +44,7 @@ fn completions_to_a_full_disk_fail_with_a_message_not_a_panic() {
             .stdout(full_disk()));
         assert_eq!(output.status.code(), Some(2), "{shell}");
         let errors = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            errors.contains(FULL_DISK),
-            "{shell}: {errors}"
-        );
+        assert!(errors.contains(FULL_DISK), "{shell}: {errors}");
         assert!(!errors.contains("panicked"), "{shell}: {errors}");
     }
 }
@@ -418,10 +415,7 @@ fn every_command_handles_a_full_disk_and_a_closed_pipe() {
         let output = run(localaction().args(args).stdout(full_disk()));
         assert_eq!(output.status.code(), Some(2), "{args:?} to a full disk");
         let errors = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            errors.contains(FULL_DISK),
-            "{args:?}: {errors}"
-        );
+        assert!(errors.contains(FULL_DISK), "{args:?}: {errors}");
         assert!(!errors.contains("panicked"), "{args:?}: {errors}");
 
         let mut child = localaction()
