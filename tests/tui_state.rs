@@ -3051,3 +3051,70 @@ fn every_status_line_says_how_to_quit_at_eighty_columns() {
         }
     }
 }
+
+/// The search line's text, inside its border, and where the cursor is drawn on it (its
+/// column from the line's start), at `width` columns.
+fn search_line(app: &App<'_, '_>, width: u16) -> (String, Option<usize>) {
+    let mut terminal = Terminal::new(TestBackend::new(width, 24)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
+        .expect("drawing succeeds");
+    let backend = terminal.backend();
+    let buffer = backend.buffer();
+    let line: String = (1..width - 1).map(|x| buffer[(x, 1)].symbol()).collect();
+    let cursor = backend.cursor_position();
+    let column = (backend.cursor_visible() && cursor.y == 1).then(|| usize::from(cursor.x) - 1);
+    (line.trim_end().to_owned(), column)
+}
+
+/// A query longer than the search line used to run off its end with the cursor: what was
+/// being typed could not be seen. The end being typed now stays in sight with the cursor
+/// after it, the hidden start shown as "…"; Home brings the start back, its end then cut
+/// with "…".
+#[test]
+fn a_long_query_scrolls_with_its_cursor() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (60, 24));
+    let query = "climate resilience housing employment health education refugees children";
+    type_text(&mut app, query);
+    let (line, cursor) = search_line(&app, 60);
+    assert!(line.starts_with("› …"), "{line}");
+    // What follows the query (its notes) may be cut to the "…" under the cursor.
+    let typed = line.strip_suffix('…').unwrap_or(&line);
+    assert!(typed.ends_with("refugees children"), "{line}");
+    assert_eq!(
+        cursor,
+        Some(unicode_width::UnicodeWidthStr::width(typed)),
+        "the cursor right after the last letter typed: {line}"
+    );
+    assert!(cursor.unwrap() < 58, "the cursor inside the line");
+
+    app.update(Action::CursorStart);
+    let (line, cursor) = search_line(&app, 60);
+    assert!(line.starts_with("› climate resilience"), "{line}");
+    assert!(line.ends_with('…'), "the rest is said to be cut: {line}");
+    assert_eq!(cursor, Some(2));
+
+    // A query that fits is shown whole, as it was.
+    let mut app = App::new(&engine, Lang::En, (60, 24));
+    type_text(&mut app, "climat");
+    let (line, cursor) = search_line(&app, 60);
+    assert_eq!(line, "› climat");
+    assert_eq!(cursor, Some(8));
+}
+
+/// The search line's notes ran off its end without a sign; what does not fit now ends in
+/// "…".
+#[test]
+fn search_notes_that_do_not_fit_say_so() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::En, (40, 24));
+    // A typo read as a correction, and a word no action has: two notes.
+    type_text(&mut app, "climte zzzzqq");
+    let (line, _) = search_line(&app, 40);
+    assert!(line.contains("climte"), "{line}");
+    assert!(line.ends_with('…'), "{line}");
+    assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= 38);
+}

@@ -22,11 +22,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         app.engine.catalogue().len(),
         strings.actions
     );
-    let mut spans = vec![Span::styled("› ", palette.label())];
+    let bordered = area.height >= 3;
+    let room = usize::from(if bordered {
+        area.width.saturating_sub(2)
+    } else {
+        area.width
+    });
+    let mut spans = vec![Span::styled(PROMPT, palette.label())];
+    // The query scrolls so that its cursor stays on the line, its hidden start shown as "…".
+    let (shown_query, cursor_column) = scrolled_query(&app.query, app.cursor, room);
     if app.query.is_empty() {
         spans.push(Span::styled(strings.search_placeholder, palette.dim()));
     } else {
-        spans.push(Span::raw(text::sanitize(&app.query).into_owned()));
+        spans.push(Span::raw(shown_query));
     }
     let matching = &app.outcome.matching;
     if app.match_mode == MatchMode::All {
@@ -80,7 +88,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             palette.dim(),
         ));
     }
-    let bordered = area.height >= 3;
     let inner = if bordered {
         // The program's name takes what the count leaves, cut between words, or goes.
         let room = usize::from(area.width)
@@ -102,12 +109,58 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         spans.push(Span::styled(count, palette.dim()));
         area
     };
-    frame.render_widget(Paragraph::new(Line::from(spans)), inner);
+    frame.render_widget(Paragraph::new(Line::from(cut_line(spans, room))), inner);
     if focused && inner.width > 2 {
-        let before: String = app.query.chars().take(app.cursor).collect();
-        let x = inner.x + 2 + text::width(&before) as u16;
+        let x = inner.x + (text::width(PROMPT) + cursor_column) as u16;
         if x < inner.right() {
             frame.set_cursor_position(Position::new(x, inner.y));
         }
     }
+}
+
+const PROMPT: &str = "› ";
+
+/// The part of `query` to show on a line of `room` columns (the prompt's included), and the
+/// cursor's column in it. When the cursor would fall off the end, the start is hidden behind
+/// "…", so that the cursor keeps the line's last column.
+fn scrolled_query(query: &str, cursor: usize, room: usize) -> (String, usize) {
+    let query = text::sanitize(query);
+    let before: String = query.chars().take(cursor).collect();
+    // The prompt, and one column for the cursor itself after the text before it.
+    let fits = room.saturating_sub(text::width(PROMPT) + 1);
+    if text::width(&before) <= fits {
+        return (query.into_owned(), text::width(&before));
+    }
+    let mut skipped = 0;
+    let mut visible = before.as_str();
+    while text::width(visible) + 1 > fits && !visible.is_empty() {
+        let first = visible.chars().next().map_or(0, char::len_utf8);
+        visible = &visible[first..];
+        skipped += first;
+    }
+    (format!("…{}", &query[skipped..]), 1 + text::width(visible))
+}
+
+/// `spans` cut to `room` columns, the last one kept ending in "…" when anything is cut.
+fn cut_line(spans: Vec<Span<'_>>, room: usize) -> Vec<Span<'_>> {
+    let mut kept = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    let total: usize = spans.iter().map(|span| text::width(&span.content)).sum();
+    if total <= room {
+        return spans;
+    }
+    for span in spans {
+        let width = text::width(&span.content);
+        if used + width < room {
+            used += width;
+            kept.push(span);
+        } else {
+            // With a space after it, even a span that would fill the line exactly is cut,
+            // so that its "…" says more follows.
+            let cut = text::truncate(&format!("{} ", span.content), room - used);
+            kept.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    kept
 }
