@@ -3118,3 +3118,129 @@ fn search_notes_that_do_not_fit_say_so() {
     assert!(line.ends_with('…'), "{line}");
     assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= 38);
 }
+
+/// From the new user's trial: Esc from an action opened in the shortlist went to the list,
+/// and the shortlist had to be opened again to go on to the next one. It returns to the
+/// shortlist, on the same row, also after following a joint commitment and coming back.
+#[test]
+fn esc_from_an_action_opened_in_the_shortlist_returns_to_it() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    // Kampala and Nairobi (a joint commitment), and whatever else "kampala" finds, marked.
+    type_text(&mut app, "kampala");
+    press_alt(&mut app, 'a');
+    assert!(app.shortlist.len() >= 2);
+    app.update(Action::Show(View::Shortlist));
+    let row = app
+        .shortlist
+        .iter()
+        .position(|&at| at == position(&engine, KAMPALA))
+        .unwrap();
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    assert_eq!(
+        (app.view, app.open),
+        (View::Browse, Some(position(&engine, KAMPALA)))
+    );
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.open, Some(position(&engine, NAIROBI)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.open,
+        Some(position(&engine, KAMPALA)),
+        "back from the partner"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Shortlist, "back to the shortlist");
+    assert_eq!(app.shortlist_cursor, row, "on the row it was opened from");
+    assert_eq!(app.open, None);
+    // Opened from the list, an action still closes to the list.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Browse);
+    app.update(Action::Focus(Pane::Search));
+    app.update(Action::Back);
+    open_kampala(&mut app);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view, app.open), (View::Browse, None));
+}
+
+/// The detail's status line offered "p partner" for every action; most have none, and the
+/// key then only says so. The hint is for actions with a joint commitment.
+#[test]
+fn the_partner_hint_is_shown_only_where_there_is_a_partner() {
+    let engine = engine();
+    for lang in [Lang::En, Lang::Fr] {
+        let hint = if lang == Lang::En {
+            "p partner"
+        } else {
+            "p partenaire"
+        };
+        let mut app = App::new(&engine, lang, (200, 60));
+        open_kampala(&mut app);
+        let status = |app: &App<'_, '_>| draw(app, 200, 60).lines().last().unwrap().to_owned();
+        assert!(status(&app).contains(hint), "{}", status(&app));
+        app.update(Action::Back);
+        app.update(Action::Focus(Pane::Search));
+        app.update(Action::Back);
+        assert!(app.query.is_empty());
+        type_text(&mut app, "amman");
+        app.update(Action::Down);
+        app.update(Action::Open);
+        let amman = engine.catalogue().action_at(app.open.unwrap());
+        assert!(amman.partners.is_empty(), "an action without a partner");
+        assert!(!status(&app).contains(hint), "{}", status(&app));
+    }
+}
+
+/// The export dialog said the format comes from the extension, and wrote Markdown for any
+/// name but .csv without saying so; it now says what the name typed will give.
+#[test]
+fn the_export_dialog_says_what_the_name_gives() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    let mut app = app(&engine, directory.path());
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::StartExport);
+    assert!(draw(&app, 100, 30).contains("written as Markdown"));
+    for name in ["marked.txt", "marked"] {
+        act(&mut app, Action::DeleteWord);
+        act(&mut app, Action::DeleteWord);
+        type_text(&mut app, name);
+        assert_eq!(
+            app.dialog,
+            Some(Dialog::ExportPath {
+                path: name.to_owned()
+            })
+        );
+        assert!(
+            draw(&app, 100, 30).contains("written as Markdown"),
+            "{name}"
+        );
+    }
+    act(&mut app, Action::DeleteWord);
+    type_text(&mut app, "marked.CSV");
+    assert!(draw(&app, 100, 30).contains("written as CSV"));
+}
+
+/// The quit question said "export them" for a single marked action.
+#[test]
+fn the_quit_question_counts_its_pronoun() {
+    let engine = engine();
+    let directory = tempfile::tempdir().unwrap();
+    for (marks, words) in [(1, "y or e: export it"), (2, "y or e: export them")] {
+        let mut app = app(&engine, directory.path());
+        app.update(Action::Down);
+        for _ in 0..marks {
+            app.update(Action::ToggleMark);
+            app.update(Action::Down);
+        }
+        app.update(Action::Quit);
+        assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+        assert!(draw(&app, 100, 30).contains(words), "{marks}: {words}");
+    }
+}

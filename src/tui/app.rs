@@ -225,12 +225,14 @@ pub enum Action {
     Quit,
 }
 
-/// The way back to the map from an action opened there.
+/// The way back to a view (the map, the shortlist) from an action opened there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MapReturn {
-    /// The action Enter opened on the map.
+pub struct ViewReturn {
+    /// The view Esc returns to.
+    pub view: View,
+    /// The action Enter opened there.
     pub position: Position,
-    /// The pane that had the focus when it was opened, for Esc on the map to come back to.
+    /// The pane that had the focus when it was opened, for Esc in the view to come back to.
     pub focus: Pane,
 }
 
@@ -268,9 +270,9 @@ pub struct App<'e, 'c> {
     pub open: Option<Position>,
     /// Actions left by following partner links, to come back with Esc.
     pub trail: Vec<Position>,
-    /// Set while the detail shows the action Enter opened on the map (or partners followed
-    /// from it): Esc then returns to the map rather than to the list.
-    pub map_return: Option<MapReturn>,
+    /// Set while the detail shows the action Enter opened on the map or in the shortlist
+    /// (or partners followed from it): Esc then returns there rather than to the list.
+    pub view_return: Option<ViewReturn>,
     pub detail_scroll: u16,
     /// Where the map's arrows start from: which of the selected action's places (by its
     /// order in the action) the last arrow reached, as the action moved away from may have
@@ -341,7 +343,7 @@ impl<'e, 'c> App<'e, 'c> {
             view: View::Browse,
             open: None,
             trail: Vec::new(),
-            map_return: None,
+            view_return: None,
             detail_scroll: 0,
             map_place: None,
             detail_scroll_limit: u16::MAX,
@@ -555,12 +557,12 @@ impl<'e, 'c> App<'e, 'c> {
         if self.size != size {
             self.about_scroll_limit = u16::MAX;
         }
-        // The way back to the map lasts while the action opened there is the one open, or
+        // The way back to a view lasts while the action opened there is the one open, or
         // the first of the partners' trail: closed, or replaced by another, it is gone.
-        if let Some(back) = self.map_return
+        if let Some(back) = self.view_return
             && self.trail.first().copied().or(self.open) != Some(back.position)
         {
-            self.map_return = None;
+            self.view_return = None;
         }
         // Other text, or another width: how far it scrolls is known at the next frame.
         if (self.detail_position(), self.text_lang, self.size) != shown {
@@ -822,7 +824,7 @@ impl<'e, 'c> App<'e, 'c> {
                     self.open = Some(position);
                     self.trail.clear();
                     // Opened from the list, it closes back to the list.
-                    self.map_return = None;
+                    self.view_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -915,17 +917,19 @@ impl<'e, 'c> App<'e, 'c> {
                 if let Some(previous) = self.trail.pop() {
                     self.open = Some(previous);
                     self.detail_scroll = 0;
-                } else if let Some(back) = self.map_return.take() {
+                } else if let Some(back) = self.view_return.take() {
                     // Opened on the map: back to the map, on that action (following its
-                    // partners moved the selection).
+                    // partners moved the selection); in the shortlist: back to it, on the
+                    // same row.
                     self.open = None;
-                    self.view = View::Map;
+                    self.view = back.view;
                     self.focus = back.focus;
-                    if let Some(index) = self
-                        .outcome
-                        .hits
-                        .iter()
-                        .position(|hit| hit.position == back.position)
+                    if back.view == View::Map
+                        && let Some(index) = self
+                            .outcome
+                            .hits
+                            .iter()
+                            .position(|hit| hit.position == back.position)
                     {
                         self.selected = index;
                     }
@@ -1062,10 +1066,17 @@ impl<'e, 'c> App<'e, 'c> {
             }
             Action::Open => {
                 if let Some(&position) = self.shortlist.get(self.shortlist_cursor) {
+                    self.view_return = Some(ViewReturn {
+                        view: View::Shortlist,
+                        position,
+                        focus: match self.focus {
+                            Pane::Detail => Pane::Results,
+                            pane => pane,
+                        },
+                    });
                     self.view = View::Browse;
                     self.open = Some(position);
                     self.trail.clear();
-                    self.map_return = None;
                     self.detail_scroll = 0;
                     self.focus = Pane::Detail;
                 }
@@ -1173,7 +1184,11 @@ impl<'e, 'c> App<'e, 'c> {
                         Pane::Detail => Pane::Results,
                         pane => pane,
                     };
-                    self.map_return = Some(MapReturn { position, focus });
+                    self.view_return = Some(ViewReturn {
+                        view: View::Map,
+                        position,
+                        focus,
+                    });
                     self.view = View::Browse;
                     self.open = Some(position);
                     self.trail.clear();

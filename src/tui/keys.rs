@@ -515,7 +515,35 @@ pub const KEYS: &[Entry] = &[
 
 /// The status line's hints for `place`, in table order.
 pub fn hints(place: HintPlace, lang: Lang) -> Vec<&'static str> {
+    hints_where(place, lang, |_| true)
+}
+
+/// The hints for `place` that can do something in `app`'s state: "p partner" only for an
+/// action with a partner.
+pub fn hints_now(place: HintPlace, app: &App<'_, '_>) -> Vec<&'static str> {
+    let has_partner = app.detail_position().is_some_and(|position| {
+        !app.engine
+            .catalogue()
+            .action_at(position)
+            .partners
+            .is_empty()
+    });
+    hints_where(place, app.lang, |entry| {
+        has_partner
+            || !entry
+                .bindings
+                .iter()
+                .any(|binding| binding.action == Action::FollowPartner)
+    })
+}
+
+fn hints_where(
+    place: HintPlace,
+    lang: Lang,
+    applies: impl Fn(&Entry) -> bool,
+) -> Vec<&'static str> {
     KEYS.iter()
+        .filter(|entry| applies(entry))
         .flat_map(|entry| entry.hints)
         .filter(|(at, _)| *at == place)
         .map(|(_, words)| words[lang as usize])

@@ -11,6 +11,8 @@ mod shortlist;
 pub(crate) mod stats;
 mod status;
 
+use std::path::Path;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,8 +20,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Dialog, View};
+use super::export::format_for;
 use super::layout::Layout;
 use super::palette::Palette;
+use crate::export::Format;
 use crate::text;
 
 /// The first row to show so that `selected` is visible in `visible` rows.
@@ -205,7 +209,13 @@ fn draw_dialog(
             vec![
                 Line::from(strings.export_prompt),
                 path_line(path, app.export_cursor, palette),
-                Line::styled(strings.export_format, palette.dim()),
+                Line::styled(
+                    match format_for(Path::new(path)) {
+                        Format::Csv => strings.export_as_csv,
+                        _ => strings.export_as_markdown,
+                    },
+                    palette.dim(),
+                ),
                 Line::styled(app.message.clone().unwrap_or_default(), palette.highlight()),
             ],
         ),
@@ -221,7 +231,14 @@ fn draw_dialog(
             strings.quit_title.to_owned(),
             vec![
                 Line::from(strings.unsaved_marks(app.unexported_marks())),
-                Line::styled(strings.quit_choices, palette.label()),
+                Line::styled(
+                    if app.unexported_marks() == 1 {
+                        strings.quit_choices_one
+                    } else {
+                        strings.quit_choices
+                    },
+                    palette.label(),
+                ),
             ],
         ),
     };

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             Pane::Detail => HintPlace::Detail,
         }
     };
-    let hints = keys::hints(place, app.lang).join(" · ");
+    let hints = keys::hints_now(place, app).join(" · ");
     let marked = format!(" ★ {} ", strings.count_marked(app.shortlist.len()));
     let left = match &app.message {
         Some(message) => Span::styled(text::sanitize(message).into_owned(), palette.highlight()),
