@@ -97,6 +97,55 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
     }
 }
 
+/// `line` wrapped between words to `width` columns, the lines after the first indented by
+/// `indent` columns, so that an item's wrapped text stays under its text, not under its
+/// number. Too narrow for that, it is left whole (the paragraph wraps it).
+fn hanging(line: Line<'static>, width: u16, indent: usize) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    if width < indent + 12 || text::width(&line.to_string()) <= width {
+        return vec![line];
+    }
+    let style = line.style;
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        // Runs of spaces, and words between them; a line breaks at a run of spaces, which
+        // then goes.
+        let mut runs: Vec<String> = Vec::new();
+        for c in span.content.chars() {
+            match runs.last_mut() {
+                Some(run) if run.ends_with(' ') == (c == ' ') => run.push(c),
+                _ => runs.push(c.to_string()),
+            }
+        }
+        let mut spaces = String::new();
+        for run in runs {
+            if run.starts_with(' ') {
+                spaces.push_str(&run);
+                continue;
+            }
+            if used + text::width(&spaces) + text::width(&run) > width && used > indent {
+                lines.push(Line::from(std::mem::take(&mut current)).style(style));
+                current.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+                spaces.clear();
+            }
+            let piece = format!("{}{run}", std::mem::take(&mut spaces));
+            used += text::width(&piece);
+            current.push(Span::styled(piece, span.style));
+        }
+        if !spaces.is_empty() {
+            used += text::width(&spaces);
+            current.push(Span::styled(spaces, span.style));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current).style(style));
+    }
+    lines
+}
+
 /// What drawing the detail found out.
 pub struct DetailDrawn {
     /// The largest scroll offset that still shows text.
@@ -244,6 +293,7 @@ pub fn draw(
     let texts = app.text_lang;
     let highlighter = &app.highlighter;
 
+    let text_width = area.width.saturating_sub(2);
     let mut lines: Vec<Line<'_>> = Vec::new();
     // Both titles, the one in the text's language first; a title the report prints in
     // English has no translation to show.
@@ -406,11 +456,17 @@ pub fn draw(
         } else {
             priority.name_fr
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {number}. "), palette.label()),
-            Span::raw(clean(name)),
-            label_span(provenance, palette),
-        ]));
+        let numbered = format!(" {number}. ");
+        let indent = text::width(&numbered);
+        lines.extend(hanging(
+            Line::from(vec![
+                Span::styled(numbered, palette.label()),
+                Span::raw(clean(name)),
+                label_span(provenance, palette),
+            ]),
+            text_width,
+            indent,
+        ));
         let numbers = |items: &[u8]| {
             items
                 .iter()
@@ -423,17 +479,21 @@ pub fn draw(
             .iter()
             .map(|&area| if english { gcr_area_en(area) } else { area })
             .collect();
-        lines.push(Line::styled(
-            format!(
-                "    {} {} · {} {} · {} {}",
-                strings.gcm_objectives,
-                numbers(&priority.gcm_objectives),
-                strings.gcr_areas,
-                areas.join(", "),
-                strings.sdgs,
-                numbers(&priority.sdgs)
+        lines.extend(hanging(
+            Line::styled(
+                format!(
+                    "    {} {} · {} {} · {} {}",
+                    strings.gcm_objectives,
+                    numbers(&priority.gcm_objectives),
+                    strings.gcr_areas,
+                    areas.join(", "),
+                    strings.sdgs,
+                    numbers(&priority.sdgs)
+                ),
+                palette.dim(),
             ),
-            palette.dim(),
+            text_width,
+            4,
         ));
     }
 
@@ -519,10 +579,13 @@ pub fn draw(
         lines.push(Line::default());
         lines.push(Line::styled(strings.editor_notes, palette.title()));
         for note in &action.editor_notes {
-            lines.push(Line::styled(format!("· {}", clean(note)), palette.dim()));
+            lines.extend(hanging(
+                Line::styled(format!("· {}", clean(note)), palette.dim()),
+                text_width,
+                2,
+            ));
         }
     }
-    let text_width = area.width.saturating_sub(2);
     let find_rows = app
         .detail_find
         .as_ref()
@@ -563,4 +626,49 @@ pub fn draw(
         scroll_limit: limit,
         find_rows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_item_stays_under_its_text() {
+        let label = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::styled(" 2. ", label),
+            Span::raw("Minimise the drivers of forced displacement, including climate change"),
+            Span::raw("  [stated\u{a0}by\u{a0}the\u{a0}report]"),
+        ]);
+        let wrapped = hanging(line.clone(), 30, 4);
+        assert!(wrapped.len() > 2);
+        for (row, wrapped_line) in wrapped.iter().enumerate() {
+            let shown = wrapped_line.to_string();
+            assert!(text::width(&shown) <= 30, "{shown:?}");
+            if row > 0 {
+                assert!(
+                    shown.starts_with("    ") && !shown.starts_with("     "),
+                    "{shown:?}"
+                );
+            }
+        }
+        // The words, in order, none lost; the label held together; the number's style kept.
+        let words = |text: &str| {
+            text.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        let joined: String = wrapped.iter().map(|l| l.to_string() + " ").collect();
+        assert_eq!(words(&joined), words(&line.to_string()));
+        assert!(
+            wrapped
+                .last()
+                .unwrap()
+                .to_string()
+                .ends_with("[stated\u{a0}by\u{a0}the\u{a0}report]")
+        );
+        assert_eq!(wrapped[0].spans[0].style, label);
+        // A line that fits is left as it is.
+        assert_eq!(hanging(line.clone(), 200, 4), vec![line]);
+    }
 }
