@@ -3244,3 +3244,31 @@ fn the_quit_question_counts_its_pronoun() {
         assert!(draw(&app, 100, 30).contains(words), "{marks}: {words}");
     }
 }
+
+/// The help's status line described the screen under it ("type to search · ↓ results"),
+/// whose keys do not work while the help is open; it says the help's own.
+#[test]
+fn the_help_status_line_is_the_helps() {
+    let engine = engine();
+    for (lang, words) in [
+        (
+            Lang::En,
+            ["↑↓ scroll", "any other key closes", "Ctrl-C quit"],
+        ),
+        (
+            Lang::Fr,
+            ["↑↓ défiler", "toute autre touche ferme", "Ctrl-C quitter"],
+        ),
+    ] {
+        let mut app = App::new(&engine, lang, (80, 24));
+        app.update(Action::ToggleHelp);
+        let status = draw(&app, 80, 24).lines().last().unwrap().to_owned();
+        for word in words {
+            assert!(status.contains(word), "{word}: {status}");
+        }
+        assert!(
+            !status.contains("↓ results") && !status.contains("↓ liste"),
+            "{status}"
+        );
+    }
+}

@@ -88,6 +88,8 @@ pub enum HintPlace {
     Question,
     /// The question asked before quitting.
     Quitting,
+    /// The help, over whatever screen it was opened on.
+    Help,
 }
 
 /// One row of the key table: its keys and what they do as help shows them (English,
@@ -188,6 +190,7 @@ pub const KEYS: &[Entry] = &[
             (At::Results, ["↑↓ move", "↑↓ déplacer"]),
             (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),
             (At::Stats, ["↑↓ move", "↑↓ déplacer"]),
+            (At::Help, ["↑↓ scroll", "↑↓ défiler"]),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Up), Action::Up),
@@ -479,6 +482,10 @@ pub const KEYS: &[Entry] = &[
             (At::Stats, ["? help", "? aide"]),
             (At::Map, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
+            (
+                At::Help,
+                ["any other key closes", "toute autre touche ferme"],
+            ),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
@@ -505,6 +512,7 @@ pub const KEYS: &[Entry] = &[
             (At::Stats, ["q quit", "q quitter"]),
             (At::Map, ["q quit", "q quitter"]),
             (At::View, ["q quit", "q quitter"]),
+            (At::Help, ["Ctrl-C quit", "Ctrl-C quitter"]),
         ],
         bindings: &[
             bind(Everywhere, Control('c'), Action::Quit),
@@ -753,6 +761,7 @@ mod tests {
             HintPlace::Dialog,
             HintPlace::Question,
             HintPlace::Quitting,
+            HintPlace::Help,
         ] {
             let english = hints(place, Lang::En);
             let french = hints(place, Lang::Fr);

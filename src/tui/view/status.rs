@@ -19,6 +19,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         HintPlace::Question
     } else if app.dialog.is_some() {
         HintPlace::Dialog
+    } else if app.help {
+        HintPlace::Help
     } else if app.view == View::Stats {
         HintPlace::Stats
     } else if app.view == View::Map {
