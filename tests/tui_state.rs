@@ -3251,14 +3251,8 @@ fn the_quit_question_counts_its_pronoun() {
 fn the_help_status_line_is_the_helps() {
     let engine = engine();
     for (lang, words) in [
-        (
-            Lang::En,
-            ["↑↓ scroll", "any other key closes", "Ctrl-C quit"],
-        ),
-        (
-            Lang::Fr,
-            ["↑↓ défiler", "toute autre touche ferme", "Ctrl-C quitter"],
-        ),
+        (Lang::En, ["Esc close", "Ctrl-C quit"]),
+        (Lang::Fr, ["Échap fermer", "Ctrl-C quitter"]),
     ] {
         let mut app = App::new(&engine, lang, (80, 24));
         app.update(Action::ToggleHelp);

@@ -190,7 +190,6 @@ pub const KEYS: &[Entry] = &[
             (At::Results, ["↑↓ move", "↑↓ déplacer"]),
             (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),
             (At::Stats, ["↑↓ move", "↑↓ déplacer"]),
-            (At::Help, ["↑↓ scroll", "↑↓ défiler"]),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Up), Action::Up),
@@ -482,10 +481,8 @@ pub const KEYS: &[Entry] = &[
             (At::Stats, ["? help", "? aide"]),
             (At::Map, ["? help", "? aide"]),
             (At::View, ["? help", "? aide"]),
-            (
-                At::Help,
-                ["any other key closes", "toute autre touche ferme"],
-            ),
+            // Its title shows "↑↓" where it scrolls.
+            (At::Help, ["Esc close", "Échap fermer"]),
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
