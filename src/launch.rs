@@ -15,15 +15,21 @@ mod linux {
     /// Set in the reopened process, so that it never opens another window.
     pub const REOPENED: &str = "LOCALACTION_REOPENED";
 
-    /// The terminal emulators tried in turn, each with the option after which the program and
-    /// its arguments follow. `$TERMINAL`, where set, is tried first, with `-e`.
-    pub const TERMINALS: &[(&str, &str)] = &[
+    /// The terminal emulators tried in turn, each with the options after which the program
+    /// and its arguments follow. `$TERMINAL`, where set, is tried first, with `-e`.
+    pub const TERMINALS: &[(&str, &[&str])] = &[
         // Debian's and Ubuntu's choice of the user's terminal; policy requires `-e`.
-        ("x-terminal-emulator", "-e"),
-        ("gnome-terminal", "--"),
-        ("konsole", "-e"),
-        ("xfce4-terminal", "-x"),
-        ("xterm", "-e"),
+        ("x-terminal-emulator", &["-e"]),
+        // The freedesktop.org way to the user's default terminal, where it is installed.
+        ("xdg-terminal-exec", &[]),
+        ("gnome-terminal", &["--"]),
+        ("konsole", &["-e"]),
+        ("xfce4-terminal", &["-x"]),
+        ("alacritty", &["-e"]),
+        ("kitty", &[]),
+        ("foot", &[]),
+        ("wezterm", &["start", "--"]),
+        ("xterm", &["-e"]),
     ];
 
     /// Whether nothing around the process is a terminal while a desktop is: no terminal on
@@ -33,7 +39,10 @@ mod linux {
         let graphical = ["DISPLAY", "WAYLAND_DISPLAY"]
             .iter()
             .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()));
+        // Over ssh -X without a terminal, a window on the far screen is not what was asked.
+        let remote = std::env::var_os("SSH_CONNECTION").is_some();
         graphical
+            && !remote
             && std::env::var_os(REOPENED).is_none()
             && !io::stdin().is_terminal()
             && !io::stdout().is_terminal()
@@ -50,7 +59,8 @@ mod linux {
 
     /// How long a terminal emulator is given to fail (no display, a broken `$TERMINAL`) before
     /// it counts as started. One that opens a window runs longer, or hands the window to its
-    /// server and exits with success.
+    /// server and exits with success; one that fails later still (waiting on a bus that never
+    /// answers) counts as started, and nothing opens.
     const FAILS_WITHIN: Duration = Duration::from_millis(500);
 
     /// Starts this program, with the same arguments, in the first terminal emulator that starts
@@ -62,20 +72,22 @@ mod linux {
         let from_environment = std::env::var("TERMINAL")
             .ok()
             .filter(|name| !name.trim().is_empty())
-            .map(|name| (name, "-e"));
+            .map(|name| (name, &["-e"][..]));
         let known = TERMINALS
             .iter()
-            .map(|&(name, option)| (name.to_owned(), option));
+            .map(|&(name, options)| (name.to_owned(), options));
         from_environment
             .into_iter()
             .chain(known)
-            .find(|(terminal, option)| {
-                // The marker is given to the program alone, through env(1): set on the terminal
-                // emulator, it would reach every later window of that emulator too.
+            .find(|(terminal, options)| {
+                // The marker is given to the program alone, through sh, not set on the terminal
+                // emulator, whose every later window would carry it too. (env(1) would read a
+                // path with '=' in it as one more variable.)
                 let started = Command::new(terminal)
-                    .arg(option)
-                    .arg("/usr/bin/env")
-                    .arg(format!("{REOPENED}=1"))
+                    .args(*options)
+                    .arg("/bin/sh")
+                    .arg("-c")
+                    .arg(format!("{REOPENED}=1 exec \"$0\" \"$@\""))
                     .arg(&program)
                     .args(&arguments)
                     .stdin(Stdio::null())

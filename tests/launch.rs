@@ -9,16 +9,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// A stand-in terminal emulator named `name`: it records its option, the command after
-/// it and its own environment's marker, then runs the command as a real terminal would and
-/// records its output and exit status. The record appears whole, when the command is done.
+/// A stand-in terminal emulator named `name`: it records its options (what comes before
+/// the command, `/bin/sh`), each word of the command, and its own environment's marker, then
+/// runs the command as a real terminal would and records its output and exit status. The
+/// record appears whole, when the command is done.
 fn stand_in_terminal(folder: &Path, name: &str) -> PathBuf {
     let record = folder.join(format!("{name}.record"));
     let script = format!(
         r#"#!/bin/sh
 part='{record}.part'
-echo "option=$1" > "$part"; shift
-echo "command=$*" >> "$part"
+options=''
+while [ $# -gt 0 ] && [ "$1" != /bin/sh ]; do options="$options $1"; shift; done
+echo "options=${{options# }}" > "$part"
+for word in "$@"; do echo "word=$word" >> "$part"; done
 echo "terminal's marker=$LOCALACTION_REOPENED" >> "$part"
 "$@" >> "$part" 2>&1
 echo "status=$?" >> "$part"
@@ -28,6 +31,14 @@ echo "status=$?" >> "$part"
     );
     write_script(&folder.join(name), &script);
     record
+}
+
+/// The words of the command a stand-in terminal was given.
+fn words(record: &str) -> Vec<&str> {
+    record
+        .lines()
+        .filter_map(|line| line.strip_prefix("word="))
+        .collect()
 }
 
 fn write_script(path: &Path, script: &str) {
@@ -92,20 +103,17 @@ fn a_double_click_reopens_in_the_users_terminal_once() {
     assert!(output.stderr.is_empty(), "the window is the message");
 
     let record = wait_for(&record);
-    assert_eq!(field(&record, "option"), "-e");
-    let command = field(&record, "command");
-    let words: Vec<&str> = command.split(' ').collect();
-    // The marker goes to the program alone (through env), not to the terminal emulator,
+    assert_eq!(field(&record, "options"), "-e");
+    let words = words(&record);
+    // The marker goes to the program alone (through sh), not to the terminal emulator,
     // whose later windows would carry it too.
+    assert_eq!(words[..2], ["/bin/sh", "-c"], "{record}");
+    assert!(words[2].contains("LOCALACTION_REOPENED=1"), "{record}");
     assert_eq!(
-        words[..2],
-        ["/usr/bin/env", "LOCALACTION_REOPENED=1"],
-        "{command}"
-    );
-    assert_eq!(
-        std::fs::canonicalize(words[2]).unwrap(),
+        std::fs::canonicalize(words[3]).unwrap(),
         std::fs::canonicalize(env!("CARGO_BIN_EXE_localaction")).unwrap()
     );
+    assert_eq!(words.len(), 4, "no arguments were given: {record}");
     assert_eq!(field(&record, "terminal's marker"), "");
     // Inside the stand-in there is still no terminal: the reopened program must not open
     // another window, but say what it needs and fail.
@@ -136,10 +144,8 @@ fn the_terminal_variable_comes_first_and_arguments_follow() {
     );
     assert!(output.status.success());
     let record = wait_for(&chosen);
-    assert!(
-        field(&record, "command").ends_with("localaction --lang fr"),
-        "{record}"
-    );
+    assert_eq!(field(&record, "options"), "-e");
+    assert_eq!(words(&record)[4..], ["--lang", "fr"], "{record}");
     assert!(!folder.path().join("x-terminal-emulator.record").exists());
 }
 
@@ -158,16 +164,60 @@ fn a_terminal_that_fails_at_once_is_passed_over() {
         &[("DISPLAY", ":0"), ("TERMINAL", "broken-terminal")],
     );
     assert!(output.status.success());
-    assert_eq!(field(&wait_for(&record), "option"), "-e");
+    assert_eq!(field(&wait_for(&record), "options"), "-e");
 }
 
 #[test]
-fn gnome_terminal_takes_the_program_after_a_double_dash() {
+fn each_terminal_gets_the_program_its_own_way() {
+    for (terminal, options) in [
+        ("gnome-terminal", "--"),
+        ("xdg-terminal-exec", ""),
+        ("wezterm", "start --"),
+        ("xfce4-terminal", "-x"),
+    ] {
+        let folder = tempfile::tempdir().unwrap();
+        let record = stand_in_terminal(folder.path(), terminal);
+        let output = double_click(folder.path(), &[], &[("DISPLAY", ":0")]);
+        assert!(output.status.success(), "{terminal}");
+        let record = wait_for(&record);
+        assert_eq!(field(&record, "options"), options, "{terminal}");
+        assert_eq!(field(&record, "status"), "2", "the program ran: {record}");
+    }
+}
+
+/// A copy on a stick named "USB DISK" in a folder "a=b": the path reaches the program whole
+/// (env(1) would have read "a=b/…" as a variable).
+#[test]
+fn a_path_with_spaces_and_an_equals_sign_is_started_whole() {
     let folder = tempfile::tempdir().unwrap();
-    let record = stand_in_terminal(folder.path(), "gnome-terminal");
-    let output = double_click(folder.path(), &[], &[("DISPLAY", ":0")]);
-    assert!(output.status.success());
-    assert!(wait_for(&record).contains("option=--\n"));
+    let record = stand_in_terminal(folder.path(), "x-terminal-emulator");
+    let stick = folder.path().join("USB DISK").join("a=b");
+    std::fs::create_dir_all(&stick).unwrap();
+    let copy = stick.join("localaction");
+    std::fs::copy(env!("CARGO_BIN_EXE_localaction"), &copy).unwrap();
+    let mut command = Command::new(&copy);
+    command
+        .env_clear()
+        .env("PATH", folder.path())
+        .env("DISPLAY", ":0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    assert!(command.output().unwrap().status.success());
+    let record = wait_for(&record);
+    assert_eq!(words(&record)[3], copy.to_str().unwrap());
+    assert!(
+        record.contains("needs a terminal"),
+        "the copy ran: {record}"
+    );
+    assert_eq!(field(&record, "status"), "2");
 }
 
 #[test]
@@ -178,6 +228,19 @@ fn without_a_display_or_a_terminal_emulator_the_message_stays() {
     let output = double_click(folder.path(), &[], &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!record.exists() && !record.with_extension("record.part").exists());
+
+    // Over ssh -X, with no terminal: the far screen is not where to open a window.
+    let output = double_click(
+        folder.path(),
+        &[],
+        &[
+            ("DISPLAY", "localhost:10.0"),
+            ("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
     std::thread::sleep(Duration::from_millis(300));
     assert!(!record.exists() && !record.with_extension("record.part").exists());
 
