@@ -54,10 +54,15 @@ fn field(record: &str, key: &str) -> String {
         .to_owned()
 }
 
-/// Runs the binary as a file manager would: standard streams on
-/// /dev/null, no controlling terminal, PATH only `path`, and the given environment.
-fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_localaction"));
+/// The binary at `program` started as a file manager starts a program: standard streams
+/// on /dev/null (output kept for the test), PATH only `path`, and the given environment.
+fn launched(
+    program: &Path,
+    path: &Path,
+    arguments: &[&str],
+    environment: &[(&str, &str)],
+) -> Command {
+    let mut command = Command::new(program);
     command
         .args(arguments)
         .env_clear()
@@ -66,6 +71,17 @@ fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    command
+}
+
+/// Runs `program` as a file manager would, without a controlling terminal.
+fn double_click_of(
+    program: &Path,
+    path: &Path,
+    arguments: &[&str],
+    environment: &[(&str, &str)],
+) -> Output {
+    let mut command = launched(program, path, arguments, environment);
     // SAFETY: setsid is async-signal-safe; it only detaches the child from this terminal.
     unsafe {
         command.pre_exec(|| {
@@ -76,6 +92,16 @@ fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -
         });
     }
     command.output().expect("the binary runs")
+}
+
+/// Runs the binary as a file manager would.
+fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -> Output {
+    double_click_of(
+        Path::new(env!("CARGO_BIN_EXE_localaction")),
+        path,
+        arguments,
+        environment,
+    )
 }
 
 fn wait_for(record: &Path) -> String {
@@ -195,22 +221,8 @@ fn a_path_with_spaces_and_an_equals_sign_is_started_whole() {
     std::fs::create_dir_all(&stick).unwrap();
     let copy = stick.join("localaction");
     std::fs::copy(env!("CARGO_BIN_EXE_localaction"), &copy).unwrap();
-    let mut command = Command::new(&copy);
-    command
-        .env_clear()
-        .env("PATH", folder.path())
-        .env("DISPLAY", ":0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    // SAFETY: setsid is async-signal-safe.
-    unsafe {
-        command.pre_exec(|| {
-            libc::setsid();
-            Ok(())
-        });
-    }
-    assert!(command.output().unwrap().status.success());
+    let output = double_click_of(&copy, folder.path(), &[], &[("DISPLAY", ":0")]);
+    assert!(output.status.success());
     let record = wait_for(&record);
     assert_eq!(words(&record)[3], copy.to_str().unwrap());
     assert!(
@@ -269,14 +281,12 @@ fn a_shell_redirecting_both_streams_keeps_its_terminal() {
     assert_eq!(opened, 0, "a pseudo-terminal");
     let folder = tempfile::tempdir().unwrap();
     let record = stand_in_terminal(folder.path(), "x-terminal-emulator");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_localaction"));
-    command
-        .env_clear()
-        .env("PATH", folder.path())
-        .env("DISPLAY", ":0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut command = launched(
+        Path::new(env!("CARGO_BIN_EXE_localaction")),
+        folder.path(),
+        &[],
+        &[("DISPLAY", ":0")],
+    );
     // SAFETY: setsid and ioctl are async-signal-safe; the child takes the pseudo-terminal
     // as its controlling terminal, as a login shell's children have theirs.
     unsafe {
