@@ -110,40 +110,44 @@ fn hanging(line: Line<'static>, width: u16, indent: usize) -> Vec<Line<'static>>
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for span in line.spans {
-        // Runs of spaces, and words between them; a line breaks at a run of spaces, which
-        // then goes.
-        let mut runs: Vec<String> = Vec::new();
-        for c in span.content.chars() {
-            match runs.last_mut() {
-                Some(run) if run.ends_with(' ') == (c == ' ') => run.push(c),
-                _ => runs.push(c.to_string()),
-            }
-        }
-        let mut spaces = String::new();
-        for run in runs {
-            if run.starts_with(' ') {
-                spaces.push_str(&run);
-                continue;
-            }
-            if used + text::width(&spaces) + text::width(&run) > width && used > indent {
+        // Each word with the spaces before it, sliced, not copied: this runs at every frame.
+        // A line breaks before a word, and the spaces there go.
+        let mut rest: &str = &span.content;
+        while !rest.is_empty() {
+            let after_spaces = rest.trim_start_matches(' ');
+            let spaces = &rest[..rest.len() - after_spaces.len()];
+            let word_end = after_spaces.find(' ').unwrap_or(after_spaces.len());
+            let word = &after_spaces[..word_end];
+            rest = &after_spaces[word_end..];
+            if !word.is_empty() && used + spaces.len() + text::width(word) > width && used > indent
+            {
                 lines.push(Line::from(std::mem::take(&mut current)).style(style));
                 current.push(Span::raw(" ".repeat(indent)));
                 used = indent;
-                spaces.clear();
+            } else {
+                used += spaces.len();
+                push_piece(&mut current, spaces, span.style);
             }
-            let piece = format!("{}{run}", std::mem::take(&mut spaces));
-            used += text::width(&piece);
-            current.push(Span::styled(piece, span.style));
-        }
-        if !spaces.is_empty() {
-            used += text::width(&spaces);
-            current.push(Span::styled(spaces, span.style));
+            used += text::width(word);
+            push_piece(&mut current, word, span.style);
         }
     }
     if !current.is_empty() {
         lines.push(Line::from(current).style(style));
     }
     lines
+}
+
+/// Adds `piece` to the line being built, to its last span where the style is the same: a
+/// span per word would make every frame's wrapping slower for nothing.
+fn push_piece(line: &mut Vec<Span<'static>>, piece: &str, style: Style) {
+    if piece.is_empty() {
+        return;
+    }
+    match line.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(piece),
+        _ => line.push(Span::styled(piece.to_owned(), style)),
+    }
 }
 
 /// What drawing the detail found out.
