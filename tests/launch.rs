@@ -74,14 +74,8 @@ fn launched(
     command
 }
 
-/// Runs `program` as a file manager would, without a controlling terminal.
-fn double_click_of(
-    program: &Path,
-    path: &Path,
-    arguments: &[&str],
-    environment: &[(&str, &str)],
-) -> Output {
-    let mut command = launched(program, path, arguments, environment);
+/// Runs `command` without a controlling terminal, as a file manager's child has none.
+fn without_terminal(mut command: Command) -> Output {
     // SAFETY: setsid is async-signal-safe; it only detaches the child from this terminal.
     unsafe {
         command.pre_exec(|| {
@@ -96,12 +90,12 @@ fn double_click_of(
 
 /// Runs the binary as a file manager would.
 fn double_click(path: &Path, arguments: &[&str], environment: &[(&str, &str)]) -> Output {
-    double_click_of(
+    without_terminal(launched(
         Path::new(env!("CARGO_BIN_EXE_localaction")),
         path,
         arguments,
         environment,
-    )
+    ))
 }
 
 fn wait_for(record: &Path) -> String {
@@ -221,7 +215,7 @@ fn a_path_with_spaces_and_an_equals_sign_is_started_whole() {
     std::fs::create_dir_all(&stick).unwrap();
     let copy = stick.join("localaction");
     std::fs::copy(env!("CARGO_BIN_EXE_localaction"), &copy).unwrap();
-    let output = double_click_of(&copy, folder.path(), &[], &[("DISPLAY", ":0")]);
+    let output = without_terminal(launched(&copy, folder.path(), &[], &[("DISPLAY", ":0")]));
     assert!(output.status.success());
     let record = wait_for(&record);
     assert_eq!(words(&record)[3], copy.to_str().unwrap());

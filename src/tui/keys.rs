@@ -518,13 +518,8 @@ pub const KEYS: &[Entry] = &[
     },
 ];
 
-/// The status line's hints for `place`, in table order.
-pub fn hints(place: HintPlace, lang: Lang) -> Vec<&'static str> {
-    hints_where(place, lang, |_| true)
-}
-
-/// The hints for `place` that can do something in `app`'s state: "p partner" only for an
-/// action with a partner.
+/// The status line's hints for `place`, in table order: those that can do something in
+/// `app`'s state ("p partner" only for an action with a partner).
 pub fn hints_now(place: HintPlace, app: &App<'_, '_>) -> Vec<&'static str> {
     let has_partner = app.detail_position().is_some_and(|position| {
         !app.engine
@@ -760,8 +755,8 @@ mod tests {
             HintPlace::Quitting,
             HintPlace::Help,
         ] {
-            let english = hints(place, Lang::En);
-            let french = hints(place, Lang::Fr);
+            let english = hints_where(place, Lang::En, |_| true);
+            let french = hints_where(place, Lang::Fr, |_| true);
             assert!(!english.is_empty(), "{place:?}");
             assert_eq!(english.len(), french.len(), "{place:?}");
         }
