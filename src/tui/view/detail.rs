@@ -102,7 +102,7 @@ fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
 /// number. Too narrow for that, it is left whole (the paragraph wraps it).
 fn hanging(line: Line<'static>, width: u16, indent: usize) -> Vec<Line<'static>> {
     let width = usize::from(width);
-    if width < indent + 12 || text::width(&line.to_string()) <= width {
+    if width < indent + 12 || line.width() <= width {
         return vec![line];
     }
     let style = line.style;
@@ -510,14 +510,15 @@ pub fn draw(
         Lang::En => english_text,
         Lang::Fr => french,
     };
-    // The summary is the editors' own, in English, with either text: so the description
-    // starts on the same line in both and switching keeps the reader's place.
-    let summary_label = match texts {
-        Lang::En => strings.translation,
-        Lang::Fr => strings.summary_in_english,
-    };
+    // The summary is the editors' own, in English, with either text (not a translation of
+    // the report's): so the description starts on the same line in both and switching
+    // keeps the reader's place.
     lines.push(Line::default());
-    lines.push(heading(strings.summary, summary_label, palette));
+    lines.push(heading(
+        strings.summary,
+        strings.summary_in_english,
+        palette,
+    ));
     lines.extend(paragraphs(
         highlighter,
         action.summary_en,
