@@ -178,6 +178,11 @@ pub struct Strings {
     pub export_as_markdown: &'static str,
     pub export_as_csv: &'static str,
     pub overwrite_prompt: &'static str,
+    /// The last question before an export is written: where, and in which format.
+    pub write_prompt: &'static str,
+    pub write_as_markdown: &'static str,
+    pub write_as_csv: &'static str,
+    pub write_choices: &'static str,
     /// Said when exporting with nothing marked.
     pub nothing_marked: &'static str,
     /// Asked before quitting with marked actions not exported.
@@ -336,12 +341,16 @@ pub static EN: Strings = Strings {
     export_as_markdown: "written as Markdown (a name ending in .csv gives CSV)",
     export_as_csv: "written as CSV (a name ending in .md gives Markdown)",
     overwrite_prompt: "exists. Replace it? (y/N)",
+    write_prompt: "Write the shortlist to",
+    write_as_markdown: "as Markdown",
+    write_as_csv: "as CSV",
+    write_choices: "Enter: write it · Esc: change the name",
     nothing_marked: "Nothing is marked: mark actions with Space, then export",
     quit_title: "Export before quitting?",
     unsaved_one: "marked action is not exported and will be lost.",
     unsaved_many: "marked actions are not exported and will be lost.",
-    quit_choices: "y or e: export them · n or Esc: stay · q: quit anyway",
-    quit_choices_one: "y or e: export it · n or Esc: stay · q: quit anyway",
+    quit_choices: "Enter: export them · Esc: stay · Ctrl-C: quit without them",
+    quit_choices_one: "Enter: export it · Esc: stay · Ctrl-C: quit without it",
     exported: "Exported",
     export_failed: "Export failed",
     give_a_file: "standard output is this screen: give a file name",
@@ -379,7 +388,7 @@ pub static EN: Strings = Strings {
         "governance",
     ],
     status_labels: ["Ongoing", "Ended", "No duration stated"],
-    export_hint: "e: export",
+    export_hint: "Ctrl-S: export",
 };
 
 pub static FR: Strings = Strings {
@@ -472,12 +481,16 @@ pub static FR: Strings = Strings {
     export_as_markdown: "écrit en Markdown (un nom en .csv donne du CSV)",
     export_as_csv: "écrit en CSV (un nom en .md donne du Markdown)",
     overwrite_prompt: "existe. Le remplacer ? (o/N)",
+    write_prompt: "Écrire la sélection dans",
+    write_as_markdown: "en Markdown",
+    write_as_csv: "en CSV",
+    write_choices: "Entrée : l'écrire · Échap : changer le nom",
     nothing_marked: "Rien n'est marqué : marquez des actions avec Espace, puis exportez",
     quit_title: "Exporter avant de quitter ?",
     unsaved_one: "action marquée n'est pas exportée et sera perdue.",
     unsaved_many: "actions marquées ne sont pas exportées et seront perdues.",
-    quit_choices: "o ou e : les exporter · n ou Échap : rester · q : quitter quand même",
-    quit_choices_one: "o ou e : l'exporter · n ou Échap : rester · q : quitter quand même",
+    quit_choices: "Entrée : les exporter · Échap : rester · Ctrl-C : quitter sans elles",
+    quit_choices_one: "Entrée : l'exporter · Échap : rester · Ctrl-C : quitter sans elle",
     exported: "Export réussi :",
     export_failed: "Échec de l’export",
     give_a_file: "la sortie standard est cet écran : donnez un nom de fichier",
@@ -516,7 +529,7 @@ pub static FR: Strings = Strings {
         "gouvernance",
     ],
     status_labels: ["En cours", "Terminée", "Durée non précisée"],
-    export_hint: "e : exporter",
+    export_hint: "Ctrl-S : exporter",
 };
 
 #[cfg(test)]

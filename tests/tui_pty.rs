@@ -1,8 +1,8 @@
 //! The real binary in a real pseudo-terminal: keys in, screen (through a vt100 parser) and
 //! raw bytes out. Searching, a filter, the detail (its partner link; End and PageDown at its
 //! foot), pastes, marking (Alt-A: every result), exporting (Ctrl-S), copying (OSC 52), help
-//! closed by `q`, a resize to one cell and back, quitting; and the terminal put back as it
-//! was on `q`, Ctrl-C and every signal that ends the program.
+//! closed by `q`, a resize to one cell and back, words typed anywhere never quitting; and
+//! the terminal put back as it was on Ctrl-C and every signal that ends the program.
 // Pseudo-terminals, process groups and signals are Unix's: on Windows there is nothing to run.
 #![cfg(unix)]
 
@@ -37,8 +37,12 @@ const F1: &str = "\x1bOP";
 const END: &str = "\x1b[F";
 const PAGE_UP: &str = "\x1b[5~";
 const CTRL_S: &str = "\x13";
-/// Alt-a: a terminal sends Alt as ESC before the key.
+/// Alt and a key: a terminal sends Alt as ESC before the key.
 const ALT_A: &str = "\x1ba";
+const ALT_P: &str = "\x1bp";
+const ALT_T: &str = "\x1bt";
+const ALT_Y: &str = "\x1by";
+const ALT_SHIFT_Y: &str = "\x1bY";
 /// Help's last line, shown only while help is open.
 const HELP_SHOWN: &str = "q, Esc or ? close it";
 /// What crossterm writes to leave the alternate screen.
@@ -381,7 +385,7 @@ fn a_whole_session_in_a_real_terminal() {
         session.send(DOWN);
     }
     assert!(seen, "{opening:?} never showed:\n{}", session.contents());
-    // F7 puts the French text in its place, where the translation was; `t` brings the
+    // F7 puts the French text in its place, where the translation was; Alt-T brings the
     // translation back.
     let french: String = first
         .description
@@ -391,14 +395,14 @@ fn a_whole_session_in_a_real_terminal() {
         .join(" ");
     session.send(F7);
     session.wait_for_text(&french);
-    session.send("t");
+    session.send(ALT_T);
     session.wait_for_text(&opening);
 
     // Mark it, follow the joint commitment, mark that one too.
     session.send(" ");
     session.wait_for_text("★ 1 marked");
     session.wait_for_text(&format!("┌★ {}", first.id));
-    session.send("p");
+    session.send(ALT_P);
     session.wait_for_text(&format!("┌{}", partner.id));
     session.wait_for_text(&format!("Joint commitment: → {}", first.id));
     session.send(" ");
@@ -406,7 +410,7 @@ fn a_whole_session_in_a_real_terminal() {
 
     // Export the shortlist.
     let target = directory.path().join("picked.md");
-    session.send("e");
+    session.send(CTRL_S);
     session.wait_for_text("> shortlist.md");
     session.send(CTRL_W);
     session.wait_for("the path cleared", |screen| {
@@ -414,6 +418,10 @@ fn a_whole_session_in_a_real_terminal() {
     });
     session.send(target.to_str().unwrap());
     session.wait_for_text(&format!("> {}", target.display()));
+    session.send(ENTER);
+    // The last question names the file; nothing is written before it is answered.
+    session.wait_for_text("Write the shortlist to");
+    assert!(!target.exists(), "written before the answer");
     session.send(ENTER);
     session.wait_for_text("Exported 2 actions");
     let written = std::fs::read_to_string(&target).expect("the export was written");
@@ -439,10 +447,52 @@ fn a_whole_session_in_a_real_terminal() {
     session.wait_for_text(&format!("┌★ {}", partner.id));
     session.wait_for_text("★ 2 marked");
 
-    // q from the detail quits.
-    session.send("q");
+    // A city's name typed in the detail searches for it: q goes back one step, the rest
+    // starts a new search; nothing quits and the marks stay.
+    session.send("quilmes");
+    session.wait_for_text("› uilmes");
+    session.wait_for_text("★ 2 marked");
+    session.assert_running();
+    // Ctrl-C quits: the marks were exported, so nothing is asked.
+    session.send(CTRL_C);
     let status = session.wait_exit();
     assert!(status.success(), "{status:?}");
+    session.assert_terminal_restored();
+}
+
+/// Issue 22: in the detail, with marks not exported, typing words and Enter (the worst
+/// case: "quilmes", which used to quit at the q; "export", which used to open the export
+/// dialog; "yes") quits nothing, writes nothing and keeps the marks.
+#[test]
+fn words_typed_in_the_detail_never_quit_or_write() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut session = Session::start(directory.path());
+    session.wait_for_text("77 of 77 actions");
+    session.send("kampala");
+    session.wait_for_text("2 of 77 actions");
+    session.send(ENTER);
+    session.wait_for_text("┌2023-");
+    session.send(" ");
+    session.wait_for_text("★ 1 marked");
+    // Each word lands wherever the one before left the interface (a new search, an action
+    // opened by Enter): every state is one where a person may type.
+    for word in ["quilmes", "export", "yes", "montreal", "save", "exit", "q"] {
+        session.send(word);
+        session.send(ENTER);
+    }
+    // Ctrl-C asks, as the mark was never exported: every key before it was taken, and
+    // none of them quit or wrote.
+    session.send(CTRL_C);
+    session.wait_for_text("Esc: stay");
+    session.wait_for_text("★ 1 marked");
+    session.assert_running();
+    let written: Vec<_> = std::fs::read_dir(directory.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+    session.send(CTRL_C);
+    assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
 
@@ -530,7 +580,8 @@ fn a_dumb_terminal_is_told_to_use_a_command() {
 }
 
 /// Issue 13 #4, end to end: a word with accents pasted while the results have the focus
-/// lands whole in the query (bracketed paste), and the terminal's paste mode is restored.
+/// lands whole in the query (bracketed paste), as a new search (issue 22), and the
+/// terminal's paste mode is restored.
 #[test]
 fn a_paste_in_the_results_reaches_the_query() {
     let directory = tempfile::tempdir().unwrap();
@@ -540,7 +591,7 @@ fn a_paste_in_the_results_reaches_the_query() {
     session.wait_for_text("› clim");
     session.send("\x1b[B");
     session.send("\x1b[200~ santé\x1b[201~");
-    session.wait_for_text("› clim santé");
+    session.wait_for_text("› santé");
     session.send(CTRL_C);
     assert!(session.wait_exit().success());
     assert!(
@@ -639,8 +690,13 @@ fn q_over_the_help_closes_it_and_the_program_goes_on() {
     });
     session.assert_running();
 
-    // Now `q`, from the detail, quits.
+    // Now `q`, from the detail, goes back to the list, and the program goes on.
     session.send("q");
+    session.wait_for("the detail closed", |screen| {
+        !screen.contents().contains(&format!("┌{first}"))
+    });
+    session.assert_running();
+    session.send(CTRL_C);
     let status = session.wait_exit();
     assert!(status.success(), "{status:?}");
     session.assert_terminal_restored();
@@ -706,10 +762,10 @@ fn end_in_the_detail_shows_its_last_line() {
     });
     let at_the_end = session.contents();
 
-    // PageDown past the end: then `y` (which only writes the status line) shows, once its
-    // message is there, that every PageDown before it was drawn.
+    // PageDown past the end: then Alt-Y (which only writes the status line) shows, once
+    // its message is there, that every PageDown before it was drawn.
     session.send(&PAGE_DOWN.repeat(12));
-    session.send("y");
+    session.send(ALT_Y);
     session.wait_for_text(&format!("Copied {ID} (F9"));
     let after = session.contents();
     let without_status = |text: &str| -> String {
@@ -726,7 +782,7 @@ fn end_in_the_detail_shows_its_last_line() {
         let text = screen.contents();
         text.contains(&format!("┌{ID} (")) && !text.contains("(100%)")
     });
-    session.send("q");
+    session.send(CTRL_C);
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
@@ -765,10 +821,11 @@ fn an_accented_paste_in_the_results_narrows_the_list() {
     session.assert_terminal_restored();
 }
 
-/// Issue 13: `y` in the detail puts the action's id on the clipboard through the terminal
-/// (OSC 52), `Y` its citation: the very line `show ID --format citation` prints.
+/// Issue 13: Alt-Y in the detail puts the action's id on the clipboard through the
+/// terminal (OSC 52), Alt-Shift-Y its citation: the very line `show ID --format citation`
+/// prints.
 #[test]
-fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
+fn alt_y_and_alt_shift_y_copy_the_id_and_the_citation_with_osc_52() {
     let directory = tempfile::tempdir().unwrap();
     let engine = engine();
     let id = first_hit(&engine, "kampala");
@@ -785,15 +842,15 @@ fn y_and_shift_y_copy_the_id_and_the_citation_with_osc_52() {
     session.wait_for_text(&format!("┌{id}"));
     assert!(!session.raw_contains(b"\x1b]52;"), "copied before asked");
 
-    session.send("y");
+    session.send(ALT_Y);
     session.wait_for_raw("the id", osc_52(id).as_bytes());
     session.wait_for_text(&format!("Copied {id} (F9"));
 
-    session.send("Y");
+    session.send(ALT_SHIFT_Y);
     session.wait_for_raw("the citation", osc_52(citation).as_bytes());
     session.wait_for_text("Copied the citation (F9");
 
-    session.send("q");
+    session.send(CTRL_C);
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
@@ -819,6 +876,8 @@ fn alt_a_then_ctrl_s_exports_the_current_results() {
     session.wait_for_text("★ 11 marked");
     session.send(CTRL_S);
     session.wait_for_text("> shortlist.md");
+    session.send(ENTER);
+    session.wait_for_text("Write the shortlist to");
     session.send(ENTER);
     session.wait_for_text("Exported 11 actions");
 

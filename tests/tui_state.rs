@@ -499,6 +499,26 @@ fn mark_two_and_type_path(app: &mut App<'_, '_>, name: &str) -> Vec<&'static str
     marked
 }
 
+/// The last question before writing: it names the file typed, and nothing is written until
+/// Enter answers it.
+fn confirm_write(app: &mut App<'_, '_>, typed: &str) {
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ConfirmWrite {
+            path: typed.to_owned()
+        })
+    );
+    let target = app.export_directory.join(typed);
+    assert!(!target.exists(), "nothing is written before the answer");
+    let screen = draw(app, 120, 40);
+    assert!(screen.contains(app.lang.strings().write_prompt), "{screen}");
+    assert!(
+        screen.contains(&target.display().to_string()),
+        "the whole path is shown: {screen}"
+    );
+    act(app, Action::Open);
+}
+
 fn assert_markdown_table(written: &str, ids: &[&str]) {
     let mut lines = written.lines();
     assert!(
@@ -527,6 +547,8 @@ fn exporting_writes_the_shortlist_as_a_markdown_table() {
     let marked = mark_two_and_type_path(&mut app, "picked.md");
     assert_eq!(app.query, "", "typing in the dialog does not search");
     act(&mut app, Action::Open);
+    assert!(draw(&app, 120, 40).contains("as Markdown"));
+    confirm_write(&mut app, "picked.md");
     assert_eq!(app.dialog, None);
     let target = directory.path().join("picked.md");
     let message = app.message.clone().expect("a message says where");
@@ -552,6 +574,8 @@ fn exporting_to_csv_follows_the_extension() {
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "picked.csv");
     act(&mut app, Action::Open);
+    assert!(draw(&app, 120, 40).contains("as CSV"));
+    confirm_write(&mut app, "picked.csv");
     assert_eq!(app.dialog, None);
     let mut reader = csv::Reader::from_path(directory.path().join("picked.csv")).unwrap();
     assert_eq!(&reader.headers().unwrap()[0], "id");
@@ -631,6 +655,7 @@ fn a_failed_export_keeps_the_dialog_and_the_shortlist() {
         let mut app = app(&engine, directory.path());
         let marked = mark_two_and_type_path(&mut app, path);
         act(&mut app, Action::Open);
+        confirm_write(&mut app, path);
         assert_eq!(
             app.dialog,
             Some(Dialog::ExportPath {
@@ -651,6 +676,7 @@ fn a_failed_export_keeps_the_dialog_and_the_shortlist() {
         act(&mut app, Action::DeleteWord);
         type_text(&mut app, "fallback.md");
         act(&mut app, Action::Open);
+        confirm_write(&mut app, "fallback.md");
         assert_eq!(app.dialog, None, "{:?}", app.message);
         let written = directory.path().join("fallback.md");
         assert_markdown_table(&std::fs::read_to_string(&written).unwrap(), &marked);
@@ -799,7 +825,7 @@ fn press(app: &mut App<'_, '_>, code: KeyCode) {
 }
 
 #[test]
-fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
+fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
     let amman = engine
@@ -829,9 +855,10 @@ fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
         };
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, first) && !has(&screen, second), "{screen}");
-        // `t` in the detail switches; the query is untouched.
-        press(&mut app, KeyCode::Char('t'));
+        // Alt-T in the detail switches; the query is untouched.
+        press_with(&mut app, KeyCode::Char('t'), KeyModifiers::ALT);
         assert_eq!(app.query, "amman");
+        assert_eq!(app.focus, Pane::Detail);
         assert_ne!(app.text_lang, lang);
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, second) && !has(&screen, first), "{screen}");
@@ -849,10 +876,10 @@ fn f7_and_t_in_the_detail_switch_its_texts_between_english_and_french() {
         assert_ne!(app.text_lang, lang);
         app.update(Action::Down);
         assert_ne!(app.text_lang, lang, "kept from one action to the next");
-        // In the results, `t` is text: it goes to the query (fzf's habit), not to the switch.
+        // `t` alone is text: in the results it starts a new search, never the switch.
         let before = app.text_lang;
         press(&mut app, KeyCode::Char('t'));
-        assert_eq!(app.query, "ammant");
+        assert_eq!(app.query, "t");
         assert_eq!(app.text_lang, before);
         assert_eq!(app.focus, Pane::Search);
     }
@@ -1035,6 +1062,7 @@ fn the_exported_shortlist_follows_the_interface_language() {
         app.export_directory = directory.path().to_path_buf();
         let marked = mark_two_and_type_path(&mut app, "picked.md");
         act(&mut app, Action::Open);
+        confirm_write(&mut app, "picked.md");
         assert_eq!(app.dialog, None, "{:?}", app.message);
         let written = std::fs::read_to_string(directory.path().join("picked.md")).unwrap();
         assert_eq!(written.lines().next(), Some(header), "{written}");
@@ -1225,6 +1253,7 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     act(&mut app, Action::DeleteWord);
     type_text(&mut app, "one.md");
     act(&mut app, Action::Open);
+    confirm_write(&mut app, "one.md");
     let message = app.message.clone().unwrap();
     assert!(
         message.starts_with("Export réussi : 1 action → "),
@@ -1323,26 +1352,31 @@ fn the_search_line_edits_as_readline_does() {
 
 /// Issue 13 #4: typing after arrowing into the list ran commands (`clim`, Down, `santé`
 /// opened the statistics and lost `anté`), and a paste kept only its first character.
+/// Issue 22 #2: typed there, it was added to the old query with no space ("climsanté"): it
+/// starts a new search; Backspace goes back to editing the query there was.
 #[test]
-fn typing_and_pasting_in_the_results_reach_the_query() {
+fn typing_and_pasting_in_the_results_start_a_new_search() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
     let mut app = app(&engine, directory.path());
-    type_text(&mut app, "clim ");
+    type_text(&mut app, "clim");
     press(&mut app, KeyCode::Down);
     assert_eq!(app.focus, Pane::Results);
     for c in "santé".chars() {
         press(&mut app, KeyCode::Char(c));
     }
-    assert_eq!(app.query, "clim santé");
+    assert_eq!(app.query, "santé");
+    assert_eq!(app.cursor, 5);
     assert_eq!((app.view, app.focus), (View::Browse, Pane::Search));
+    // Backspace in the list edits the query there is.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!((app.query.as_str(), app.focus), ("sant", Pane::Search));
+    type_text(&mut app, "é");
     // `/` and `?` stay commands there, as help says: to the search line, the help.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(
-        (app.query.as_str(), app.focus),
-        ("clim santé", Pane::Search)
-    );
+    assert_eq!((app.query.as_str(), app.focus), ("santé", Pane::Search));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('?'));
     assert!(app.help);
@@ -1351,11 +1385,16 @@ fn typing_and_pasting_in_the_results_reach_the_query() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.shortlist.len(), 1);
-    assert_eq!(app.query, "clim santé");
-    // A paste arrives whole, wherever the focus is, line breaks as spaces.
+    assert_eq!(app.query, "santé");
+    // A paste arrives whole, line breaks as spaces: in the list, a new search; on the
+    // search line, at the cursor.
     send(&mut app, Event::Paste(" enfants\njeunes\u{1b}".to_owned()));
-    assert_eq!(app.query, "clim santé enfants jeunes");
+    assert_eq!(app.query, "enfants jeunes");
     assert_eq!(app.cursor, app.query.chars().count());
+    assert_eq!(app.focus, Pane::Search);
+    send(&mut app, Event::Paste(" santé".to_owned()));
+    assert_eq!(app.query, "enfants jeunes santé");
+    assert_eq!(app.shortlist.len(), 1, "the mark stays");
 }
 
 /// Draws as the event loop does, telling the state how far the detail can scroll.
@@ -1378,8 +1417,8 @@ fn draw_and_tell(app: &mut App<'_, '_>, width: u16, height: u16) -> String {
 }
 
 /// Issue 13 #1: PageDown past the end blanked the detail (20 PageDowns needed 16 PageUps to
-/// come back), End and G did nothing there. Scrolling stops at the last line, End/G and
-/// Home/g go to the ends, and the title says how far the text has been read.
+/// come back), End did nothing there. Scrolling stops at the last line, End and Home go
+/// to the ends, and the title says how far the text has been read.
 #[test]
 fn the_detail_scrolls_to_its_last_line_and_no_further() {
     let engine = engine();
@@ -1415,10 +1454,6 @@ fn the_detail_scrolls_to_its_last_line_and_no_further() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(at_end.contains(&last_words), "{last_words:?} in {at_end}");
-    press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.detail_scroll, 0);
-    press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.detail_scroll, limit);
     press(&mut app, KeyCode::Home);
     assert_eq!(app.detail_scroll, 0);
     press(&mut app, KeyCode::End);
@@ -1467,6 +1502,18 @@ fn the_export_prompt_behaves_as_a_prompt_should() {
         Some(Dialog::ExportPath {
             path: "~/mine.md".to_owned()
         })
+    );
+    act(&mut app, Action::Open);
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::ConfirmWrite {
+            path: "~/mine.md".to_owned()
+        })
+    );
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains(&home.path().join("mine.md").display().to_string()),
+        "the question names the file ~ gives: {screen}"
     );
     act(&mut app, Action::Open);
     assert_eq!(app.dialog, None, "{:?}", app.message);
@@ -1525,7 +1572,8 @@ fn the_spotlight_keeps_its_paragraphs() {
 }
 
 /// Issue 13: quitting with marked actions not exported asks first (they would be lost);
-/// after an export, or with nothing marked, it quits at once.
+/// after an export, or with nothing marked, it quits at once. Issue 22: no letter answers
+/// the question, and each answer says what it does.
 #[test]
 fn quitting_with_marked_actions_asks_first() {
     let engine = engine();
@@ -1533,20 +1581,31 @@ fn quitting_with_marked_actions_asks_first() {
     let mut app = app(&engine, directory.path());
     act(&mut app, Action::Down);
     act(&mut app, Action::ToggleMark);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char('q'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(!app.quit);
     assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
-    assert!(draw(&app, 120, 40).contains("1 marked action is not exported and will be lost."));
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("1 marked action is not exported and will be lost."));
+    assert!(
+        screen.contains("Enter: export it · Esc: stay · Ctrl-C: quit without it"),
+        "{screen}"
+    );
+    // Letters typed on (a word begun before the question showed) answer nothing.
+    for letter in "quilmes yes no oui".chars() {
+        press(&mut app, KeyCode::Char(letter));
+        assert_eq!(app.dialog, Some(Dialog::ConfirmQuit), "{letter:?}");
+        assert!(!app.quit, "{letter:?}");
+    }
     // Esc: stay.
     press(&mut app, KeyCode::Esc);
     assert_eq!((app.dialog.clone(), app.quit), (None, false));
-    // e: export them.
+    // Enter: export them.
     act(&mut app, Action::Quit);
-    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     assert!(matches!(app.dialog, Some(Dialog::ExportPath { .. })));
     type_text(&mut app, "kept.md");
     act(&mut app, Action::Open);
+    confirm_write(&mut app, "kept.md");
     assert_eq!(app.dialog, None, "{:?}", app.message);
     // Exported on the way out: the program quits, as asked.
     assert!(app.quit);
@@ -1557,17 +1616,18 @@ fn quitting_with_marked_actions_asks_first() {
     act(&mut app, Action::StartExport);
     type_text(&mut app, "again.md");
     act(&mut app, Action::Open);
+    confirm_write(&mut app, "again.md");
     assert!(!app.quit);
     act(&mut app, Action::Quit);
     assert!(app.quit);
 
-    // q twice (or Ctrl-C twice) quits anyway.
+    // Ctrl-C twice quits anyway.
     let mut app = self::app(&engine, directory.path());
     act(&mut app, Action::Down);
     act(&mut app, Action::ToggleMark);
-    act(&mut app, Action::Quit);
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(!app.quit);
-    press(&mut app, KeyCode::Char('q'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(app.quit);
 }
 
@@ -1657,10 +1717,11 @@ fn press_alt(app: &mut App<'_, '_>, c: char) {
     );
 }
 
-/// Issue 13: `y` copies the action's id and `Y` its citation, through the terminal
-/// (OSC 52), from the detail; Alt-y / Alt-Y from the list, where letters are typed.
+/// Issue 13: Alt-y copies the action's id and Alt-Y its citation, through the terminal
+/// (OSC 52). Issue 22: `y` alone is text everywhere (a search for "yaoundé" must not
+/// replace the clipboard).
 #[test]
-fn y_copies_the_id_and_shift_y_the_citation() {
+fn alt_y_copies_the_id_and_alt_shift_y_the_citation() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
     let mut app = app(&engine, directory.path());
@@ -1668,7 +1729,8 @@ fn y_copies_the_id_and_shift_y_the_citation() {
     // The copy is an effect: the state asks, the loop writes to the terminal.
     let keys_for = |app: &App<'_, '_>, c: char| {
         let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), app);
-        keys::action_for(&key(KeyCode::Char(c)), app, &layout).expect("a bound key")
+        let alt = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+        keys::action_for(&alt, app, &layout).expect("a bound key")
     };
     let copy = |app: &mut App<'_, '_>, action: Action| -> String {
         let effect = app.update(action).expect("copying asks the terminal");
@@ -1705,11 +1767,14 @@ fn y_copies_the_id_and_shift_y_the_citation() {
         assert!(citation.contains(part), "{part:?} in {citation:?}");
     }
     assert!(!citation.contains('\n'), "one line: {citation:?}");
-    // In the list, y is text; Alt-y copies.
-    act(&mut app, Action::Back);
+    // In the detail and the list, y is text: a new search; Alt-y copies.
+    open_kampala(&mut app);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!((app.query.as_str(), app.focus), ("y", Pane::Search));
+    act(&mut app, Action::Down);
     assert_eq!(app.focus, Pane::Results);
     press(&mut app, KeyCode::Char('y'));
-    assert!(app.query.ends_with('y'), "{}", app.query);
+    assert_eq!(app.query, "y");
     let layout = Layout::new(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
     let alt_y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::ALT));
     assert!(matches!(
@@ -1889,7 +1954,7 @@ fn every_charted_value_is_reached_at_40x12_and_80x24() {
                 if app.stats_cursor == values.len() - 1 {
                     break;
                 }
-                press(&mut app, KeyCode::Char('j'));
+                press(&mut app, KeyCode::Down);
                 assert!(
                     seen.len() <= values.len(),
                     "the cursor never reached the end"
@@ -1908,7 +1973,7 @@ fn every_charted_value_is_reached_at_40x12_and_80x24() {
     }
 }
 
-/// Scrolling the statistics stops at the end: End, G, PageDown and Down past the last
+/// Scrolling the statistics stops at the end: End, PageDown and Down past the last
 /// value leave the same screen, which ends with the report's figures; the title says
 /// where the cursor is when not everything fits, and says nothing when it all does.
 #[test]
@@ -1935,17 +2000,12 @@ fn the_statistics_scroll_to_their_end_and_no_further() {
             rows.last().unwrap().contains("printed figure"),
             "the end shows the note: {end}"
         );
-        for code in [
-            KeyCode::Down,
-            KeyCode::PageDown,
-            KeyCode::Char('G'),
-            KeyCode::Char('j'),
-        ] {
+        for code in [KeyCode::Down, KeyCode::PageDown, KeyCode::End] {
             press(&mut app, code);
             assert_eq!(app.stats_cursor, last, "{code:?}");
             assert_eq!(draw_and_tell(&mut app, width, height), end, "{code:?}");
         }
-        press(&mut app, KeyCode::Char('g'));
+        press(&mut app, KeyCode::Home);
         assert_eq!(app.stats_cursor, 0);
         assert_eq!(draw_and_tell(&mut app, width, height), top);
         // PageDown moves a page at a time, and as many PageUps come back.
@@ -1971,13 +2031,13 @@ fn the_statistics_scroll_to_their_end_and_no_further() {
     assert!(!statistics_title(&app, &screen).contains("/27"), "{screen}");
 }
 
-/// Moves the statistics' cursor down, by the key table's `j`, to the value of `dimension`
+/// Moves the statistics' cursor down, by the key table's ↓, to the value of `dimension`
 /// labelled `label`.
 fn move_stats_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &str) {
     press(app, KeyCode::Home);
     while cursor_value(app).0 != label || app.chart_values()[app.stats_cursor].0 != dimension {
         let before = app.stats_cursor;
-        press(app, KeyCode::Char('j'));
+        press(app, KeyCode::Down);
         assert_ne!(app.stats_cursor, before, "{label} is not charted");
     }
 }
@@ -2365,9 +2425,9 @@ fn slash_finds_in_the_detail_and_n_goes_from_match_to_match() {
     press(&mut app, KeyCode::Esc);
     assert!(app.detail_find.is_none());
     assert_eq!(app.focus, Pane::Detail);
-    // Without a search, n is a letter for the search line.
+    // Without a search, n is a letter: it starts a new search.
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.query, "amman climate academyn");
+    assert_eq!((app.query.as_str(), app.focus), ("n", Pane::Search));
 }
 
 /// A search for what the text does not hold says so.
@@ -2421,6 +2481,7 @@ fn the_export_path_is_edited_at_its_cursor() {
         })
     );
     press(&mut app, KeyCode::Enter);
+    confirm_write(&mut app, "Shortlist2.md");
     assert!(directory.path().join("Shortlist2.md").is_file());
 }
 
@@ -2606,9 +2667,9 @@ fn selected_id(app: &App<'_, '_>) -> &'static str {
 ///   east, 2.2° north) is more north than east. Zürich has four actions; the first in the
 ///   list (newest first, then by id), 2023-zurich-european-pillar-social-rights, is
 ///   reached first.
-/// - Left (h): Rennes (1.68°W, 48.12°N), 4.0° west and 0.7° south.
-/// - Up (k): Mechelen (4.48°E, 51.03°N), 2.2° north (counted 4.3) and 2.1° east.
-/// - Down (j): Terrassa (2.01°E, 41.56°N), 7.3° south and 0.3° west; Milan, nearer, is 6.8°
+/// - Left: Rennes (1.68°W, 48.12°N), 4.0° west and 0.7° south.
+/// - Up: Mechelen (4.48°E, 51.03°N), 2.2° north (counted 4.3) and 2.1° east.
+/// - Down: Terrassa (2.01°E, 41.56°N), 7.3° south and 0.3° west; Milan, nearer, is 6.8°
 ///   east for 6.8 (counted) south, just outside the cone.
 #[test]
 fn arrows_on_the_map_go_to_the_nearest_marker_that_way() {
@@ -2618,19 +2679,9 @@ fn arrows_on_the_map_go_to_the_nearest_marker_that_way() {
     const PARIS: &str = "2022-paris-climate-migration";
     for (key, expected) in [
         (KeyCode::Right, "2023-zurich-european-pillar-social-rights"),
-        (
-            KeyCode::Char('l'),
-            "2023-zurich-european-pillar-social-rights",
-        ),
         (KeyCode::Left, "2023-rennes-european-citizens-initiative"),
-        (
-            KeyCode::Char('h'),
-            "2023-rennes-european-citizens-initiative",
-        ),
         (KeyCode::Up, "2022-mechelen-youth-for-all"),
-        (KeyCode::Char('k'), "2022-mechelen-youth-for-all"),
         (KeyCode::Down, "2023-terrassa-darija-teacher-training"),
-        (KeyCode::Char('j'), "2023-terrassa-darija-teacher-training"),
     ] {
         select_on_map(&mut app, PARIS);
         press(&mut app, key);
@@ -2745,25 +2796,31 @@ fn arrows_reach_every_placed_result_and_no_other() {
     assert_eq!(reached.into_iter().collect::<Vec<_>>(), placed);
 }
 
-/// Issue 13, the map: h and l are the map's; on the search line and in the list they are
-/// typed as ever, and F4 still shows the shortlist from the map.
+/// Issue 22: a letter over the map starts a new search ("lima" typed there searches for
+/// Lima, it does not move east at the `l`); the arrows move on the map, and F4 still shows
+/// the shortlist from it.
 #[test]
-fn the_maps_letters_are_typed_outside_the_map() {
+fn letters_over_the_map_start_a_new_search() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
     let mut app = app(&engine, directory.path());
-    press(&mut app, KeyCode::Char('h'));
-    press(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.query, "hl");
-    act(&mut app, Action::Back);
-    press(&mut app, KeyCode::Down);
-    assert_eq!(app.focus, Pane::Results);
-    press(&mut app, KeyCode::Char('l'));
-    assert_eq!((app.focus, app.query.as_str()), (Pane::Search, "l"));
-    act(&mut app, Action::Back);
+    // Paris's nearest marker to the east is Zürich's (see the test of the arrows).
+    select_on_map(&mut app, "2022-paris-climate-migration");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.view, View::Map);
+    assert!(selected_id(&app).contains("zurich"), "→ moves on the map");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "climat");
     press(&mut app, KeyCode::F(3));
-    press(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.view, View::Map, "l goes east on the map");
+    for c in "lima".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(
+        (app.view, app.focus, app.query.as_str()),
+        (View::Browse, Pane::Search, "lima"),
+        "a fresh query, not climat + lima"
+    );
+    press(&mut app, KeyCode::F(3));
     press(&mut app, KeyCode::F(4));
     assert_eq!(app.view, View::Shortlist);
 }
@@ -2799,7 +2856,7 @@ fn esc_from_an_action_opened_on_the_map_returns_to_the_map() {
     press(&mut app, KeyCode::F(3));
     select_on_map(&mut app, KAMPALA);
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('p'));
+    press_alt(&mut app, 'p');
     assert_eq!(app.open, Some(position(&engine, NAIROBI)));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -2829,8 +2886,8 @@ fn esc_from_an_action_opened_on_the_map_returns_to_the_map() {
 
 /// From a new user's trial: feedback where there was none, and no quiet change behind the
 /// open action. `n` after a search that found nothing says so (it used to type into the
-/// query and change the results); `c` says the filters were cleared; `p` on an action with
-/// no joint commitment says so; with every word required, an empty list points to F6.
+/// query and change the results); Alt-C says the filters were cleared; Alt-P on an action
+/// with no joint commitment says so; with every word required, an empty list points to F6.
 #[test]
 fn commands_that_do_nothing_say_why() {
     let engine = engine();
@@ -2852,7 +2909,7 @@ fn commands_that_do_nothing_say_why() {
     let mut app = App::new(&engine, Lang::En, (120, 40));
     type_text(&mut app, "amman climate academy");
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('p'));
+    press_alt(&mut app, 'p');
     assert!(
         app.message
             .as_deref()
@@ -2861,7 +2918,7 @@ fn commands_that_do_nothing_say_why() {
         "{:?}",
         app.message
     );
-    // A filter, then c from the detail.
+    // A filter, then Alt-C from the detail.
     act(&mut app, Action::Focus(Pane::Filters));
     press(&mut app, KeyCode::Char('k'));
     press(&mut app, KeyCode::Char(' '));
@@ -2870,7 +2927,7 @@ fn commands_that_do_nothing_say_why() {
     act(&mut app, Action::DeleteToStart);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('c'));
+    press_alt(&mut app, 'c');
     assert!(app.filters.is_empty());
     assert_eq!(app.message.as_deref(), Some("Cleared every filter"));
     // Strict matching, nothing found: the list says F6 forgives.
@@ -2951,6 +3008,7 @@ fn the_quit_question_counts_only_unexported_marks() {
     act(&mut app, Action::ToggleMark);
     act(&mut app, Action::StartExport);
     act(&mut app, Action::Open);
+    confirm_write(&mut app, "shortlist.md");
     assert!(directory.path().join("shortlist.md").is_file());
     assert_eq!(app.unexported_marks(), 0);
     // Unmarked and marked again: still written.
@@ -3146,7 +3204,7 @@ fn esc_from_an_action_opened_in_the_shortlist_returns_to_it() {
         (app.view, app.open),
         (View::Browse, Some(position(&engine, KAMPALA)))
     );
-    press(&mut app, KeyCode::Char('p'));
+    press_alt(&mut app, 'p');
     assert_eq!(app.open, Some(position(&engine, NAIROBI)));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -3168,16 +3226,16 @@ fn esc_from_an_action_opened_in_the_shortlist_returns_to_it() {
     assert_eq!((app.view, app.open), (View::Browse, None));
 }
 
-/// The detail's status line offered "p partner" for every action; most have none, and the
-/// key then only says so. The hint is for actions with a joint commitment.
+/// The detail's status line offered "p partner" (now Alt-P) for every action; most have
+/// none, and the key then only says so. The hint is for actions with a joint commitment.
 #[test]
 fn the_partner_hint_is_shown_only_where_there_is_a_partner() {
     let engine = engine();
     for lang in [Lang::En, Lang::Fr] {
         let hint = if lang == Lang::En {
-            "p partner"
+            "Alt-P partner"
         } else {
-            "p partenaire"
+            "Alt-P partenaire"
         };
         let mut app = App::new(&engine, lang, (200, 60));
         open_kampala(&mut app);
@@ -3232,7 +3290,7 @@ fn the_export_dialog_says_what_the_name_gives() {
 fn the_quit_question_counts_its_pronoun() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
-    for (marks, words) in [(1, "y or e: export it"), (2, "y or e: export them")] {
+    for (marks, words) in [(1, "Enter: export it"), (2, "Enter: export them")] {
         let mut app = app(&engine, directory.path());
         app.update(Action::Down);
         for _ in 0..marks {

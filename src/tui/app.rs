@@ -61,6 +61,10 @@ pub struct DetailFind {
 pub enum Dialog {
     /// Typing the path to export the shortlist to.
     ExportPath { path: String },
+    /// Nothing is at the path: write there? Asked every time, so that an export is written
+    /// only once its file name has been shown and confirmed, never by letters and Enters
+    /// typed ahead into the dialog.
+    ConfirmWrite { path: String },
     /// A regular file is at the path: replace it?
     ConfirmOverwrite { path: String },
     /// Quitting would lose marked actions not exported: export them first?
@@ -735,6 +739,11 @@ impl<'e, 'c> App<'e, 'c> {
                 }
             }
             Action::Wheel { pane, down } => self.wheel(pane, down),
+            // Text typed or pasted over a view (the statistics, the map, the shortlist,
+            // About) starts a new search, as it does in the detail and the list.
+            Action::Insert(_) | Action::Paste(_) if self.view != View::Browse => {
+                self.start_new_search(action);
+            }
             other => match self.view {
                 View::Browse => self.update_browse(other),
                 View::Shortlist => self.update_shortlist(other),
@@ -753,6 +762,27 @@ impl<'e, 'c> App<'e, 'c> {
             Pane::Results => self.update_results(action),
             Pane::Detail => self.update_detail(action),
         }
+    }
+
+    /// Text typed where it is not edited (the list, the detail, a view) starts a new search
+    /// with it: the list comes back, its query that text alone, the filters kept. A letter
+    /// there never does anything else (quit, export, write), so typing a place's name
+    /// anywhere only searches for it.
+    fn start_new_search(&mut self, typed: Action) {
+        self.view = View::Browse;
+        self.open = None;
+        self.trail.clear();
+        self.focus = Pane::Search;
+        if !self.query.is_empty() {
+            self.query.clear();
+            self.cursor = 0;
+            self.refresh_query();
+        }
+        let typed = match typed {
+            Action::Paste(pasted) => Action::Paste(pasted.trim_start().to_owned()),
+            other => other,
+        };
+        self.update_search(typed);
     }
 
     fn update_search(&mut self, action: Action) {
@@ -837,8 +867,10 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = Pane::Search;
                 }
             }
-            // Typing in the results goes to the search line (fzf's habit), backspace too.
-            Action::Insert(_) | Action::Paste(_) | Action::Backspace => {
+            // A character typed in the results starts a new search; Backspace goes back to
+            // editing the query there is.
+            Action::Insert(_) | Action::Paste(_) => self.start_new_search(action),
+            Action::Backspace => {
                 self.focus = Pane::Search;
                 self.update_search(action);
             }
@@ -938,10 +970,7 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = Pane::Results;
                 }
             }
-            Action::Insert(_) | Action::Paste(_) => {
-                self.focus = Pane::Search;
-                self.update_search(action);
-            }
+            Action::Insert(_) | Action::Paste(_) => self.start_new_search(action),
             _ => {}
         }
     }
@@ -980,10 +1009,7 @@ impl<'e, 'c> App<'e, 'c> {
                 self.filter_jump.pop();
             }
             Action::Backspace => self.update_filters(Action::ClearFilter),
-            Action::Paste(_) => {
-                self.focus = Pane::Search;
-                self.update_search(action);
-            }
+            Action::Paste(_) => self.start_new_search(action),
             _ => {}
         }
     }
@@ -1342,13 +1368,17 @@ impl<'e, 'c> App<'e, 'c> {
                 self.ask_to_quit();
             }
             // Export, then quit: what quitting was for.
-            (Dialog::ConfirmQuit, Action::Answer(true)) => {
+            (Dialog::ConfirmQuit, Action::Answer(true) | Action::Open) => {
                 self.dialog = None;
                 self.quit_after_export = true;
                 self.apply(Action::StartExport);
             }
             (Dialog::ConfirmQuit, Action::Answer(false)) => self.dialog = None,
             (_, Action::Resize { width, height }) => self.size = (width, height),
+            // Esc on the last question goes back to the name, one step.
+            (Dialog::ConfirmWrite { path }, Action::Back) => {
+                self.dialog = Some(Dialog::ExportPath { path });
+            }
             (_, Action::Back) => {
                 self.dialog = None;
                 self.quit_after_export = false;
@@ -1374,11 +1404,7 @@ impl<'e, 'c> App<'e, 'c> {
                     Target::File { read_only: false } => {
                         self.dialog = Some(Dialog::ConfirmOverwrite { path });
                     }
-                    Target::Absent => {
-                        let write = self.write_shortlist(&path, false);
-                        self.dialog = Some(Dialog::ExportPath { path });
-                        return Some(write);
-                    }
+                    Target::Absent => self.dialog = Some(Dialog::ConfirmWrite { path }),
                     // Standard output is the screen here.
                     Target::Stream => {
                         let strings = self.lang.strings();
@@ -1397,6 +1423,11 @@ impl<'e, 'c> App<'e, 'c> {
                     }
                 }
             }
+            (Dialog::ConfirmWrite { path }, Action::Open) => {
+                let write = self.write_shortlist(&path, false);
+                self.dialog = Some(Dialog::ConfirmWrite { path });
+                return Some(write);
+            }
             // Enter is no, the answer that loses nothing.
             (Dialog::ConfirmOverwrite { path }, Action::Open) => {
                 self.dialog = Some(Dialog::ExportPath { path });
@@ -1410,7 +1441,9 @@ impl<'e, 'c> App<'e, 'c> {
                 self.dialog = Some(Dialog::ExportPath { path });
             }
             (
-                Dialog::ExportPath { path: typed } | Dialog::ConfirmOverwrite { path: typed },
+                Dialog::ExportPath { path: typed }
+                | Dialog::ConfirmWrite { path: typed }
+                | Dialog::ConfirmOverwrite { path: typed },
                 Action::Exported { path, result },
             ) => {
                 let strings = self.lang.strings();
@@ -1439,7 +1472,9 @@ impl<'e, 'c> App<'e, 'c> {
         None
     }
 
-    fn resolve(&self, path: &str) -> PathBuf {
+    /// Where the export path typed in the dialog writes: a bare name in the export folder,
+    /// `~` the home folder.
+    pub fn resolve(&self, path: &str) -> PathBuf {
         let typed = path.trim();
         // "-" names standard output, not a file in the export folder.
         if typed == "-" {

@@ -33,7 +33,9 @@ pub enum Context {
     /// The map, before `Commands`: its arrows and h/l move between markers (l is the
     /// shortlist elsewhere; F4 still is).
     Map,
-    /// Everywhere else: the filters, the detail, the views.
+    /// Everywhere else: the filters, the detail, the views. A letter or digit here starts a
+    /// new search (only `q`, back, is a letter command), so that typing a word never quits,
+    /// exports or writes; the other commands are on keys that are never text.
     Commands,
     /// Commands while the detail has the focus.
     Detail,
@@ -86,6 +88,8 @@ pub enum HintPlace {
     Dialog,
     /// A yes/no question.
     Question,
+    /// The last question before an export is written.
+    Confirm,
     /// The question asked before quitting.
     Quitting,
     /// The help, over whatever screen it was opened on.
@@ -137,8 +141,8 @@ pub const KEYS: &[Entry] = &[
         keys: ["type", "saisie"],
         // One line at 80 columns each.
         meaning: [
-            "search as you type; \"phrase\", -exclude; readline keys",
-            "chercher ; \"expression\", -exclure ; touches readline",
+            "type anywhere to search; \"phrase\", -exclude; readline",
+            "taper partout : chercher ; \"expression\", -exclure",
         ],
         hints: &[(At::Search, ["type to search", "tapez : chercher"])],
         // Line editing as in readline: Ctrl-U to the start, Ctrl-K to the end, Ctrl-W and
@@ -172,17 +176,17 @@ pub const KEYS: &[Entry] = &[
             bind(Results, Control('u'), Action::PageUp),
             bind(Results, AnyChar, TYPED),
             // In the filters a letter or digit jumps to a value; elsewhere (the detail, the
-            // views) it goes to the search line.
+            // views) it starts a new search.
             bind(Filters, AnyAlphanumeric, TYPED),
             bind(Filters, Code(KeyCode::Backspace), Action::Backspace),
             bind(Commands, AnyAlphanumeric, TYPED),
         ],
     },
     Entry {
-        keys: ["↑ ↓  j k", "↑ ↓  j k"],
+        keys: ["↑ ↓", "↑ ↓"],
         meaning: [
-            "move; PgUp PgDn, Home End (g G)",
-            "se déplacer ; PgPréc PgSuiv, Début Fin (g G)",
+            "move; PgUp PgDn (Ctrl-U Ctrl-D), Home End",
+            "se déplacer ; PgPréc PgSuiv (Ctrl-U Ctrl-D), Début Fin",
         ],
         hints: &[
             (At::Search, ["↓ results", "↓ liste"]),
@@ -198,20 +202,15 @@ pub const KEYS: &[Entry] = &[
             bind(Everywhere, Code(KeyCode::PageDown), Action::PageDown),
             bind(Typing, Control('n'), Action::Down),
             bind(Typing, Control('p'), Action::Up),
-            bind(Commands, Char('j'), Action::Down),
-            bind(Commands, Char('k'), Action::Up),
             bind(Commands, Control('d'), Action::PageDown),
             bind(Commands, Control('u'), Action::PageUp),
-            bind(Commands, Char('g'), Action::Top),
             bind(Commands, Code(KeyCode::Home), Action::Top),
-            bind(Commands, Char('G'), Action::Bottom),
             bind(Commands, Code(KeyCode::End), Action::Bottom),
         ],
     },
     Entry {
-        keys: ["← →  h l", "← →  h l"],
-        // One line at 80 columns each: the help has few to spare at 80×24. On the map, j and
-        // k (↓ ↑) go south and north through the Commands' bindings above.
+        keys: ["← →", "← →"],
+        // One line at 80 columns each: the help has few to spare at 80×24.
         meaning: [
             "on the map: next place west / east; ↑ ↓ north / south",
             "carte : lieu voisin à l'ouest / l'est ; ↑ ↓ nord / sud",
@@ -220,8 +219,6 @@ pub const KEYS: &[Entry] = &[
         bindings: &[
             bind(Map, Code(KeyCode::Left), Action::Left),
             bind(Map, Code(KeyCode::Right), Action::Right),
-            bind(Map, Char('h'), Action::Left),
-            bind(Map, Char('l'), Action::Right),
         ],
     },
     Entry {
@@ -236,17 +233,21 @@ pub const KEYS: &[Entry] = &[
             (At::Stats, ["Enter filter", "Entrée filtrer"]),
             (At::Map, ["Enter open", "Entrée ouvrir"]),
             (At::Dialog, ["Enter confirm", "Entrée valider"]),
+            (At::Confirm, ["Enter write", "Entrée écrire"]),
         ],
         bindings: &[bind(Everywhere, Code(KeyCode::Enter), Action::Open)],
     },
     Entry {
-        keys: ["p", "p"],
+        keys: ["Alt-P", "Alt-P"],
         meaning: [
             "in the detail: follow the joint commitment",
             "dans la fiche : suivre l'engagement conjoint",
         ],
-        hints: &[(At::Detail, ["p partner", "p partenaire"])],
-        bindings: &[bind(Commands, Char('p'), Action::FollowPartner)],
+        hints: &[(At::Detail, ["Alt-P partner", "Alt-P partenaire"])],
+        bindings: &[
+            bind(Detail, Alt('p'), Action::FollowPartner),
+            bind(Detail, Alt('P'), Action::FollowPartner),
+        ],
     },
     Entry {
         keys: ["Space  Alt-A", "Espace  Alt-A"],
@@ -315,10 +316,10 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["Esc", "Échap"],
+        keys: ["Esc  q", "Échap  q"],
         meaning: [
-            "back; on the search line, clear it",
-            "retour ; sur la ligne de recherche, l'effacer",
+            "back (q: detail, views); on the search line, clear it",
+            "retour (q : fiche, vues) ; recherche : l'effacer",
         ],
         hints: &[
             (At::Detail, ["Esc back", "Échap retour"]),
@@ -326,14 +327,19 @@ pub const KEYS: &[Entry] = &[
             (At::Map, ["Esc back", "Échap retour"]),
             (At::View, ["Esc back", "Échap retour"]),
             (At::Dialog, ["Esc cancel", "Échap annuler"]),
+            (At::Confirm, ["Esc change the name", "Échap changer le nom"]),
         ],
-        bindings: &[bind(Everywhere, Code(KeyCode::Esc), Action::Back)],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::Esc), Action::Back),
+            // As in less and lazygit: q leaves the view, never the program.
+            bind(Commands, Char('q'), Action::Back),
+        ],
     },
     Entry {
         keys: ["y / n", "o / n"],
         meaning: [
-            "answer a question (replace a file? quit?)",
-            "répondre à une question (remplacer ? quitter ?)",
+            "answer a question (replace a file?)",
+            "répondre à une question (remplacer ?)",
         ],
         hints: &[
             (
@@ -343,8 +349,8 @@ pub const KEYS: &[Entry] = &[
             (
                 At::Quitting,
                 [
-                    "e export · q quit · Esc stay",
-                    "e exporter · q quitter · Échap rester",
+                    "Enter export · Esc stay · Ctrl-C quit",
+                    "Entrée exporter · Échap rester · Ctrl-C quitter",
                 ],
             ),
         ],
@@ -355,22 +361,21 @@ pub const KEYS: &[Entry] = &[
             bind(Question, Char('O'), Action::Answer(true)),
             bind(Question, Char('n'), Action::Answer(false)),
             bind(Question, Char('N'), Action::Answer(false)),
-            bind(Quitting, Char('y'), Action::Answer(true)),
-            bind(Quitting, Char('o'), Action::Answer(true)),
-            // Asked before quitting: e exports, n stays, q again quits.
-            bind(Quitting, Char('e'), Action::Answer(true)),
-            bind(Quitting, Char('n'), Action::Answer(false)),
-            bind(Quitting, Char('q'), Action::Quit),
+            // Asked before quitting, no letter answers: Enter exports, Esc stays, Ctrl-C
+            // again quits. A word typed on after Ctrl-C must not lose the marks.
         ],
     },
     Entry {
-        keys: ["c", "c"],
+        keys: ["Alt-C", "Alt-C"],
         meaning: ["clear every filter", "effacer tous les filtres"],
         hints: &[],
-        bindings: &[bind(Commands, Char('c'), Action::ClearAllFilters)],
+        bindings: &[
+            bind(Everywhere, Alt('c'), Action::ClearAllFilters),
+            bind(Everywhere, Alt('C'), Action::ClearAllFilters),
+        ],
     },
     Entry {
-        keys: ["F7  t", "F7  t"],
+        keys: ["F7  Alt-T", "F7  Alt-T"],
         meaning: [
             "detail text: English translation / French original",
             "texte de la fiche : original français / traduction",
@@ -378,15 +383,15 @@ pub const KEYS: &[Entry] = &[
         hints: &[],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(7)), Action::ToggleText),
-            // Only where the detail has focus: in the results, letters go to the query.
-            bind(Detail, Char('t'), Action::ToggleText),
+            bind(Everywhere, Alt('t'), Action::ToggleText),
+            bind(Everywhere, Alt('T'), Action::ToggleText),
         ],
     },
     Entry {
-        keys: ["F2 s  F3 m  F4 l", "F2 s  F3 m  F4 l"],
+        keys: ["F2  F3  F4", "F2  F3  F4"],
         meaning: [
-            "statistics / map of the selection; the shortlist",
-            "statistiques / carte ; la sélection marquée",
+            "statistics / map / shortlist (also Alt-S Alt-M Alt-L)",
+            "statistiques / carte / sélection (Alt-S Alt-M Alt-L)",
         ],
         hints: &[
             (At::View, ["F2 stats", "F2 stats"]),
@@ -394,20 +399,21 @@ pub const KEYS: &[Entry] = &[
             (At::View, ["F4 shortlist", "F4 sélection"]),
         ],
         bindings: &[
+            // Alt and a letter, for keyboards whose F-keys need Fn.
             bind(Everywhere, Code(KeyCode::F(2)), Action::Show(View::Stats)),
-            bind(Commands, Char('s'), Action::Show(View::Stats)),
+            bind(Everywhere, Alt('s'), Action::Show(View::Stats)),
             bind(Everywhere, Code(KeyCode::F(3)), Action::Show(View::Map)),
-            bind(Commands, Char('m'), Action::Show(View::Map)),
+            bind(Everywhere, Alt('m'), Action::Show(View::Map)),
             bind(
                 Everywhere,
                 Code(KeyCode::F(4)),
                 Action::Show(View::Shortlist),
             ),
-            bind(Commands, Char('l'), Action::Show(View::Shortlist)),
+            bind(Everywhere, Alt('l'), Action::Show(View::Shortlist)),
         ],
     },
     Entry {
-        keys: ["F9  i", "F9  i"],
+        keys: ["F9  Alt-I", "F9  Alt-I"],
         meaning: [
             "about: the data, its version, how to cite and script",
             "à propos : données, version, citer, scripts",
@@ -416,7 +422,7 @@ pub const KEYS: &[Entry] = &[
         hints: &[],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(9)), Action::Show(View::About)),
-            bind(Commands, Char('i'), Action::Show(View::About)),
+            bind(Everywhere, Alt('i'), Action::Show(View::About)),
         ],
     },
     Entry {
@@ -433,19 +439,16 @@ pub const KEYS: &[Entry] = &[
         )],
     },
     Entry {
-        keys: ["e  Ctrl-S", "e  Ctrl-S"],
+        keys: ["Ctrl-S", "Ctrl-S"],
         meaning: [
-            "export the shortlist (Markdown or CSV)",
-            "exporter la sélection (Markdown ou CSV)",
+            "export the shortlist (Markdown, CSV) once confirmed",
+            "exporter la sélection (Markdown, CSV) sur confirmation",
         ],
         hints: &[],
-        bindings: &[
-            bind(Commands, Char('e'), Action::StartExport),
-            bind(Everywhere, Control('s'), Action::StartExport),
-        ],
+        bindings: &[bind(Everywhere, Control('s'), Action::StartExport)],
     },
     Entry {
-        keys: ["y  Y  (Alt-y  Alt-Y)", "y  Y  (Alt-y  Alt-Y)"],
+        keys: ["Alt-Y  Alt-Shift-Y", "Alt-Y  Alt-Maj-Y"],
         meaning: [
             "copy the action's id / its citation",
             "copier l'identifiant de l'action / sa citation",
@@ -453,8 +456,6 @@ pub const KEYS: &[Entry] = &[
         // No hint: at 80 columns it would push out the detail's "q quit".
         hints: &[],
         bindings: &[
-            bind(Commands, Char('y'), Action::Copy(Copied::Id)),
-            bind(Commands, Char('Y'), Action::Copy(Copied::Citation)),
             bind(Everywhere, Alt('y'), Action::Copy(Copied::Id)),
             bind(Everywhere, Alt('Y'), Action::Copy(Copied::Citation)),
         ],
@@ -496,25 +497,22 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["q / Ctrl-C", "q / Ctrl-C"],
+        keys: ["Ctrl-C", "Ctrl-C"],
         meaning: [
-            "quit (q: not where letters are typed)",
-            "quitter (q : hors recherche, liste et filtres)",
+            "quit (asks first when marks are not exported)",
+            "quitter (demande avant de perdre des marques)",
         ],
         hints: &[
             (At::Search, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Filters, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Detail, ["q quit", "q quitter"]),
-            (At::Stats, ["q quit", "q quitter"]),
-            (At::Map, ["q quit", "q quitter"]),
-            (At::View, ["q quit", "q quitter"]),
+            (At::Detail, ["Ctrl-C quit", "Ctrl-C quitter"]),
+            (At::Stats, ["Ctrl-C quit", "Ctrl-C quitter"]),
+            (At::Map, ["Ctrl-C quit", "Ctrl-C quitter"]),
+            (At::View, ["Ctrl-C quit", "Ctrl-C quitter"]),
             (At::Help, ["Ctrl-C quit", "Ctrl-C quitter"]),
         ],
-        bindings: &[
-            bind(Everywhere, Control('c'), Action::Quit),
-            bind(Commands, Char('q'), Action::Quit),
-        ],
+        bindings: &[bind(Everywhere, Control('c'), Action::Quit)],
     },
 ];
 
@@ -588,6 +586,8 @@ fn contexts(app: &App<'_, '_>) -> Vec<Context> {
     match &app.dialog {
         Some(Dialog::ConfirmOverwrite { .. }) => contexts.push(Question),
         Some(Dialog::ConfirmQuit) => contexts.push(Quitting),
+        // Enter writes, Esc goes back to the name; nothing typed does anything.
+        Some(Dialog::ConfirmWrite { .. }) => {}
         Some(Dialog::ExportPath { .. }) => contexts.push(Typing),
         None if app.detail_find.as_ref().is_some_and(|find| find.editing) => contexts.push(Typing),
         None if app.focus == Pane::Search && app.view == View::Browse => contexts.push(Typing),
@@ -752,6 +752,7 @@ mod tests {
             HintPlace::View,
             HintPlace::Dialog,
             HintPlace::Question,
+            HintPlace::Confirm,
             HintPlace::Quitting,
             HintPlace::Help,
         ] {

@@ -40,8 +40,8 @@ const EN: Words = Words {
               priorities the report does not state are the editors' own, and labelled so.",
     version: "This copy",
     fingerprint: "catalogue fingerprint, sha256:",
-    cite: "To cite an action: Y copies its citation (submitter, title, year, report, source \
-           lines, this catalogue's fingerprint) and y its id, through the terminal (OSC 52; in \
+    cite: "To cite an action: Alt-Shift-Y copies its citation (submitter, title, year, report, \
+           source lines, this catalogue's fingerprint) and Alt-Y its id, through the terminal (OSC 52; in \
            tmux, `set -g set-clipboard on`). Where nothing pastes, the terminal refuses it: \
            `localaction show ID --format citation` prints the same line.",
     script: "To script it: `localaction search climat --format json`, `localaction list \
@@ -81,8 +81,8 @@ const FR: Words = Words {
               comme tels.",
     version: "Cette copie",
     fingerprint: "empreinte du catalogue, sha256 :",
-    cite: "Pour citer une action : Y copie sa citation (porteur, titre, année, rapport, \
-           lignes de la source, empreinte du catalogue) et y son identifiant, par le terminal \
+    cite: "Pour citer une action : Alt-Maj-Y copie sa citation (porteur, titre, année, \
+           rapport, lignes de la source, empreinte du catalogue) et Alt-Y son identifiant, par le terminal \
            (OSC 52 ; dans tmux, `set -g set-clipboard on`). Si rien ne se colle, le terminal \
            le refuse : `localaction show ID --format citation` imprime la même ligne.",
     script: "Pour l'utiliser dans un script : `localaction search climat --format json`, \

@@ -219,6 +219,24 @@ fn draw_dialog(
                 Line::styled(app.message.clone().unwrap_or_default(), palette.highlight()),
             ],
         ),
+        Dialog::ConfirmWrite { path } => {
+            let target = app.resolve(path);
+            (
+                format!("{} ({})", strings.shortlist, app.shortlist.len()),
+                vec![
+                    Line::from(strings.write_prompt),
+                    Line::from(text::sanitize(&target.display().to_string()).into_owned()),
+                    Line::styled(
+                        match format_for(&target) {
+                            Format::Csv => strings.write_as_csv,
+                            _ => strings.write_as_markdown,
+                        },
+                        palette.dim(),
+                    ),
+                    Line::styled(strings.write_choices, palette.label()),
+                ],
+            )
+        }
         Dialog::ConfirmOverwrite { path } => (
             strings.shortlist.to_owned(),
             vec![Line::from(format!(

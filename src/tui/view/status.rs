@@ -17,6 +17,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         HintPlace::Quitting
     } else if matches!(app.dialog, Some(Dialog::ConfirmOverwrite { .. })) {
         HintPlace::Question
+    } else if matches!(app.dialog, Some(Dialog::ConfirmWrite { .. })) {
+        HintPlace::Confirm
     } else if app.dialog.is_some() {
         HintPlace::Dialog
     } else if app.help {
@@ -52,9 +54,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         while hints.len() > 2 && text::width(&hints.join(" · ")) > room {
             hints.remove(hints.len() - 2);
         }
-        // On the smallest screens, even that goes before a hint is cut.
+        // On the smallest screens the first hints go too, down to how to quit.
         while hints.len() > 1 && text::width(&hints.join(" · ")) > room {
-            hints.pop();
+            hints.remove(0);
         }
         text::fit_words(&hints.join(" · "), room)
     };
