@@ -202,7 +202,7 @@ pub struct Strings {
     pub copied_citation: &'static str,
     pub copy_failed: &'static str,
     pub nothing_to_copy: &'static str,
-    /// Said when `p` finds no joint commitment to follow.
+    /// Said when Alt-P finds no joint commitment to follow.
     pub no_partner: &'static str,
     /// Said after clearing every filter.
     pub filters_cleared: &'static str,
@@ -295,8 +295,8 @@ pub static EN: Strings = Strings {
     french_as_printed: "French, as printed",
     showing_english: "English text: the editors' translation",
     showing_french: "French text, as the report prints it",
-    to_french: "F7 or t: the French text",
-    to_english: "F7 or t: the English translation",
+    to_french: "F7: the French text",
+    to_english: "F7: the English translation",
     summary_in_english: "the editors', in English",
     summary: "Summary",
     submitter: "Submitter",
@@ -435,8 +435,8 @@ pub static FR: Strings = Strings {
     french_as_printed: "texte du rapport",
     showing_english: "Texte anglais : la traduction des éditeurs",
     showing_french: "Texte français, tel que le rapport l'imprime",
-    to_french: "F7 ou t : le texte français",
-    to_english: "F7 ou t : la traduction anglaise",
+    to_french: "F7 : le texte français",
+    to_english: "F7 : la traduction anglaise",
     summary_in_english: "des éditeurs, en anglais",
     summary: "Résumé",
     submitter: "Porteur",

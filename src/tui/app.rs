@@ -252,7 +252,7 @@ pub struct App<'e, 'c> {
     pub engine: &'e Engine<'c>,
     pub lang: Lang,
     /// The language of the texts the detail shows (titles, description, spotlight, quote):
-    /// the interface's at first, the other one key away (F7, or t in the detail). Kept from
+    /// the interface's at first, the other one key away (F7 or Alt-T). Kept from
     /// one action to the next, as a reader who wants the original wants it for every one.
     pub text_lang: Lang,
     pub query: String,

@@ -453,7 +453,7 @@ pub const KEYS: &[Entry] = &[
             "copy the action's id / its citation",
             "copier l'identifiant de l'action / sa citation",
         ],
-        // No hint: at 80 columns it would push out the detail's "q quit".
+        // No hint: at 80 columns it would push out the detail's quit hint.
         hints: &[],
         bindings: &[
             bind(Everywhere, Alt('y'), Action::Copy(Copied::Id)),

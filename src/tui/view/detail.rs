@@ -1,5 +1,5 @@
 //! The detail pane: the whole action, its texts in one language at a time (the editors'
-//! English translation or the French the report prints, F7 or t switching), each labelled
+//! English translation or the French the report prints, F7 or Alt-T switching), each labelled
 //! as what it is and with the query's matches highlighted as that language is searched;
 //! each priority with its compact objectives and whether the report states it, and the
 //! joint commitment to follow. `/` searches in the text, as in less.
