@@ -4,8 +4,10 @@
 //! and interface parts); and a map of which style each cell has, per palette, reviewed by
 //! eye as a snapshot.
 
-use localaction::catalogue::YearMonth;
-use localaction::engine::Engine;
+#[path = "common/interface.rs"]
+mod interface;
+
+use interface::engine;
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Pane, View};
 use localaction::tui::palette::Palette;
@@ -14,7 +16,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
-use tantivy::directory::OwnedBytes;
 
 type Rgb = [u8; 3];
 
@@ -180,18 +181,6 @@ fn shown(style: Style, theme: &Theme) -> (Rgb, Rgb) {
         }
     }
     (foreground, background)
-}
-
-fn engine() -> Engine<'static> {
-    Engine::open(
-        localaction::catalogue::embedded::catalogue(),
-        OwnedBytes::new(localaction::index::embedded::PACKED),
-        YearMonth {
-            year: 2025,
-            month: Some(1),
-        },
-    )
-    .expect("the embedded engine opens")
 }
 
 fn type_text(app: &mut App<'_, '_>, text: &str) {

@@ -3,10 +3,13 @@
 //! panic, and the state stays consistent (selections and cursors inside their lists, no
 //! action marked twice, the text cursor inside the query).
 
+#[path = "common/interface.rs"]
+mod interface;
+
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use localaction::catalogue::YearMonth;
+use interface::engine;
 use localaction::engine::Engine;
 use localaction::export::file::Target;
 use localaction::i18n::Lang;
@@ -19,22 +22,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tantivy::directory::OwnedBytes;
 
 const CASES: u32 = 48;
 const MAX_STEPS: usize = 60;
-
-fn engine() -> Engine<'static> {
-    Engine::open(
-        localaction::catalogue::embedded::catalogue(),
-        OwnedBytes::new(localaction::index::embedded::PACKED),
-        YearMonth {
-            year: 2025,
-            month: Some(1),
-        },
-    )
-    .expect("the embedded engine opens")
-}
 
 /// The same cases on every run and machine: a failure seen once is seen again. Change the
 /// seed to explore other cases.

@@ -3,30 +3,20 @@
 //! sees a fixed month, so the snapshots do not depend on the clock or the environment.
 //! Review a changed snapshot with `cargo insta review` (or `INSTA_UPDATE=always`, then git diff).
 
-use localaction::catalogue::YearMonth;
-use localaction::engine::{Dimension, Engine};
+#[path = "common/interface.rs"]
+mod interface;
+
+use interface::engine;
+use localaction::engine::Dimension;
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, FilterRow, Pane, View};
 use localaction::tui::palette::Palette;
 use localaction::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tantivy::directory::OwnedBytes;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Fr, "fr")];
-
-fn engine() -> Engine<'static> {
-    Engine::open(
-        localaction::catalogue::embedded::catalogue(),
-        OwnedBytes::new(localaction::index::embedded::PACKED),
-        YearMonth {
-            year: 2025,
-            month: Some(1),
-        },
-    )
-    .expect("the embedded engine opens")
-}
 
 fn type_text(app: &mut App<'_, '_>, text: &str) {
     for c in text.chars() {

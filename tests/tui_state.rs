@@ -2,12 +2,16 @@
 //! detail and partner links, marks and the shortlist, filters, views, help, export (with its
 //! overwrite question and its failures) and resizing.
 
+#[path = "common/interface.rs"]
+mod interface;
+
 use std::path::Path;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use localaction::catalogue::{Position, YearMonth};
+use interface::{act, engine, press, press_with, send};
+use localaction::catalogue::Position;
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
@@ -17,23 +21,9 @@ use localaction::tui::view;
 use localaction::tui::{export, keys};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tantivy::directory::OwnedBytes;
 
 const KAMPALA: &str = "2023-kampala-nairobi-refugee-inclusion";
 const NAIROBI: &str = "2023-nairobi-kampala-refugee-inclusion";
-
-/// The engine over the embedded catalogue, seen from a fixed month.
-fn engine() -> Engine<'static> {
-    Engine::open(
-        localaction::catalogue::embedded::catalogue(),
-        OwnedBytes::new(localaction::index::embedded::PACKED),
-        YearMonth {
-            year: 2025,
-            month: Some(1),
-        },
-    )
-    .expect("the embedded engine opens")
-}
 
 /// A fresh interface at 120×40, exporting into `directory`.
 fn app<'e>(engine: &'e Engine<'static>, directory: &Path) -> App<'e, 'static> {
@@ -119,19 +109,6 @@ fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
         })
         .expect("drawing succeeds");
     terminal.backend().to_string()
-}
-
-/// Applies an action as the event loop does: the effects it asks for (checking a path,
-/// writing an export) are performed and answered, on the real disk.
-fn act(app: &mut App<'_, '_>, action: Action) {
-    let mut effect = app.update(action);
-    while let Some(asked) = effect {
-        effect = app.update(export::perform(
-            &asked,
-            app.engine.catalogue(),
-            &mut std::io::sink(),
-        ));
-    }
 }
 
 #[test]
@@ -803,27 +780,6 @@ fn the_detail_shows_the_whole_description_while_searching() {
 /// the texts below were read line by line.
 const DETAIL_101: u16 = 233;
 
-/// The key events an interface sees for a key pressed alone.
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-/// Sends a terminal event through the interface's key table, as the event loop does.
-fn send(app: &mut App<'_, '_>, event: Event) {
-    let layout = Layout::new(
-        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
-        app,
-    );
-    if let Some(action) = keys::action_for(&event, app, &layout) {
-        act(app, action);
-    }
-}
-
-/// Sends a key pressed alone.
-fn press(app: &mut App<'_, '_>, code: KeyCode) {
-    send(app, key(code));
-}
-
 #[test]
 fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
     let engine = engine();
@@ -1281,11 +1237,6 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     type_text(&mut app, "\" OR enfants");
     let screen = draw(&app, 200, 40);
     assert!(screen.contains("ignoré : « OR » (les mots"), "{screen}");
-}
-
-/// Sends a key pressed with modifiers.
-fn press_with(app: &mut App<'_, '_>, code: KeyCode, modifiers: KeyModifiers) {
-    send(app, Event::Key(KeyEvent::new(code, modifiers)));
 }
 
 /// Issue 13 #7: the search line edits as readline does. Ctrl-U deleted one word; Ctrl-K,

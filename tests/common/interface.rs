@@ -1,6 +1,8 @@
 //! Helpers for tests that drive the interface's state as the event loop does: the engine
 //! over the embedded catalogue, terminal events through the key table, and effects (file
 //! checks and writes, the clipboard) performed for real.
+// Each test file uses the part it needs.
+#![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use localaction::catalogue::YearMonth;
