@@ -26,6 +26,21 @@ impl Lang {
         Lang::En
     }
 
+    /// Its ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language of the catalogue's texts a reader of this interface reads first: the
+    /// editors' translation into it, or the report's French.
+    pub fn texts(self) -> crate::catalogue::TextLanguage {
+        crate::catalogue::TextLanguage::from_code(self.code())
+            .unwrap_or(crate::catalogue::TextLanguage::SOURCE)
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
@@ -125,12 +140,15 @@ pub struct Strings {
     /// The label of the report's own French text.
     pub french_as_printed: &'static str,
     /// Which texts the detail shows, and the key to the others.
-    pub showing_english: &'static str,
-    pub showing_french: &'static str,
-    pub to_french: &'static str,
-    pub to_english: &'static str,
-    /// The label of the editors' summary beside the French text.
-    pub summary_in_english: &'static str,
+    pub showing_source: &'static str,
+    /// "{language}": a name of `text_language_names`.
+    pub showing_translation: &'static str,
+    /// The key to the next text language ("{language}" its name).
+    pub to_text: &'static str,
+    /// The languages of the catalogue's texts, in the order of its table.
+    pub text_language_names: [&'static str; crate::catalogue::LANGUAGES.len()],
+    /// The label of the editors' summary beside a text in another language ("{language}").
+    pub summary_in: &'static str,
     pub summary: &'static str,
     pub submitter: &'static str,
     pub place: &'static str,
@@ -293,11 +311,11 @@ pub static EN: Strings = Strings {
     translation: "editors' translation",
     as_printed: "as printed",
     french_as_printed: "French, as printed",
-    showing_english: "English text: the editors' translation",
-    showing_french: "French text, as the report prints it",
-    to_french: "F7: the French text",
-    to_english: "F7: the English translation",
-    summary_in_english: "the editors', in English",
+    showing_source: "French text, as the report prints it",
+    showing_translation: "{language} text: the editors' translation",
+    to_text: "F7: the {language} text",
+    text_language_names: ["French", "English", "Spanish"],
+    summary_in: "the editors', in {language}",
     summary: "Summary",
     submitter: "Submitter",
     place: "Place",
@@ -433,11 +451,11 @@ pub static FR: Strings = Strings {
     translation: "traduction des éditeurs",
     as_printed: "titre du rapport",
     french_as_printed: "texte du rapport",
-    showing_english: "Texte anglais : la traduction des éditeurs",
-    showing_french: "Texte français, tel que le rapport l'imprime",
-    to_french: "F7 : le texte français",
-    to_english: "F7 : la traduction anglaise",
-    summary_in_english: "des éditeurs, en anglais",
+    showing_source: "Texte français, tel que le rapport l'imprime",
+    showing_translation: "Texte {language} : la traduction des éditeurs",
+    to_text: "F7 : le texte {language}",
+    text_language_names: ["français", "anglais", "espagnol"],
+    summary_in: "des éditeurs, en {language}",
     summary: "Résumé",
     submitter: "Porteur",
     place: "Lieu",

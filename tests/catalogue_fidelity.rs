@@ -217,8 +217,17 @@ fn every_record_is_complete() {
     for action in catalogue.actions() {
         for (field, value) in [
             ("title", action.title),
-            ("title_en", action.title_en),
-            ("summary_en", action.summary_en),
+            (
+                "title_en",
+                action.texts(localaction::i18n::Lang::En.texts()).title,
+            ),
+            (
+                "summary_en",
+                action
+                    .texts(localaction::i18n::Lang::En.texts())
+                    .summary
+                    .unwrap(),
+            ),
             ("description", action.description),
             ("submitter", action.submitter),
         ] {
@@ -527,24 +536,44 @@ fn every_action_carries_its_english_translations() {
     let mut quotes = 0;
     for action in catalogue.actions() {
         assert!(
-            !action.description_en.trim().is_empty(),
+            !action
+                .texts(localaction::i18n::Lang::En.texts())
+                .description
+                .trim()
+                .is_empty(),
             "{}: description_en",
             action.id
         );
         assert_eq!(
             action.spotlight.is_some(),
-            action.spotlight_en.is_some(),
+            action
+                .texts(localaction::i18n::Lang::En.texts())
+                .spotlight
+                .is_some(),
             "{}: spotlight_en",
             action.id
         );
         assert_eq!(
             action.quote.is_some(),
-            action.quote_en.is_some(),
+            action
+                .texts(localaction::i18n::Lang::En.texts())
+                .quote
+                .is_some(),
             "{}: quote_en",
             action.id
         );
-        spotlights += usize::from(action.spotlight_en.is_some());
-        quotes += usize::from(action.quote_en.is_some());
+        spotlights += usize::from(
+            action
+                .texts(localaction::i18n::Lang::En.texts())
+                .spotlight
+                .is_some(),
+        );
+        quotes += usize::from(
+            action
+                .texts(localaction::i18n::Lang::En.texts())
+                .quote
+                .is_some(),
+        );
     }
     assert_eq!(catalogue.len(), 77);
     assert_eq!(spotlights, 7);

@@ -387,6 +387,12 @@ fn csv_parses_back_with_the_documented_columns() {
             "quote_author",
             "spotlight",
             "editor_notes",
+            // Spanish, added after the first CSV: at the end.
+            "title_es",
+            "summary_es",
+            "description_es",
+            "spotlight_es",
+            "quote_es",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -5,7 +5,9 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use localaction::catalogue::{Catalogue, FacetRow, MachineName, Position, Theme, YearMonth};
+use localaction::catalogue::{
+    Catalogue, FacetRow, MachineName, Position, TextLanguage, Theme, YearMonth,
+};
 use localaction::engine::facets::fold;
 use localaction::engine::query::{self, MAX_CLAUSES};
 use localaction::engine::{
@@ -601,11 +603,12 @@ fn any_query_gives_well_formed_snippets() {
         .unwrap();
 }
 
-/// Every text of an action, as the index sees it: names, then French texts, then English.
+/// Every text of an action, as the index sees it: names, then its texts in each language
+/// of the table.
 fn texts_of<'c>(
     catalogue: &Catalogue<'c>,
     position: Position,
-) -> (Vec<&'c str>, Vec<&'c str>, Vec<&'c str>) {
+) -> (Vec<&'c str>, Vec<Vec<&'c str>>) {
     let action = catalogue.action_at(position);
     let tables = &catalogue.tables;
     let mut names: Vec<&str> = vec![action.submitter];
@@ -623,13 +626,18 @@ fn texts_of<'c>(
     }
     let region = &tables.regions[action.region as usize];
     names.extend([region.name_fr, region.name_en]);
-    let mut french = vec![action.title, action.description];
-    french.extend(action.spotlight);
-    french.extend(action.quote);
-    let mut english = vec![action.title_en, action.summary_en, action.description_en];
-    english.extend(action.spotlight_en);
-    english.extend(action.quote_en);
-    (names, french, english)
+    names.extend(region.aliases.iter().copied());
+    let languages = action
+        .all_texts()
+        .map(|texts| {
+            let mut all = vec![texts.title, texts.description];
+            all.extend(texts.summary);
+            all.extend(texts.spotlight);
+            all.extend(texts.quote);
+            all
+        })
+        .collect();
+    (names, languages)
 }
 
 fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> BTreeSet<String> {
@@ -672,39 +680,37 @@ fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
             let parsed = &strict.parsed;
             let last = parsed.required.len().saturating_sub(1);
             for hit in &strict.hits {
-                let (names, french, english) = texts_of(catalogue, hit.position);
+                let (names, languages) = texts_of(catalogue, hit.position);
                 let all: Vec<&str> = names
                     .iter()
-                    .chain(&french)
-                    .chain(&english)
+                    .chain(languages.iter().flatten())
                     .copied()
                     .collect();
                 let typed = tokens(schema::names(), &all);
-                let french_stems = tokens(schema::french(), &french);
-                let english_stems = tokens(schema::english(), &english);
+                let stems: Vec<BTreeSet<String>> = TextLanguage::all()
+                    .zip(&languages)
+                    .map(|(language, texts)| tokens(schema::analyzer(language), texts))
+                    .collect();
                 let name_tokens = tokens(schema::names(), &names);
                 for (number, clause) in parsed.required.iter().enumerate() {
                     let Clause::Word(word) = clause else { continue };
                     let of = |analyzer: tantivy::tokenizer::TextAnalyzer| -> Vec<String> {
                         tokens(analyzer, &[word.as_str()]).into_iter().collect()
                     };
-                    let (in_french, in_english, as_typed) = (
-                        of(schema::french()),
-                        of(schema::english()),
-                        of(schema::names()),
-                    );
+                    let in_languages: Vec<Vec<String>> = TextLanguage::all()
+                        .map(|language| of(schema::analyzer(language)))
+                        .collect();
+                    let as_typed = of(schema::names());
                     let prefix = parsed.last_word_is_prefix && number == last;
-                    if (in_french.is_empty() || in_english.is_empty()) && !prefix {
-                        continue; // a stop word decides nothing
+                    if in_languages.iter().any(Vec::is_empty) && !prefix {
+                        continue; // a stop word in some language decides nothing
                     }
-                    let holds = (!in_french.is_empty()
-                        && in_french.iter().all(|t| french_stems.contains(t)))
-                        || (!in_english.is_empty()
-                            && in_english.iter().all(|t| english_stems.contains(t)))
-                        || (!as_typed.is_empty()
-                            && as_typed
-                                .iter()
-                                .all(|t| typed.contains(t) || name_tokens.contains(t)))
+                    let holds = in_languages.iter().zip(&stems).any(|(word_stems, its)| {
+                        !word_stems.is_empty() && word_stems.iter().all(|t| its.contains(t))
+                    }) || (!as_typed.is_empty()
+                        && as_typed
+                            .iter()
+                            .all(|t| typed.contains(t) || name_tokens.contains(t)))
                         || (prefix
                             && as_typed.len() == 1
                             && typed.iter().any(|t| t.starts_with(as_typed[0].as_str())));

@@ -27,7 +27,8 @@ const FICTIONAL: [&str; 2] = [
     "2031-fixture-zurich-gardens",
 ];
 
-/// The real dataset with the fixture's rows appended and its action file added.
+/// The real dataset with the fixture's rows appended and its action files (and their
+/// translations) added.
 fn dataset_with_a_third_report() -> tempfile::TempDir {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let copy = tempfile::tempdir().expect("a temporary folder");
@@ -42,6 +43,10 @@ fn dataset_with_a_third_report() -> tempfile::TempDir {
         file.write_all(addition.as_bytes()).unwrap();
     }
     common::copy_tree(&fixture.join("actions"), &copy.path().join("actions"));
+    common::copy_tree(
+        &fixture.join("translations"),
+        &copy.path().join("translations"),
+    );
     copy
 }
 

@@ -367,7 +367,8 @@ fn a_whole_session_in_a_real_terminal() {
     // The description is further down: scroll until its first words show (the editors'
     // translation, in the English interface).
     let opening: String = first
-        .description_en
+        .texts(localaction::i18n::Lang::En.texts())
+        .description
         .split_whitespace()
         .take(5)
         .collect::<Vec<_>>()
@@ -385,8 +386,8 @@ fn a_whole_session_in_a_real_terminal() {
         session.send(DOWN);
     }
     assert!(seen, "{opening:?} never showed:\n{}", session.contents());
-    // F7 puts the French text in its place, where the translation was; Alt-T brings the
-    // translation back.
+    // F7 puts the French text in its place, where the translation was; Alt-T goes on to
+    // the Spanish translation, and F7 back to the English.
     let french: String = first
         .description
         .split_whitespace()
@@ -395,7 +396,16 @@ fn a_whole_session_in_a_real_terminal() {
         .join(" ");
     session.send(F7);
     session.wait_for_text(&french);
+    let spanish: String = first
+        .texts(localaction::catalogue::TextLanguage::from_code("es").unwrap())
+        .description
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
     session.send(ALT_T);
+    session.wait_for_text(&spanish);
+    session.send(F7);
     session.wait_for_text(&opening);
 
     // Mark it, follow the joint commitment, mark that one too.

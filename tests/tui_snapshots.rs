@@ -359,7 +359,7 @@ fn result_titles_stay_readable() {
                 let line = line.trim_end();
                 let action = catalogue.action_at(hit.position);
                 let title = match lang {
-                    Lang::En => action.title_en,
+                    Lang::En => action.texts(localaction::i18n::Lang::En.texts()).title,
                     Lang::Fr => action.title,
                 };
                 let title = title.split_whitespace().collect::<Vec<_>>().join(" ");

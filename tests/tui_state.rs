@@ -11,7 +11,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use interface::{act, engine, press, press_with, send};
-use localaction::catalogue::Position;
+use localaction::catalogue::{Position, TextLanguage};
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Dialog, FilterRow, Pane, View};
@@ -800,14 +800,24 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
     for lang in [Lang::En, Lang::Fr] {
         let mut app = App::new(&engine, lang, (DETAIL_101, 60));
         app.export_directory = directory.path().to_path_buf();
-        assert_eq!(app.text_lang, lang, "the interface's language first");
+        assert_eq!(
+            app.text_lang,
+            lang.texts(),
+            "the interface's language first"
+        );
         type_text(&mut app, "amman");
         app.update(Action::Down);
         app.update(Action::Open);
         assert_eq!(app.focus, Pane::Detail);
         let (first, second) = match lang {
-            Lang::En => (amman.description_en, amman.description),
-            Lang::Fr => (amman.description, amman.description_en),
+            Lang::En => (
+                amman.texts(localaction::i18n::Lang::En.texts()).description,
+                amman.description,
+            ),
+            Lang::Fr => (
+                amman.description,
+                amman.texts(localaction::i18n::Lang::En.texts()).description,
+            ),
         };
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, first) && !has(&screen, second), "{screen}");
@@ -815,23 +825,40 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
         press_with(&mut app, KeyCode::Char('t'), KeyModifiers::ALT);
         assert_eq!(app.query, "amman");
         assert_eq!(app.focus, Pane::Detail);
-        assert_ne!(app.text_lang, lang);
+        assert_ne!(app.text_lang, lang.texts());
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, second) && !has(&screen, first), "{screen}");
         let label = match lang {
             Lang::En => "Description  [French,\u{a0}as\u{a0}printed]",
-            Lang::Fr => "Description  [traduction\u{a0}des\u{a0}éditeurs]",
+            Lang::Fr => "Description  [anglais,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
         };
         assert!(screen.contains(label), "{screen}");
-        // F7 switches back, from any pane; the choice stays for the next action.
+        // F7 goes on from any pane, to the Spanish translation (dataset/translations/es),
+        // then back to the first text; the choice stays for the next action.
         app.update(Action::Back);
         assert_eq!(app.focus, Pane::Results);
         press(&mut app, KeyCode::F(7));
-        assert_eq!(app.text_lang, lang);
+        let spanish = TextLanguage::from_code("es").unwrap();
+        assert_eq!(app.text_lang, spanish);
+        app.update(Action::Open);
+        let screen = draw(&app, DETAIL_101, 60);
+        assert!(has(&screen, amman.texts(spanish).description), "{screen}");
+        let label = match lang {
+            Lang::En => "Description  [Spanish,\u{a0}editors'\u{a0}translation]",
+            Lang::Fr => "Description  [espagnol,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
+        };
+        assert!(screen.contains(label), "{screen}");
+        app.update(Action::Back);
         press(&mut app, KeyCode::F(7));
-        assert_ne!(app.text_lang, lang);
+        assert_eq!(app.text_lang, lang.texts());
+        press(&mut app, KeyCode::F(7));
+        assert_ne!(app.text_lang, lang.texts());
         app.update(Action::Down);
-        assert_ne!(app.text_lang, lang, "kept from one action to the next");
+        assert_ne!(
+            app.text_lang,
+            lang.texts(),
+            "kept from one action to the next"
+        );
         // `t` alone is text: in the results it starts a new search, never the switch.
         let before = app.text_lang;
         press(&mut app, KeyCode::Char('t'));
@@ -942,7 +969,10 @@ fn the_command_line_and_the_interface_agree_on_every_query() {
     let catalogue = engine.catalogue();
     let mut queries: Vec<String> = Vec::new();
     for (number, action) in catalogue.actions().enumerate() {
-        for title in [action.title, action.title_en] {
+        for title in [
+            action.title,
+            action.texts(localaction::i18n::Lang::En.texts()).title,
+        ] {
             let words: Vec<String> = title
                 .split_whitespace()
                 .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
@@ -963,7 +993,12 @@ fn the_command_line_and_the_interface_agree_on_every_query() {
             queries.push(query);
         }
         // A typo in the first word of the English title.
-        if let Some(word) = action.title_en.split_whitespace().find(|w| w.len() > 6) {
+        if let Some(word) = action
+            .texts(localaction::i18n::Lang::En.texts())
+            .title
+            .split_whitespace()
+            .find(|w| w.len() > 6)
+        {
             let mut letters: Vec<char> = word.chars().collect();
             letters.swap(1, 2);
             queries.push(letters.into_iter().collect::<String>() + " ");
@@ -1029,7 +1064,12 @@ fn the_exported_shortlist_follows_the_interface_language() {
         for id in &marked {
             let action = engine.catalogue().action(id).unwrap();
             let (title, description) = match lang {
-                Lang::En => (action.title_en, action.description_en),
+                Lang::En => (
+                    action.texts(localaction::i18n::Lang::En.texts()).title,
+                    action
+                        .texts(localaction::i18n::Lang::En.texts())
+                        .description,
+                ),
                 Lang::Fr => (action.title, action.description),
             };
             assert!(written.contains(&format!("\n## {title}\n")), "{written}");

@@ -7,4 +7,5 @@ pub mod embedded;
 pub mod record;
 
 pub use localaction_data::blob::Catalogue;
+pub use localaction_data::languages::{LANGUAGES, TextLanguage};
 pub use localaction_data::model::*;

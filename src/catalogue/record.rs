@@ -2,11 +2,16 @@
 //! schema. Field names are a contract: add fields, never rename or remove one.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::Catalogue;
-use super::{Action, End, MachineName};
+use super::{Action, End, MachineName, TextLanguage};
+
+/// The fields each translation gives a record, as `<field>_<code>` (`title_en`,
+/// `description_es`).
+pub const TRANSLATED_FIELDS: [&str; 5] = ["title", "summary", "description", "spotlight", "quote"];
 
 /// One action as `list --format json` and `show --format json` print it. Readers should
 /// ignore fields they do not know: fields are added over time.
@@ -36,10 +41,6 @@ pub struct ActionRecord<'a> {
     pub region: Cow<'a, str>,
     pub mayor: Option<Cow<'a, str>>,
     pub title: Cow<'a, str>,
-    /// Editors' translation.
-    pub title_en: Cow<'a, str>,
-    /// Editors' summary.
-    pub summary_en: Cow<'a, str>,
     /// As printed.
     pub duration: Option<Cow<'a, str>>,
     /// `YYYY-MM` or `YYYY`.
@@ -67,13 +68,13 @@ pub struct ActionRecord<'a> {
     pub description: Cow<'a, str>,
     /// The shorter rewrite in a priority spotlight.
     pub spotlight: Option<Cow<'a, str>>,
-    /// The editors' English translation of the description.
-    pub description_en: Cow<'a, str>,
-    /// The editors' translation of the spotlight write-up.
-    pub spotlight_en: Option<Cow<'a, str>>,
-    /// The editors' translation of the quote.
-    pub quote_en: Option<Cow<'a, str>>,
     pub editor_notes: Vec<Cow<'a, str>>,
+    /// The editors' translations, one key per field and language of
+    /// [`TRANSLATED_FIELDS`]: `title_en`, `summary_en`, `description_en`, `spotlight_en`,
+    /// `quote_en`, the same with `_es`, and so on for every language of the texts;
+    /// spotlight and quote are null where the report prints none.
+    #[serde(flatten)]
+    pub translated: BTreeMap<String, Option<Cow<'a, str>>>,
 }
 
 impl<'a> ActionRecord<'a> {
@@ -115,8 +116,6 @@ impl<'a> ActionRecord<'a> {
             region: borrowed(tables.regions[action.region as usize].id),
             mayor: action.mayor.map(borrowed),
             title: borrowed(action.title),
-            title_en: borrowed(action.title_en),
-            summary_en: borrowed(action.summary_en),
             duration: action
                 .duration
                 .as_ref()
@@ -145,10 +144,33 @@ impl<'a> ActionRecord<'a> {
             quote_author: action.quote_author.map(borrowed),
             description: borrowed(action.description),
             spotlight: action.spotlight.map(borrowed),
-            description_en: borrowed(action.description_en),
-            spotlight_en: action.spotlight_en.map(borrowed),
-            quote_en: action.quote_en.map(borrowed),
             editor_notes: action.editor_notes.iter().copied().map(borrowed).collect(),
+            translated: TextLanguage::translations()
+                .flat_map(|language| {
+                    let texts = action.texts(language);
+                    let values = [
+                        Some(texts.title),
+                        texts.summary,
+                        Some(texts.description),
+                        texts.spotlight,
+                        texts.quote,
+                    ];
+                    TRANSLATED_FIELDS
+                        .iter()
+                        .zip(values)
+                        .map(move |(field, value)| {
+                            (format!("{field}_{}", language.code()), value.map(borrowed))
+                        })
+                })
+                .collect(),
         }
+    }
+
+    /// A translated field by its record name (`title_en`); empty where there is none.
+    pub fn translated(&self, name: &str) -> &str {
+        self.translated
+            .get(name)
+            .and_then(|value| value.as_deref())
+            .unwrap_or_default()
     }
 }

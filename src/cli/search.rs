@@ -120,7 +120,7 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
             let snippet = highlighter.as_mut().map(|highlighter| {
                 highlighter.snippet(
                     action.description,
-                    TextLanguage::French,
+                    TextLanguage::SOURCE,
                     Some(SNIPPET_CHARS),
                 )
             });

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Verdict;
 use crate::catalogue::record::ActionRecord;
-use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind};
+use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind, TextLanguage, Texts};
 use crate::engine::Engine;
 use crate::export::Output;
 use crate::text;
@@ -94,10 +94,12 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     };
     field("id", action.id);
     field("title", action.title);
-    field(
-        "title (English)",
-        &format!("{}  [editors' translation]", action.title_en),
-    );
+    for language in TextLanguage::translations() {
+        field(
+            &format!("title ({})", language.row().english_name),
+            &format!("{}  [editors' translation]", action.texts(language).title),
+        );
+    }
     let kind = match action.kind {
         SubmitterKind::LocalGovernment => "local or regional government",
         SubmitterKind::NationalGovernment => "national government",
@@ -207,28 +209,40 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         out.push_str(&text::wrap(&text::sanitize(body), columns, "  "));
         out.push('\n');
     };
-    block("Summary [editors' translation]", action.summary_en);
-    // Each text twice, the report's French and the editors' English, each saying which.
-    const FRENCH: &str = "(French, as printed)";
-    const ENGLISH: &str = "(English, editors' translation)";
-    block(&format!("Description {FRENCH}"), action.description);
-    block(&format!("Description {ENGLISH}"), action.description_en);
-    if let (Some(quote), Some(author)) = (action.quote, action.quote_author) {
-        block(
-            &format!("Quote {FRENCH}"),
-            &format!("“{quote}”\n— {author}"),
-        );
-        if let Some(quote_en) = action.quote_en {
+    // Each text in every language, the report's French first, each saying which.
+    let which = |texts: &Texts<'_>| {
+        let name = texts.language.row().english_name;
+        if texts.language.is_source() {
+            format!("({name}, as printed)")
+        } else {
+            format!("({name}, editors' translation)")
+        }
+    };
+    for texts in action.all_texts() {
+        if let Some(summary) = texts.summary {
             block(
-                &format!("Quote {ENGLISH}"),
-                &format!("“{quote_en}”\n— {author}"),
+                &format!(
+                    "Summary [editors' translation, {}]",
+                    texts.language.row().english_name
+                ),
+                summary,
             );
         }
     }
-    if let Some(spotlight) = action.spotlight {
-        block(&format!("Spotlight write-up {FRENCH}"), spotlight);
-        if let Some(spotlight_en) = action.spotlight_en {
-            block(&format!("Spotlight write-up {ENGLISH}"), spotlight_en);
+    for texts in action.all_texts() {
+        block(&format!("Description {}", which(&texts)), texts.description);
+    }
+    for texts in action.all_texts() {
+        if let (Some(quote), Some(author)) = (texts.quote, action.quote_author) {
+            block(
+                &format!("Quote {}", which(&texts)),
+                &format!("“{quote}”\n— {author}"),
+            );
+        }
+    }
+    for texts in action.all_texts() {
+        if let Some(spotlight) = texts.spotlight {
+            block(&format!("Spotlight write-up {}", which(&texts)), spotlight);
         }
     }
     if !action.editor_notes.is_empty() {

@@ -1,4 +1,5 @@
-//! Marking a query's matches in texts: tantivy's snippet generator, one per language, fed
+//! Marking a query's matches in texts: tantivy's snippet generator, one per language of
+//! the texts (each analysing as the index analyses that language), fed
 //! with the stems of every word the search matched through (the query's words, their typo
 //! corrections and completions), so corrected and prefix matches are marked too.
 
@@ -10,18 +11,12 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Score, Searcher, Term};
 
 use super::matching::analyse;
+pub use crate::catalogue::TextLanguage;
 use localaction_data::schema::{self, SearchFields};
 
 /// The generators' passage length between snippets: none, so that a whole text is marked
 /// whole ([`Highlighter::mark`]); a snippet of a given length sets its own and restores it.
 const WHOLE_TEXT: usize = usize::MAX;
-
-/// The language of a text to mark: it is analysed as the index analyses that language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextLanguage {
-    French,
-    English,
-}
 
 /// A passage of text with the query's matches marked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +39,9 @@ impl Snippet {
 
 /// Marks a search's words in texts (see [`super::Engine::highlighter`]).
 pub struct Highlighter {
-    french: Option<SnippetGenerator>,
-    english: Option<SnippetGenerator>,
+    /// One for each language of the texts, in [`TextLanguage::all`] order; none where no
+    /// word of the search has a stem in it.
+    generators: Vec<Option<SnippetGenerator>>,
 }
 
 impl Highlighter {
@@ -65,8 +61,11 @@ impl Highlighter {
             (!terms.is_empty()).then(|| SnippetGenerator::new(terms, analyzer, field, WHOLE_TEXT))
         };
         Highlighter {
-            french: generator(schema::french(), fields.description_fr),
-            english: generator(schema::english(), fields.description_en),
+            generators: fields
+                .languages
+                .iter()
+                .map(|language| generator(schema::analyzer(language.language), language.body))
+                .collect(),
         }
     }
 
@@ -101,11 +100,7 @@ impl Highlighter {
         let Some(max) = max_chars else {
             return self.mark(text, language);
         };
-        let generator = match language {
-            TextLanguage::French => self.french.as_mut(),
-            TextLanguage::English => self.english.as_mut(),
-        };
-        let Some(generator) = generator else {
+        let Some(generator) = self.generators[language.index()].as_mut() else {
             return cut(text, max_chars);
         };
         generator.set_max_num_chars(max);
@@ -132,10 +127,7 @@ impl Highlighter {
     }
 
     fn generator(&self, language: TextLanguage) -> Option<&SnippetGenerator> {
-        match language {
-            TextLanguage::French => self.french.as_ref(),
-            TextLanguage::English => self.english.as_ref(),
-        }
+        self.generators[language.index()].as_ref()
     }
 }
 

@@ -15,7 +15,8 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, Score, Searcher, Term};
 
 use super::query::{Clause, ParsedQuery};
-use localaction_data::schema::SearchFields;
+use localaction_data::languages::TextLanguage;
+use localaction_data::schema::{self, SearchFields};
 
 /// Words of at least this many characters match with one typo…
 pub const ONE_TYPO_FROM_CHARS: usize = 5;
@@ -35,10 +36,11 @@ const MIN_STEM_PREFIX_CHARS: usize = 7;
 /// At most this many such words a stem (the most frequent).
 const MAX_STEM_COMPLETIONS: usize = 8;
 
-/// Field boosts for BM25: titles and names above summaries above descriptions.
+/// Field boosts for BM25: titles and names above summaries above descriptions, a title
+/// as the report prints it above its translations.
 const BOOST_NAMES: Score = 4.0;
-const BOOST_TITLE_FR: Score = 3.0;
-const BOOST_TITLE_EN: Score = 2.5;
+const BOOST_TITLE_PRINTED: Score = 3.0;
+const BOOST_TITLE_TRANSLATED: Score = 2.5;
 const BOOST_SUMMARY: Score = 1.5;
 const BOOST_DESCRIPTION: Score = 1.0;
 /// A derived word (typo, completion) scores at this fraction of the field's boost.
@@ -93,7 +95,7 @@ pub struct ClausePlan {
     pub alternatives: Vec<Alternative>,
     /// The word as the as-typed fields hold it (folded), when it is one word.
     pub typed_token: Option<String>,
-    /// Its French and English stems, when it is one word.
+    /// Its stems in every language of the texts, when it is one word.
     pub stems: Vec<String>,
     /// When nothing holds the word: the catalogue's words within its allowed typos, most
     /// frequent first.
@@ -107,9 +109,19 @@ pub struct ClausePlan {
 /// The query analyzers, copied for one search (they hold state while tokenising).
 #[derive(Clone)]
 pub struct Analyzers {
-    pub french: TextAnalyzer,
-    pub english: TextAnalyzer,
+    /// One for each language of the texts, in [`TextLanguage::all`] order.
+    pub languages: Vec<TextAnalyzer>,
     pub names: TextAnalyzer,
+}
+
+impl Analyzers {
+    /// The index's analyzers, made as the schema makes them.
+    pub fn new() -> Analyzers {
+        Analyzers {
+            languages: TextLanguage::all().map(schema::analyzer).collect(),
+            names: schema::names(),
+        }
+    }
 }
 
 /// Runs an analyzer: `(position, token)` pairs.
@@ -190,7 +202,7 @@ pub fn plan_clause(
     };
     let mut stems: Vec<String> = Vec::new();
     if typed_token.is_some() {
-        for tokens in [&analysed.french, &analysed.english] {
+        for tokens in &analysed.languages {
             if let [(_, stem)] = tokens.as_slice()
                 && !stems.contains(stem)
             {
@@ -242,32 +254,35 @@ type FieldReading<'t> = (Field, &'t [(usize, String)], Level, Score);
 
 /// A word or phrase through each analyser: `(position, token)` pairs.
 struct Analysed {
-    french: Vec<(usize, String)>,
-    english: Vec<(usize, String)>,
+    /// Through each language's analyzer, in [`TextLanguage::all`] order.
+    languages: Vec<Vec<(usize, String)>>,
     typed: Vec<(usize, String)>,
 }
 
 impl Analysed {
     fn of(text: &str, analyzers: &mut Analyzers) -> Analysed {
         Analysed {
-            french: analyse(&mut analyzers.french, text),
-            english: analyse(&mut analyzers.english, text),
+            languages: analyzers
+                .languages
+                .iter_mut()
+                .map(|analyzer| analyse(analyzer, text))
+                .collect(),
             typed: analyse(&mut analyzers.names, text),
         }
     }
 
-    /// A word that the French or the English analyser drops.
+    /// A word that some language's analyser drops.
     fn is_stop_word(&self) -> bool {
-        self.french.is_empty() || self.english.is_empty()
+        self.languages.iter().any(Vec::is_empty)
     }
 
     /// Matching it in every field, at the level its reading gives each field, boosts
     /// multiplied by `factor`.
     ///
-    /// French stemming folds inflections (plural, feminine, verb endings) and its matches
-    /// count as the word as typed; English stemming also folds derivations ("peaceful" and
-    /// "peace", "housing" and "house"), so a word reached only through its English stem
-    /// counts below the word as typed.
+    /// A stemmer that folds only inflections (plural, feminine, verb endings) counts its
+    /// matches as the word as typed; one that also folds derivations ("peaceful" and
+    /// "peace", "housing" and "house") counts a word reached only through its stem below
+    /// the word as typed (the language table's `stems_derivations`).
     fn alternatives(
         &self,
         fields: &SearchFields,
@@ -289,50 +304,50 @@ impl Analysed {
             },
             place,
         };
-        let analysed: [FieldReading<'_>; 7] = [
-            (
-                fields.names,
-                &self.typed,
-                level(AS_TYPED, IN_TITLE, false),
-                BOOST_NAMES,
-            ),
-            (
-                fields.title_fr,
-                &self.french,
-                level(AS_TYPED, IN_TITLE, false),
-                BOOST_TITLE_FR,
-            ),
-            (
-                fields.title_en,
-                &self.english,
-                level(BY_STEM, IN_TITLE, false),
-                BOOST_TITLE_EN,
-            ),
-            (
-                fields.summary_en,
-                &self.english,
-                level(BY_STEM, IN_SUMMARY, false),
-                BOOST_SUMMARY,
-            ),
-            (
-                fields.description_fr,
-                &self.french,
-                level(AS_TYPED, IN_DESCRIPTION, false),
+        let mut analysed: Vec<FieldReading<'_>> = vec![(
+            fields.names,
+            &self.typed,
+            level(AS_TYPED, IN_TITLE, false),
+            BOOST_NAMES,
+        )];
+        for (language, tokens) in fields.languages.iter().zip(&self.languages) {
+            let stemmed = if language.language.row().stems_derivations {
+                BY_STEM
+            } else {
+                AS_TYPED
+            };
+            let title_boost = if language.language.is_source() {
+                BOOST_TITLE_PRINTED
+            } else {
+                BOOST_TITLE_TRANSLATED
+            };
+            analysed.push((
+                language.title,
+                tokens,
+                level(stemmed, IN_TITLE, false),
+                title_boost,
+            ));
+            if let Some(summary) = language.summary {
+                analysed.push((
+                    summary,
+                    tokens,
+                    level(stemmed, IN_SUMMARY, false),
+                    BOOST_SUMMARY,
+                ));
+            }
+            analysed.push((
+                language.body,
+                tokens,
+                level(stemmed, IN_DESCRIPTION, false),
                 BOOST_DESCRIPTION,
-            ),
-            (
-                fields.description_en,
-                &self.english,
-                level(BY_STEM, IN_DESCRIPTION, false),
-                BOOST_DESCRIPTION,
-            ),
-            (
-                fields.region,
-                &self.typed,
-                level(DERIVED_AS_TYPED, IN_DESCRIPTION, false),
-                BOOST_DESCRIPTION,
-            ),
-        ];
+            ));
+        }
+        analysed.push((
+            fields.region,
+            &self.typed,
+            level(DERIVED_AS_TYPED, IN_DESCRIPTION, false),
+            BOOST_DESCRIPTION,
+        ));
         for (field, tokens, level, boost) in analysed {
             if tokens.len() < min_tokens {
                 continue;
@@ -414,8 +429,9 @@ impl Forgiving<'_> {
                 let analysed = Analysed::of(&word, analyzers);
                 // A word with one of the same stems ("migrantes" for "migrants") is already
                 // matched by them.
-                let shares_a_stem = [&analysed.french, &analysed.english]
-                    .into_iter()
+                let shares_a_stem = analysed
+                    .languages
+                    .iter()
                     .flatten()
                     .any(|(_, its)| plan.stems.contains(its));
                 if shares_a_stem {

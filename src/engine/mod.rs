@@ -184,11 +184,7 @@ impl<'c> Engine<'c> {
             ranking,
             values,
             today,
-            analyzers: Analyzers {
-                french: schema::french(),
-                english: schema::english(),
-                names: schema::names(),
-            },
+            analyzers: Analyzers::new(),
             fields,
             _reader: reader,
         })
@@ -508,7 +504,7 @@ impl<'c> Engine<'c> {
     /// long, or the whole text highlighted when `max_chars` is `None`.
     pub fn snippet(&self, outcome: &Outcome, text: &str, max_chars: Option<usize>) -> Snippet {
         self.highlighter(outcome)
-            .snippet(text, TextLanguage::French, max_chars)
+            .snippet(text, TextLanguage::SOURCE, max_chars)
     }
 }
 

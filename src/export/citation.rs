@@ -67,10 +67,11 @@ pub fn citation(catalogue: &Catalogue<'_>, action: &Action<'_>, lang: Lang) -> S
         "{}, {}{}{}",
         action.submitter, words.open_quote, action.title, words.close_quote
     );
+    let translated = action.texts(lang.texts()).title;
     if let Some(label) = words.translation
-        && action.title_en != action.title
+        && translated != action.title
     {
-        line.push_str(&format!(" [{label}: \"{}\"]", action.title_en));
+        line.push_str(&format!(" [{label}: \"{translated}\"]"));
     }
     line.push_str(&format!(" ({}). ", action.year));
     let (first, last) = action.source_lines;

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Output;
 use super::citation::report_of;
-use crate::catalogue::record::ActionRecord;
-use crate::catalogue::{Action, Catalogue, MachineName};
+use crate::catalogue::record::{ActionRecord, TRANSLATED_FIELDS};
+use crate::catalogue::{Action, Catalogue, MachineName, TextLanguage};
 use crate::engine::Snippet;
 use crate::i18n::Lang;
 use crate::text;
@@ -200,6 +200,28 @@ pub const CSV_COLUMNS: &[&str] = &[
     "editor_notes",
 ];
 
+/// The translated fields of languages added after the first CSV (whose `*_en` columns
+/// stand among [`CSV_COLUMNS`]): `title_es`, `summary_es`, …, at the end.
+fn later_translation_columns() -> Vec<String> {
+    TextLanguage::translations()
+        .flat_map(|language| {
+            TRANSLATED_FIELDS
+                .iter()
+                .map(move |field| format!("{field}_{}", language.code()))
+        })
+        .filter(|column| !CSV_COLUMNS.contains(&column.as_str()))
+        .collect()
+}
+
+/// Every CSV column, in order: [`CSV_COLUMNS`], then the later languages' translations.
+pub fn csv_columns() -> Vec<String> {
+    CSV_COLUMNS
+        .iter()
+        .map(|column| (*column).to_owned())
+        .chain(later_translation_columns())
+        .collect()
+}
+
 /// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) is
 /// prefixed with an apostrophe, the usual neutraliser.
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -216,7 +238,7 @@ fn write_csv(
     output: &mut Output,
 ) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(&mut output.writer);
-    writer.write_record(CSV_COLUMNS)?;
+    writer.write_record(csv_columns())?;
     let join = |items: &[std::borrow::Cow<'_, str>]| items.join(";");
     let numbers = |items: &[u8]| {
         items
@@ -240,8 +262,8 @@ fn write_csv(
             optional(&record.country_code),
             record.region.to_string(),
             record.title.to_string(),
-            record.title_en.to_string(),
-            record.summary_en.to_string(),
+            record.translated("title_en").to_owned(),
+            record.translated("summary_en").to_owned(),
             optional(&record.duration),
             optional(&record.start),
             optional(&record.end),
@@ -262,9 +284,9 @@ fn write_csv(
                 .as_ref()
                 .map(|snippet| snippet.text.clone())
                 .unwrap_or_default(),
-            record.description_en.to_string(),
-            optional(&record.spotlight_en),
-            optional(&record.quote_en),
+            record.translated("description_en").to_owned(),
+            record.translated("spotlight_en").to_owned(),
+            record.translated("quote_en").to_owned(),
             record.section.to_string(),
             format!("{}-{}", record.source_lines[0], record.source_lines[1]),
             join(&record.cities),
@@ -275,7 +297,14 @@ fn write_csv(
             optional(&record.spotlight),
             // Notes may hold semicolons: one a line.
             record.editor_notes.join("\n"),
-        ];
+        ]
+        .into_iter()
+        .chain(
+            later_translation_columns()
+                .iter()
+                .map(|column| record.translated(column).to_owned()),
+        )
+        .collect();
         writer.write_record(
             cells
                 .iter()
@@ -403,11 +432,8 @@ fn write_markdown(
     let strings = lang.strings();
     let tables = &catalogue.tables;
     fn title<'a>(action: &Action<'a>, english: bool) -> &'a str {
-        if english {
-            action.title_en
-        } else {
-            action.title
-        }
+        let lang = if english { Lang::En } else { Lang::Fr };
+        action.texts(lang.texts()).title
     }
     writeln!(
         output.writer,
@@ -441,10 +467,12 @@ fn write_markdown(
         let compact = strings.compact_labels[action
             .compact
             .map_or(strings.compact_labels.len() - 1, |compact| compact as usize)];
+        // The other of the two titles: the report's beside a translation, the English
+        // translation beside the report's.
         let second = if english {
             action.title
         } else {
-            action.title_en
+            action.texts(Lang::En.texts()).title
         };
         writeln!(
             output.writer,
@@ -502,16 +530,13 @@ fn write_markdown(
             writeln!(output.writer)?;
             writeln!(output.writer, "{label}")?;
             writeln!(output.writer)?;
-            writeln!(output.writer, "{}", markdown_paragraphs(action.summary_en))?;
+            let summary = action.texts(lang.texts()).summary.unwrap_or_default();
+            writeln!(output.writer, "{}", markdown_paragraphs(summary))?;
         }
         writeln!(output.writer)?;
         writeln!(output.writer, "{}", words.description)?;
         writeln!(output.writer)?;
-        let description = if english {
-            action.description_en
-        } else {
-            action.description
-        };
+        let description = action.texts(lang.texts()).description;
         writeln!(output.writer, "{}", markdown_paragraphs(description))?;
         writeln!(output.writer)?;
         let (first, last) = action.source_lines;
@@ -559,12 +584,14 @@ fn handout_fields(
     english: bool,
 ) -> Vec<(String, String)> {
     let tables = &catalogue.tables;
-    let strings = if english { Lang::En } else { Lang::Fr }.strings();
+    let strings_lang = if english { Lang::En } else { Lang::Fr };
+    let strings = strings_lang.strings();
     let bold = |label: &str| format!("**{label}**");
     let counted =
         |(one, many): (&str, &str), count: usize| bold(if count == 1 { one } else { many });
     let mut fields = Vec::new();
-    if let (Some(label), true) = (words.printed_title, action.title != action.title_en) {
+    let shown_title = action.texts(strings_lang.texts()).title;
+    if let (Some(label), true) = (words.printed_title, action.title != shown_title) {
         fields.push((label.to_owned(), markdown_inline(action.title)));
     }
     fields.push((bold(words.id), format!("`{}`", action.id)));

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::catalogue::Position;
+use crate::catalogue::{Position, TextLanguage};
 use crate::engine::{
     Dimension, Engine, FacetCounts, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder,
     ValueSlot,
@@ -254,7 +254,7 @@ pub struct App<'e, 'c> {
     /// The language of the texts the detail shows (titles, description, spotlight, quote):
     /// the interface's at first, the other one key away (F7 or Alt-T). Kept from
     /// one action to the next, as a reader who wants the original wants it for every one.
-    pub text_lang: Lang,
+    pub text_lang: TextLanguage,
     pub query: String,
     /// How strictly the query's words match (toggled with F6).
     pub match_mode: MatchMode,
@@ -335,7 +335,7 @@ impl<'e, 'c> App<'e, 'c> {
         let mut app = App {
             engine,
             lang,
-            text_lang: lang,
+            text_lang: lang.texts(),
             query: String::new(),
             cursor: 0,
             filters: Filters::new(),
@@ -379,6 +379,19 @@ impl<'e, 'c> App<'e, 'c> {
         };
         app.filter_order = app.filter_panel_order(&catalogue_counts);
         app
+    }
+
+    /// The text language F7 shows after the one shown: from the interface's own, the
+    /// report's French, then the other translations in the table's order, and round.
+    pub fn next_text_lang(&self) -> TextLanguage {
+        let own = self.lang.texts();
+        let mut order = vec![own];
+        order.extend(TextLanguage::all().filter(|&language| language != own));
+        let at = order
+            .iter()
+            .position(|&language| language == self.text_lang)
+            .unwrap_or(0);
+        order[(at + 1) % order.len()]
     }
 
     /// The position of the selected action, if any.
@@ -649,10 +662,7 @@ impl<'e, 'c> App<'e, 'c> {
                 self.refresh();
             }
             Action::ToggleText => {
-                self.text_lang = match self.text_lang {
-                    Lang::En => Lang::Fr,
-                    Lang::Fr => Lang::En,
-                };
+                self.text_lang = self.next_text_lang();
             }
             Action::Show(view) => {
                 self.view = if self.view == view {

@@ -377,8 +377,8 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["F7  Alt-T", "F7  Alt-T"],
         meaning: [
-            "detail text: English translation / French original",
-            "texte de la fiche : original français / traduction",
+            "detail text: the French original, translations in turn",
+            "texte de la fiche : original, traductions tour à tour",
         ],
         hints: &[],
         bindings: &[

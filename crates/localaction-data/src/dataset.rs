@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::duration::parse_duration;
+use crate::languages::TextLanguage;
 use crate::model::{
     Action, Compact, Compiled, Country, Duration, Figure, MachineName, PRIORITIES, Participant,
     ParticipantGroup, Place, PlaceKind, Position, Priority, Region, Report, Section, SubmitterKind,
-    Tables, Theme,
+    Tables, Theme, Translation,
 };
 use crate::text;
 use crate::translation;
@@ -219,6 +220,116 @@ pub struct ActionRow {
     pub editor_notes: Vec<String>,
 }
 
+/// The language whose translation is still written inline, in each action's `*_en` fields
+/// (`title_en`, `summary_en`, `description_en`, `spotlight_en`, `quote_en`), rather than in
+/// `translations/<code>/`: the first translation, written before the folder existed. Every
+/// other language of the table has its folder.
+pub const INLINE_TRANSLATION: &str = "en";
+
+/// An action's translation, in `translations/<code>/actions/*.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationRow {
+    pub id: String,
+    pub title: String,
+    /// The editors' summary, written in that language.
+    pub summary: String,
+    pub description: String,
+    pub spotlight: Option<String>,
+    pub quote: Option<String>,
+    /// What the translators and the second reader decided, and why.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A region's, country's or place's name in a translation's language, in
+/// `translations/<code>/names.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRow {
+    pub id: String,
+    pub name: String,
+    /// Other spellings a reader of that language may type.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A priority's names in a translation's language, in `translations/<code>/names.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityNameRow {
+    pub number: u8,
+    pub name: String,
+    pub short: String,
+}
+
+/// An acronym the report prints with its form in a translation's language ("HCR" and
+/// "ACNUR"), in `translations/<code>/acronyms.toml`: the translation may use either.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcronymRow {
+    pub printed: String,
+    pub translated: String,
+}
+
+/// One language's translation files (empty for [`INLINE_TRANSLATION`]).
+#[derive(Debug, Clone, Default)]
+pub struct TranslationFiles {
+    pub code: String,
+    pub actions: Vec<Sourced<TranslationRow>>,
+    pub regions: Vec<Sourced<NameRow>>,
+    pub countries: Vec<Sourced<NameRow>>,
+    pub places: Vec<Sourced<NameRow>>,
+    pub priorities: Vec<Sourced<PriorityNameRow>>,
+    pub acronyms: Vec<Sourced<AcronymRow>>,
+}
+
+/// An action's texts in a translation, as the dataset writes them.
+#[derive(Debug, Clone, Copy)]
+pub struct TranslatedText<'d> {
+    pub title: &'d str,
+    pub summary: &'d str,
+    pub description: &'d str,
+}
+
+impl TranslationFiles {
+    /// The translation of `action` in this language, if written.
+    pub fn text_of<'d>(&'d self, action: &'d ActionRow) -> Option<TranslatedText<'d>> {
+        if self.code == INLINE_TRANSLATION {
+            return Some(TranslatedText {
+                title: &action.title_en,
+                summary: &action.summary_en,
+                description: action.description_en.as_deref()?,
+            });
+        }
+        self.actions
+            .iter()
+            .find(|translated| translated.row.id == action.id)
+            .map(|translated| TranslatedText {
+                title: &translated.row.title,
+                summary: &translated.row.summary,
+                description: &translated.row.description,
+            })
+    }
+
+    /// Writes `translated` where this language's translations go: into `action`'s own
+    /// fields for the inline one, as a row of a translation file otherwise.
+    pub fn set_text_of(&mut self, action: &mut ActionRow, translated: TranslationRow) {
+        if self.code == INLINE_TRANSLATION {
+            action.title_en = translated.title;
+            action.summary_en = translated.summary;
+            action.description_en = Some(translated.description);
+            action.spotlight_en = translated.spotlight;
+            action.quote_en = translated.quote;
+            return;
+        }
+        self.actions.push(Sourced {
+            file: format!("translations/{}/actions/synthetic.toml", self.code),
+            row: translated,
+        });
+    }
+}
+
 /// A row together with the file it came from.
 #[derive(Debug, Clone)]
 pub struct Sourced<T> {
@@ -238,17 +349,21 @@ pub struct Dataset {
     pub participants: Vec<Sourced<ParticipantRow>>,
     pub figures: Vec<Sourced<FigureRow>>,
     pub actions: Vec<Sourced<ActionRow>>,
+    /// The editors' translations, one set for each language of the table after the
+    /// report's, in its order.
+    pub translations: Vec<TranslationFiles>,
 }
 
 // ---------------------------------------------------------------------------------------
 // Loading
 // ---------------------------------------------------------------------------------------
 
-fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
-    let actions_dir = dir.join("actions");
-    let entries = std::fs::read_dir(&actions_dir).map_err(|error| {
+/// The TOML files of the folder `relative` under `dir`, in name order.
+fn toml_files(dir: &Path, relative: &str) -> Result<Vec<PathBuf>, DatasetErrors> {
+    let folder = format!("{relative}/");
+    let entries = std::fs::read_dir(dir.join(relative)).map_err(|error| {
         single_error(
-            "actions/",
+            &folder,
             None,
             None,
             format!("cannot read the folder: {error}"),
@@ -259,7 +374,7 @@ fn action_files(dir: &Path) -> Result<Vec<PathBuf>, DatasetErrors> {
         let path = entry
             .map_err(|error| {
                 single_error(
-                    "actions/",
+                    &folder,
                     None,
                     None,
                     format!("cannot read the folder: {error}"),
@@ -299,36 +414,8 @@ impl Dataset {
         let mut dataset = Dataset::default();
         let mut errors = Vec::new();
         let mut read = |relative: String, key: &str| -> Vec<(String, toml::Value)> {
-            let path = dir.join(&relative);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(error) => {
-                    errors.push(DatasetError {
-                        file: relative,
-                        record: None,
-                        field: None,
-                        message: format!("cannot read the file: {error}"),
-                    });
-                    return Vec::new();
-                }
-            };
-            match rows_of(&text, key) {
-                Ok(rows) => rows
-                    .into_iter()
-                    .map(|row| (relative.clone(), row))
-                    .collect(),
-                Err(message) => {
-                    errors.push(DatasetError {
-                        file: relative,
-                        record: None,
-                        field: None,
-                        message,
-                    });
-                    Vec::new()
-                }
-            }
+            read_rows(dir, relative, key, &[key], &mut errors)
         };
-
         let reports = read("reports.toml".into(), "report");
         let sections = read("sections.toml".into(), "section");
         let regions = read("regions.toml".into(), "region");
@@ -337,21 +424,7 @@ impl Dataset {
         let priorities = read("priorities.toml".into(), "priority");
         let participants = read("participants.toml".into(), "participant");
         let figures = read("figures.toml".into(), "figure");
-        let mut actions = Vec::new();
-        match action_files(dir) {
-            Ok(files) => {
-                for path in files {
-                    let name = path
-                        .file_name()
-                        .map(|name| name.to_string_lossy().into_owned());
-                    actions.extend(read(
-                        format!("actions/{}", name.unwrap_or_default()),
-                        "action",
-                    ));
-                }
-            }
-            Err(DatasetErrors(more)) => errors.extend(more),
-        }
+        let actions = read_folder(dir, "actions", "action", &mut errors);
 
         dataset.reports = typed(reports, "report", &["id"], &mut errors);
         dataset.sections = typed(sections, "section", &["id"], &mut errors);
@@ -362,6 +435,38 @@ impl Dataset {
         dataset.participants = typed(participants, "participant", &["year", "name"], &mut errors);
         dataset.figures = typed(figures, "figure", &["dimension", "key"], &mut errors);
         dataset.actions = typed(actions, "action", &["id"], &mut errors);
+        for language in TextLanguage::translations() {
+            let code = language.code();
+            let mut files = TranslationFiles {
+                code: code.to_owned(),
+                ..TranslationFiles::default()
+            };
+            if code != INLINE_TRANSLATION {
+                let folder = format!("translations/{code}");
+                let actions = read_folder(dir, &format!("{folder}/actions"), "action", &mut errors);
+                files.actions = typed(actions, "action", &["id"], &mut errors);
+                let names = format!("{folder}/names.toml");
+                let sections = ["region", "country", "place", "priority"];
+                let mut section =
+                    |key: &str| read_rows(dir, names.clone(), key, &sections, &mut errors);
+                let (regions, countries, places, priorities) = (
+                    section("region"),
+                    section("country"),
+                    section("place"),
+                    section("priority"),
+                );
+                files.regions = typed(regions, "region", &["id"], &mut errors);
+                files.countries = typed(countries, "country", &["id"], &mut errors);
+                files.places = typed(places, "place", &["id"], &mut errors);
+                files.priorities = typed(priorities, "priority", &["number"], &mut errors);
+                let acronyms = format!("{folder}/acronyms.toml");
+                if dir.join(&acronyms).exists() {
+                    let rows = read_rows(dir, acronyms, "acronym", &["acronym"], &mut errors);
+                    files.acronyms = typed(rows, "acronym", &["printed"], &mut errors);
+                }
+            }
+            dataset.translations.push(files);
+        }
 
         if errors.is_empty() {
             Ok(dataset)
@@ -371,14 +476,90 @@ impl Dataset {
     }
 }
 
-/// The rows of the array of tables `key` in a TOML document.
-fn rows_of(text: &str, key: &str) -> Result<Vec<toml::Value>, String> {
+/// The rows of the array of tables `key` in the file `relative` (under `dir`), which may
+/// hold only the arrays `allowed`; a file that cannot be read or parsed is reported.
+fn read_rows(
+    dir: &Path,
+    relative: String,
+    key: &str,
+    allowed: &[&str],
+    errors: &mut Vec<DatasetError>,
+) -> Vec<(String, toml::Value)> {
+    {
+        let path = dir.join(&relative);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                errors.push(DatasetError {
+                    file: relative,
+                    record: None,
+                    field: None,
+                    message: format!("cannot read the file: {error}"),
+                });
+                return Vec::new();
+            }
+        };
+        match rows_of(&text, key, allowed) {
+            Ok(rows) => rows
+                .into_iter()
+                .map(|row| (relative.clone(), row))
+                .collect(),
+            Err(message) => {
+                errors.push(DatasetError {
+                    file: relative,
+                    record: None,
+                    field: None,
+                    message,
+                });
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The `[[key]]` rows of every TOML file in the folder `relative` (under `dir`), in file
+/// name order.
+fn read_folder(
+    dir: &Path,
+    relative: &str,
+    key: &str,
+    errors: &mut Vec<DatasetError>,
+) -> Vec<(String, toml::Value)> {
+    let mut rows = Vec::new();
+    match toml_files(dir, relative) {
+        Ok(files) => {
+            for path in files {
+                let name = path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned());
+                rows.extend(read_rows(
+                    dir,
+                    format!("{relative}/{}", name.unwrap_or_default()),
+                    key,
+                    &[key],
+                    errors,
+                ));
+            }
+        }
+        Err(DatasetErrors(more)) => errors.extend(more),
+    }
+    rows
+}
+
+/// The rows of the array of tables `key` in a TOML document that may hold the arrays
+/// `allowed` and nothing else.
+fn rows_of(text: &str, key: &str, allowed: &[&str]) -> Result<Vec<toml::Value>, String> {
     let mut document: toml::Table = text.parse().map_err(|error: toml::de::Error| {
         format!("not valid TOML: {}", error.to_string().trim_end())
     })?;
-    if let Some(other) = document.keys().find(|name| name.as_str() != key) {
+    if let Some(other) = document
+        .keys()
+        .find(|name| !allowed.contains(&name.as_str()))
+    {
+        let tables: Vec<String> = allowed.iter().map(|key| format!("[[{key}]]")).collect();
         return Err(format!(
-            "unexpected top-level key `{other}` (this file holds only [[{key}]] tables)"
+            "unexpected top-level key `{other}` (this file holds only {} tables)",
+            tables.join(", ")
         ));
     }
     match document.remove(key) {
@@ -463,62 +644,169 @@ impl Checker {
     }
 }
 
-/// Every French text of an action has its translation, which passes the checks of
-/// [`translation::check`]; no translation stands without its French.
-fn check_translations(
+/// An action's translation into one language, where the dataset writes it: the fields
+/// of a file under `translations/<code>/actions/`, or the action's own `*_en` fields.
+struct TranslationText<'d> {
+    file: &'d str,
+    /// What its fields' names end with: `_en` inline, nothing in a translation file.
+    suffix: &'static str,
+    title: &'d str,
+    summary: &'d str,
+    description: Option<&'d str>,
+    spotlight: Option<&'d str>,
+    quote: Option<&'d str>,
+    notes: &'d [String],
+}
+
+impl<'d> TranslationText<'d> {
+    fn inline(file: &'d str, row: &'d ActionRow) -> TranslationText<'d> {
+        TranslationText {
+            file,
+            suffix: "_en",
+            title: &row.title_en,
+            summary: &row.summary_en,
+            description: row.description_en.as_deref(),
+            spotlight: row.spotlight_en.as_deref(),
+            quote: row.quote_en.as_deref(),
+            notes: &row.editor_notes,
+        }
+    }
+
+    fn from_file(translated: &'d Sourced<TranslationRow>) -> TranslationText<'d> {
+        let row = &translated.row;
+        TranslationText {
+            file: &translated.file,
+            suffix: "",
+            title: &row.title,
+            summary: &row.summary,
+            description: Some(&row.description),
+            spotlight: row.spotlight.as_deref(),
+            quote: row.quote.as_deref(),
+            notes: &row.notes,
+        }
+    }
+}
+
+/// Checks an action's translation: title and summary written, every French text translated
+/// and passing [`translation::check`], no translation without its French.
+fn check_translation(
     checker: &mut Checker,
-    file: &str,
+    language: TextLanguage,
     record: &str,
     row: &ActionRow,
+    translated: &TranslationText<'_>,
     names: Vec<Vec<&str>>,
+    acronyms: &[(&str, &str)],
 ) {
+    let (file, suffix) = (translated.file, translated.suffix);
+    let field = |name: &str| format!("{name}{suffix}");
+    checker.required(file, record, &field("title"), translated.title);
+    checker.required(file, record, &field("summary"), translated.summary);
+    let row_of_language = language.row();
     let expectations = translation::Expectations {
+        language: row_of_language.english_name,
         names,
-        length_noted: row
-            .editor_notes
+        acronyms,
+        length_ratio: row_of_language.length_ratio.0..=row_of_language.length_ratio.1,
+        length_noted: translated
+            .notes
             .iter()
             .any(|note| note.contains("length ratio")),
     };
-    for (french_field, french, english_field, english) in [
+    for (french_field, french, translation) in [
         (
             "description",
             Some(&row.description),
-            "description_en",
-            &row.description_en,
+            translated.description,
         ),
-        (
-            "spotlight",
-            row.spotlight.as_ref(),
-            "spotlight_en",
-            &row.spotlight_en,
-        ),
-        ("quote", row.quote.as_ref(), "quote_en", &row.quote_en),
+        ("spotlight", row.spotlight.as_ref(), translated.spotlight),
+        ("quote", row.quote.as_ref(), translated.quote),
     ] {
-        match (french, english) {
+        let translated_field = field(french_field);
+        match (french, translation) {
             (None, None) => {}
             (None, Some(_)) => checker.error(
                 file,
                 record,
-                english_field,
+                &translated_field,
                 format!("a translation without `{french_field}`"),
             ),
             (Some(_), None) => checker.error(
                 file,
                 record,
-                english_field,
-                format!("`{french_field}` needs its English translation"),
+                &translated_field,
+                format!(
+                    "`{french_field}` needs its {} translation",
+                    row_of_language.english_name
+                ),
             ),
-            (Some(french), Some(english)) => {
-                if english.trim().is_empty() {
-                    checker.error(file, record, english_field, "must not be empty");
+            (Some(french), Some(translation)) => {
+                if translation.trim().is_empty() {
+                    checker.error(file, record, &translated_field, "must not be empty");
                     continue;
                 }
-                for finding in translation::check(french.trim(), english.trim(), &expectations) {
-                    checker.error(file, record, english_field, finding);
+                for finding in translation::check(french.trim(), translation.trim(), &expectations)
+                {
+                    checker.error(file, record, &translated_field, finding);
                 }
             }
         }
     }
+}
+
+/// The names each row of a table has in the translations written in folders: by position
+/// in `ids`, every name and alias. Every row must have its name in every such translation,
+/// and a translation names no row the table lacks.
+fn translated_names<'d>(
+    checker: &mut Checker,
+    translations: &'d [TranslationFiles],
+    kind: &str,
+    ids: &BTreeMap<&'d str, Position>,
+    rows_of: impl Fn(&'d TranslationFiles) -> &'d [Sourced<NameRow>],
+) -> Vec<Vec<&'d str>> {
+    let mut names: Vec<Vec<&'d str>> = vec![Vec::new(); ids.len()];
+    for (files, language) in translations.iter().zip(TextLanguage::translations()) {
+        if files.code == INLINE_TRANSLATION {
+            continue;
+        }
+        let file = format!("translations/{}/names.toml", files.code);
+        let mut named = BTreeSet::new();
+        for Sourced { file, row } in rows_of(files) {
+            let record = format!("{kind} \"{}\"", row.id);
+            checker.required(file, &record, "name", &row.name);
+            match ids.get(row.id.as_str()) {
+                None => checker.error(
+                    file,
+                    &record,
+                    "id",
+                    format!(
+                        "no {kind} \"{}\" in the {kind} table{}",
+                        row.id,
+                        closest(&row.id, ids.keys().copied())
+                    ),
+                ),
+                Some(&position) => {
+                    if !named.insert(position) {
+                        checker.error(file, &record, "id", format!("{kind} named twice"));
+                    }
+                    let spellings = &mut names[position as usize];
+                    spellings.push(row.name.as_str());
+                    spellings.extend(row.aliases.iter().map(String::as_str));
+                }
+            }
+        }
+        for (id, position) in ids {
+            if !named.contains(position) {
+                checker.error(
+                    &file,
+                    &format!("{kind} \"{id}\""),
+                    "name",
+                    format!("no {} name", language.row().english_name),
+                );
+            }
+        }
+    }
+    names
 }
 
 /// Position of each id, reporting duplicates.
@@ -774,10 +1062,18 @@ impl<'d> Compiler<'d> {
     fn regions(&mut self) -> Vec<Region<'d>> {
         let dataset = self.dataset;
         self.region_ids = index_ids(&dataset.regions, "region", |row| &row.id, &mut self.checker);
+        let mut translated = translated_names(
+            &mut self.checker,
+            &dataset.translations,
+            "region",
+            &self.region_ids,
+            |files| &files.regions,
+        );
         dataset
             .regions
             .iter()
-            .map(|Sourced { file, row }| {
+            .zip(translated.iter_mut())
+            .map(|(Sourced { file, row }, translated)| {
                 let record = format!("region \"{}\"", row.id);
                 self.checker
                     .required(file, &record, "name_fr", &row.name_fr);
@@ -787,6 +1083,7 @@ impl<'d> Compiler<'d> {
                     id: &row.id,
                     name_fr: &row.name_fr,
                     name_en: &row.name_en,
+                    aliases: std::mem::take(translated),
                 }
             })
             .collect()
@@ -800,10 +1097,18 @@ impl<'d> Compiler<'d> {
             |row| &row.id,
             &mut self.checker,
         );
+        let mut translated = translated_names(
+            &mut self.checker,
+            &dataset.translations,
+            "country",
+            &self.country_ids,
+            |files| &files.countries,
+        );
         dataset
             .countries
             .iter()
-            .map(|Sourced { file, row }| {
+            .zip(translated.iter_mut())
+            .map(|(Sourced { file, row }, translated)| {
                 let record = format!("country \"{}\"", row.id);
                 self.checker
                     .required(file, &record, "name_fr", &row.name_fr);
@@ -835,7 +1140,12 @@ impl<'d> Compiler<'d> {
                     name_en: &row.name_en,
                     iso2: row.iso2.as_deref(),
                     region: region.unwrap_or_default(),
-                    aliases: row.aliases.iter().map(String::as_str).collect(),
+                    aliases: row
+                        .aliases
+                        .iter()
+                        .map(String::as_str)
+                        .chain(translated.drain(..))
+                        .collect(),
                 }
             })
             .collect()
@@ -844,10 +1154,18 @@ impl<'d> Compiler<'d> {
     fn places(&mut self) -> Vec<Place<'d>> {
         let dataset = self.dataset;
         self.place_ids = index_ids(&dataset.places, "place", |row| &row.id, &mut self.checker);
+        let mut translated = translated_names(
+            &mut self.checker,
+            &dataset.translations,
+            "place",
+            &self.place_ids,
+            |files| &files.places,
+        );
         dataset
             .places
             .iter()
-            .map(|Sourced { file, row }| {
+            .zip(translated.iter_mut())
+            .map(|(Sourced { file, row }, translated)| {
                 let record = format!("place \"{}\"", row.id);
                 self.checker.required(file, &record, "name", &row.name);
                 self.checker.required(file, &record, "name_en", &row.name_en);
@@ -878,7 +1196,12 @@ impl<'d> Compiler<'d> {
                     country: country.unwrap_or_default(),
                     lat: row.lat,
                     lon: row.lon,
-                    aliases: row.aliases.iter().map(String::as_str).collect(),
+                    aliases: row
+                        .aliases
+                        .iter()
+                        .map(String::as_str)
+                        .chain(translated.drain(..))
+                        .collect(),
                 }
             })
             .collect()
@@ -931,6 +1254,35 @@ impl<'d> Compiler<'d> {
             })
             .collect();
         priorities.sort_by_key(|priority| priority.number);
+        for files in &dataset.translations {
+            if files.code == INLINE_TRANSLATION {
+                continue;
+            }
+            let named: BTreeSet<u8> = files.priorities.iter().map(|row| row.row.number).collect();
+            for Sourced { file, row } in &files.priorities {
+                let record = format!("priority {}", row.number);
+                self.checker.required(file, &record, "name", &row.name);
+                self.checker.required(file, &record, "short", &row.short);
+                if !self.priority_numbers.contains(&row.number) {
+                    self.checker.error(
+                        file,
+                        &record,
+                        "number",
+                        "no such priority in priorities.toml",
+                    );
+                }
+            }
+            for number in &self.priority_numbers {
+                if !named.contains(number) {
+                    self.checker.error(
+                        &format!("translations/{}/names.toml", files.code),
+                        &format!("priority {number}"),
+                        "name",
+                        "no name in this language",
+                    );
+                }
+            }
+        }
         priorities
     }
 
@@ -1056,15 +1408,57 @@ impl<'d> Compiler<'d> {
     ) -> Vec<Action<'d>> {
         let dataset = self.dataset;
         let action_ids = index_ids(&dataset.actions, "action", |row| &row.id, &mut self.checker);
+        // Each translation written in files, by action id; an id no action has is reported.
+        let mut translated_actions: Vec<BTreeMap<&'d str, &'d Sourced<TranslationRow>>> =
+            Vec::new();
+        for files in &dataset.translations {
+            let mut by_id = BTreeMap::new();
+            for translated in &files.actions {
+                let id = translated.row.id.as_str();
+                let record = format!("action \"{id}\"");
+                if !action_ids.contains_key(id) {
+                    self.checker.error(
+                        &translated.file,
+                        &record,
+                        "id",
+                        format!(
+                            "no action \"{id}\" to translate{}",
+                            closest(id, action_ids.keys().copied())
+                        ),
+                    );
+                } else if by_id.insert(id, translated).is_some() {
+                    self.checker
+                        .error(&translated.file, &record, "id", "translated twice");
+                }
+            }
+            translated_actions.push(by_id);
+        }
+        let acronyms: Vec<Vec<(&str, &str)>> = dataset
+            .translations
+            .iter()
+            .map(|files| {
+                files
+                    .acronyms
+                    .iter()
+                    .map(|acronym| {
+                        (
+                            acronym.row.printed.as_str(),
+                            acronym.row.translated.as_str(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         let mut actions: Vec<Action<'d>> = Vec::with_capacity(dataset.actions.len());
-        for Sourced { file, row } in &dataset.actions {
+        for (position, Sourced { file, row }) in dataset.actions.iter().enumerate() {
             let record = format!("action \"{}\"", row.id);
             let record = record.as_str();
+            // A second action with an id reported as a duplicate: its translations (the
+            // first one's, under that id) are not checked against it.
+            let duplicate = action_ids.get(row.id.as_str()) != Some(&(position as Position));
             for (field, value) in [
                 ("submitter", &row.submitter),
                 ("title", &row.title),
-                ("title_en", &row.title_en),
-                ("summary_en", &row.summary_en),
                 ("description", &row.description),
             ] {
                 self.checker.required(file, record, field, value);
@@ -1079,19 +1473,55 @@ impl<'d> Compiler<'d> {
             }
             // The record's places, in any of their spellings (countries are often rendered
             // by an adjective: "Mexique" → "Mexican").
-            let names: Vec<Vec<&str>> = row
-                .places
-                .iter()
-                .filter_map(|id| self.place_ids.get(id.as_str()))
-                .map(|&place| {
-                    let place = &places[place as usize];
-                    [place.name, place.name_en]
-                        .into_iter()
-                        .chain(place.aliases.iter().copied())
-                        .collect()
-                })
-                .collect();
-            check_translations(&mut self.checker, file, record, row, names);
+            let names = || -> Vec<Vec<&str>> {
+                row.places
+                    .iter()
+                    .filter_map(|id| self.place_ids.get(id.as_str()))
+                    .map(|&place| {
+                        let place = &places[place as usize];
+                        [place.name, place.name_en]
+                            .into_iter()
+                            .chain(place.aliases.iter().copied())
+                            .collect()
+                    })
+                    .collect()
+            };
+            let mut translations = Vec::new();
+            for ((language, files), (by_id, acronyms)) in TextLanguage::translations()
+                .zip(&dataset.translations)
+                .zip(translated_actions.iter().zip(&acronyms))
+                .filter(|_| !duplicate)
+            {
+                let translated = if files.code == INLINE_TRANSLATION {
+                    TranslationText::inline(file, row)
+                } else if let Some(translated) = by_id.get(row.id.as_str()) {
+                    TranslationText::from_file(translated)
+                } else {
+                    self.checker.error(
+                        &format!("translations/{}/actions/", files.code),
+                        record,
+                        "id",
+                        format!("no {} translation", language.row().english_name),
+                    );
+                    continue;
+                };
+                check_translation(
+                    &mut self.checker,
+                    language,
+                    record,
+                    row,
+                    &translated,
+                    names(),
+                    acronyms,
+                );
+                translations.push(Translation {
+                    title: translated.title.trim(),
+                    summary: translated.summary.trim(),
+                    description: translated.description.map_or("", str::trim),
+                    spotlight: translated.spotlight.map(str::trim),
+                    quote: translated.quote.map(str::trim),
+                });
+            }
             if row.quote.is_some() != row.quote_author.is_some() {
                 self.checker.error(
                     file,
@@ -1333,8 +1763,6 @@ impl<'d> Compiler<'d> {
                 region: region.unwrap_or_default(),
                 mayor: row.mayor.as_deref().map(str::trim),
                 title: row.title.trim(),
-                title_en: row.title_en.trim(),
-                summary_en: row.summary_en.trim(),
                 duration,
                 compact,
                 compact_printed: row.compact_printed.as_deref(),
@@ -1345,11 +1773,9 @@ impl<'d> Compiler<'d> {
                 themes,
                 quote: row.quote.as_deref().map(str::trim),
                 quote_author: row.quote_author.as_deref().map(str::trim),
-                quote_en: row.quote_en.as_deref().map(str::trim),
                 description: row.description.trim(),
-                description_en: row.description_en.as_deref().map_or("", str::trim),
                 spotlight: row.spotlight.as_deref().map(str::trim),
-                spotlight_en: row.spotlight_en.as_deref().map(str::trim),
+                translations,
                 editor_notes: row.editor_notes.iter().map(String::as_str).collect(),
             });
         }

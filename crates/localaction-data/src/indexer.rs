@@ -134,34 +134,26 @@ fn document(
     let region = &tables.regions[action.region as usize];
     let region_names = [region.name_fr, region.name_en];
 
-    let french_body: Vec<&str> = [action.description]
-        .into_iter()
-        .chain(action.spotlight)
-        .chain(action.quote)
-        .collect();
-    let english_body: Vec<&str> = [action.description_en]
-        .into_iter()
-        .chain(action.spotlight_en)
-        .chain(action.quote_en)
-        .collect();
-    let texts: [(&[Field], &[&str]); 7] = [
-        (&[fields.region], &region_names),
-        (&[fields.names, fields.typed_top], &names),
-        (&[fields.title_fr, fields.typed_top], &[action.title]),
-        (&[fields.title_en, fields.typed_top], &[action.title_en]),
-        (
-            &[fields.summary_en, fields.typed_summary],
-            &[action.summary_en],
-        ),
-        (&[fields.description_fr, fields.typed_body], &french_body),
-        (&[fields.description_en, fields.typed_body], &english_body),
-    ];
-    for (targets, values) in texts {
+    let mut add = |targets: &[Field], values: &[&str]| {
         for &field in targets {
             for text in values {
                 document.add_text(field, text);
             }
         }
+    };
+    add(&[fields.region], &region_names);
+    add(&[fields.names, fields.typed_top], &names);
+    for (language, texts) in fields.languages.iter().zip(action.all_texts()) {
+        add(&[language.title, fields.typed_top], &[texts.title]);
+        if let (Some(field), Some(summary)) = (language.summary, texts.summary) {
+            add(&[field, fields.typed_summary], &[summary]);
+        }
+        let body: Vec<&str> = [texts.description]
+            .into_iter()
+            .chain(texts.spotlight)
+            .chain(texts.quote)
+            .collect();
+        add(&[language.body, fields.typed_body], &body);
     }
     document
 }

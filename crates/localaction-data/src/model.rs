@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::languages::TextLanguage;
+
 /// Position of a row in one of the catalogue's tables.
 pub type Position = u32;
 
@@ -140,6 +142,9 @@ pub struct Region<'a> {
     pub id: &'a str,
     pub name_fr: &'a str,
     pub name_en: &'a str,
+    /// Its names in the other languages of the catalogue's texts.
+    #[serde(borrow)]
+    pub aliases: Vec<&'a str>,
 }
 
 /// A country (or territory) named by the report.
@@ -254,10 +259,6 @@ pub struct Action<'a> {
     pub mayor: Option<&'a str>,
     /// As printed.
     pub title: &'a str,
-    /// Editors' translation.
-    pub title_en: &'a str,
-    /// Editors' summary.
-    pub summary_en: &'a str,
     pub duration: Option<Duration<'a>>,
     pub compact: Option<Compact>,
     pub compact_printed: Option<&'a str>,
@@ -273,18 +274,73 @@ pub struct Action<'a> {
     pub themes: Vec<Theme>,
     pub quote: Option<&'a str>,
     pub quote_author: Option<&'a str>,
-    /// The editors' translation of the quote.
-    pub quote_en: Option<&'a str>,
     /// The report's French text, whole.
     pub description: &'a str,
-    /// The editors' English translation of the description, paragraph for paragraph.
-    pub description_en: &'a str,
     /// The shorter rewrite printed in a priority spotlight (2023 actions only).
     pub spotlight: Option<&'a str>,
-    /// The editors' translation of the spotlight write-up.
-    pub spotlight_en: Option<&'a str>,
+    /// The editors' translations, one for each language of
+    /// [`LANGUAGES`](crate::languages::LANGUAGES) after the report's, in that order.
+    #[serde(borrow)]
+    pub translations: Vec<Translation<'a>>,
     #[serde(borrow)]
     pub editor_notes: Vec<&'a str>,
+}
+
+/// The editors' translation of an action's texts into one language, paragraph for
+/// paragraph, with their summary in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Translation<'a> {
+    pub title: &'a str,
+    /// The editors' own summary, one or two sentences.
+    pub summary: &'a str,
+    pub description: &'a str,
+    pub spotlight: Option<&'a str>,
+    pub quote: Option<&'a str>,
+}
+
+/// An action's texts in one language: as the report prints them, or as the editors
+/// translated them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Texts<'a> {
+    pub language: TextLanguage,
+    pub title: &'a str,
+    /// The editors' summary: in the translations only (the report prints none).
+    pub summary: Option<&'a str>,
+    pub description: &'a str,
+    pub spotlight: Option<&'a str>,
+    pub quote: Option<&'a str>,
+}
+
+impl<'a> Action<'a> {
+    /// Its texts in `language`.
+    pub fn texts(&self, language: TextLanguage) -> Texts<'a> {
+        match language.index().checked_sub(1) {
+            None => Texts {
+                language,
+                title: self.title,
+                summary: None,
+                description: self.description,
+                spotlight: self.spotlight,
+                quote: self.quote,
+            },
+            Some(index) => {
+                let translation = &self.translations[index];
+                Texts {
+                    language,
+                    title: translation.title,
+                    summary: Some(translation.summary),
+                    description: translation.description,
+                    spotlight: translation.spotlight,
+                    quote: translation.quote,
+                }
+            }
+        }
+    }
+
+    /// Its texts in every language, the report's first.
+    pub fn all_texts(&self) -> impl Iterator<Item = Texts<'a>> + '_ {
+        TextLanguage::all().map(|language| self.texts(language))
+    }
 }
 
 /// Who submitted an action.

@@ -1,6 +1,7 @@
 //! The full-text schema and its analyzers, defined once for the build script (which writes
 //! the index) and the runtime (which must tokenise queries exactly as documents were).
-//! Every analyzer is tantivy's tokenizer and
+//! A language's fields and analyzer are made from its row of
+//! [`LANGUAGES`](crate::languages::LANGUAGES). Every analyzer is tantivy's tokenizer and
 //! filters, plus one filter of this project's (feminine endings).
 //!
 //! The index stores only analyzer *names*: [`register_analyzers`] must run on every index,
@@ -8,21 +9,17 @@
 
 use std::sync::OnceLock;
 
+use crate::languages::{LANGUAGES, TextLanguage};
 use tantivy::Index;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, STORED, Schema, TextFieldIndexing, TextOptions,
 };
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
+    TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// French prose: lowercase, drop stop words, fold accents, fold feminine endings, then
-/// stem — in that order, so that "refugies", "Réfugiés", "réfugié" and "réfugiées" meet.
-pub const FRENCH: &str = "localaction_fr";
-/// English prose (the editors' titles, summaries and translations): lowercase, stop words,
-/// fold accents (a French query word like "éducation" finds "education"), stem.
-pub const ENGLISH: &str = "localaction_en";
 /// Names and spellings (submitters, places, countries, regions, mayors), and every text's
 /// words as typed: lowercase and fold accents only.
 pub const NAMES: &str = "localaction_names";
@@ -43,21 +40,27 @@ pub struct SearchFields {
     pub position: Field,
     /// Submitter, places in every spelling, country, mayor.
     pub names: Field,
-    /// The region's names (French and English).
+    /// The region's names (in every language).
     pub region: Field,
-    pub title_fr: Field,
-    pub title_en: Field,
-    pub summary_en: Field,
-    /// The French description, spotlight write-up and quote.
-    pub description_fr: Field,
-    /// Their English translations.
-    pub description_en: Field,
+    /// Each language's analysed texts, in [`LANGUAGES`] order.
+    pub languages: Vec<LanguageFields>,
     /// Names and titles, as typed.
     pub typed_top: Field,
-    /// The English summary, as typed.
+    /// The editors' summaries, as typed.
     pub typed_summary: Field,
-    /// The descriptions, spotlights and quotes in both languages, as typed.
+    /// The descriptions, spotlights and quotes in every language, as typed.
     pub typed_body: Field,
+}
+
+/// The analysed fields of one language's texts.
+#[derive(Debug, Clone, Copy)]
+pub struct LanguageFields {
+    pub language: TextLanguage,
+    pub title: Field,
+    /// The editors' summary: none in the report's language, which prints none.
+    pub summary: Option<Field>,
+    /// The description, spotlight write-up and quote.
+    pub body: Field,
 }
 
 impl SearchFields {
@@ -83,11 +86,23 @@ pub fn search_fields() -> SearchFields {
     let position = builder.add_u64_field("position", NumericOptions::default() | STORED);
     let names = builder.add_text_field("names", text_field(NAMES, analysed));
     let region = builder.add_text_field("region", text_field(NAMES, analysed));
-    let title_fr = builder.add_text_field("title_fr", text_field(FRENCH, analysed));
-    let title_en = builder.add_text_field("title_en", text_field(ENGLISH, analysed));
-    let summary_en = builder.add_text_field("summary_en", text_field(ENGLISH, analysed));
-    let description_fr = builder.add_text_field("description_fr", text_field(FRENCH, analysed));
-    let description_en = builder.add_text_field("description_en", text_field(ENGLISH, analysed));
+    let languages = TextLanguage::all()
+        .map(|language| {
+            let row = language.row();
+            let mut field = |name: &str| {
+                builder.add_text_field(
+                    &format!("{name}_{}", row.code),
+                    text_field(row.analyzer, analysed),
+                )
+            };
+            LanguageFields {
+                language,
+                title: field("title"),
+                summary: (!language.is_source()).then(|| field("summary")),
+                body: field("description"),
+            }
+        })
+        .collect();
     let typed_top = builder.add_text_field("typed_top", text_field(NAMES, typed));
     let typed_summary = builder.add_text_field("typed_summary", text_field(NAMES, typed));
     let typed_body = builder.add_text_field("typed_body", text_field(NAMES, typed));
@@ -96,11 +111,7 @@ pub fn search_fields() -> SearchFields {
         position,
         names,
         region,
-        title_fr,
-        title_en,
-        summary_en,
-        description_fr,
-        description_en,
+        languages,
         typed_top,
         typed_summary,
         typed_body,
@@ -115,26 +126,23 @@ fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
         .filter(LowerCaser)
 }
 
-/// The French analyzer: words, stop words dropped, accents folded, feminine endings
-/// folded, stemmed — in that order, so that "refugies", "Réfugiés", "réfugié" and
+/// A language's analyzer: words, its stop words dropped, accents folded (a query word like
+/// "éducation" finds "education", "ninos" finds "niños"), feminine endings folded where
+/// its row says so, stemmed — in that order, so that "refugies", "Réfugiés", "réfugié" and
 /// "réfugiées" meet.
-pub fn french() -> TextAnalyzer {
-    words()
-        .filter(stop_words(Language::French))
-        .filter(AsciiFoldingFilter)
-        .filter(FeminineEndings)
-        .filter(Stemmer::new(Language::French))
-        .build()
-}
-
-/// The English analyzer: words, stop words dropped, accents folded (a French query word
-/// like "éducation" finds "education"), stemmed.
-pub fn english() -> TextAnalyzer {
-    words()
-        .filter(stop_words(Language::English))
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build()
+pub fn analyzer(language: TextLanguage) -> TextAnalyzer {
+    let row = language.row();
+    let folded = words()
+        .filter(stop_words(language))
+        .filter(AsciiFoldingFilter);
+    if row.folds_feminine_endings {
+        folded
+            .filter(FeminineEndings)
+            .filter(Stemmer::new(row.stemmer))
+            .build()
+    } else {
+        folded.filter(Stemmer::new(row.stemmer)).build()
+    }
 }
 
 /// The names analyzer, also used for every text as typed: words with accents folded.
@@ -200,23 +208,21 @@ const MAX_WORD_BYTES: usize = 64;
 
 /// The stop words of a language, built once per process: the filter shares its set, and
 /// building it (a few hundred strings) cost more than analysing a query.
-fn stop_words(language: Language) -> StopWordFilter {
-    static FRENCH: OnceLock<StopWordFilter> = OnceLock::new();
-    static ENGLISH: OnceLock<StopWordFilter> = OnceLock::new();
-    let words = match language {
-        Language::French => &FRENCH,
-        Language::English => &ENGLISH,
-        other => unreachable!("no analyzer uses the stop words of {other:?}"),
-    };
-    words
-        .get_or_init(|| StopWordFilter::new(language).expect("the stop words are built in"))
+fn stop_words(language: TextLanguage) -> StopWordFilter {
+    static STOP_WORDS: [OnceLock<StopWordFilter>; LANGUAGES.len()] =
+        [const { OnceLock::new() }; LANGUAGES.len()];
+    STOP_WORDS[language.index()]
+        .get_or_init(|| {
+            StopWordFilter::new(language.row().stemmer).expect("the stop words are built in")
+        })
         .clone()
 }
 
-/// Registers the three analyzers under the names the schema refers to.
+/// Registers every analyzer under the name the schema refers to.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(FRENCH, french());
-    tokenizers.register(ENGLISH, english());
+    for language in TextLanguage::all() {
+        tokenizers.register(language.row().analyzer, analyzer(language));
+    }
     tokenizers.register(NAMES, names());
 }

@@ -2,7 +2,7 @@
 //! made by recombining the real descriptions' sentences, and compiled through the same
 //! code path as the real dataset. Deterministic for a given seed.
 
-use crate::dataset::{ActionRow, Dataset, Sourced};
+use crate::dataset::{ActionRow, Dataset, Sourced, TranslationFiles, TranslationRow};
 
 /// A small deterministic generator (xorshift64*): benchmarks must not vary between runs.
 pub struct Random(u64);
@@ -31,55 +31,108 @@ impl Random {
 
 /// `real` with its actions replaced by `count` synthetic ones. Each synthetic action takes
 /// the fields of a real one and a description of two to four paragraphs drawn from all
-/// real descriptions, each with its English translation (paragraphs are translated one for
-/// one, and only pairs that pass the translation checks on their own are drawn); partners,
-/// spotlights and quotes are dropped (links must be symmetric).
+/// real descriptions, each with its translation into every language (paragraphs are
+/// translated one for one, and only those whose every translation passes the checks on
+/// its own are drawn); partners, spotlights and quotes are dropped (links must be
+/// symmetric).
 pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
     let mut random = Random::new(seed);
-    let no_names = crate::translation::Expectations {
-        names: Vec::new(),
-        length_noted: true,
-    };
-    let paragraphs: Vec<(&str, &str)> = real
-        .actions
+    // The paragraphs of every real description, each with its translations in the order
+    // of `real.translations`.
+    let mut paragraphs: Vec<(&str, Vec<&str>)> = Vec::new();
+    for action in &real.actions {
+        let row = &action.row;
+        let translations: Option<Vec<&str>> = real
+            .translations
+            .iter()
+            .map(|files| files.text_of(row).map(|text| text.description))
+            .collect();
+        let Some(translations) = translations else {
+            continue;
+        };
+        let mut translated: Vec<std::str::Split<'_, &str>> = translations
+            .iter()
+            .map(|text| text.trim().split("\n\n"))
+            .collect();
+        for french in row.description.trim().split("\n\n") {
+            let Some(each) = translated
+                .iter_mut()
+                .map(|paragraphs| paragraphs.next().map(str::trim))
+                .collect::<Option<Vec<&str>>>()
+            else {
+                break;
+            };
+            let french = french.trim();
+            let passes = crate::languages::TextLanguage::translations()
+                .zip(&each)
+                .all(|(language, translation)| {
+                    let expectations = crate::translation::Expectations {
+                        language: language.row().english_name,
+                        names: Vec::new(),
+                        acronyms: &[],
+                        length_ratio: 0.0..=f64::MAX,
+                        length_noted: true,
+                    };
+                    crate::translation::check(french, translation, &expectations).is_empty()
+                });
+            if french.len() > 20 && passes {
+                paragraphs.push((french, each));
+            }
+        }
+    }
+    let mut actions = Vec::with_capacity(count);
+    let mut translations: Vec<TranslationFiles> = real
+        .translations
         .iter()
-        .filter_map(|action| Some((&action.row.description, action.row.description_en.as_ref()?)))
-        .flat_map(|(french, english)| {
-            french
-                .trim()
-                .split("\n\n")
-                .zip(english.trim().split("\n\n"))
-        })
-        .map(|(french, english)| (french.trim(), english.trim()))
-        .filter(|(french, english)| {
-            french.len() > 20 && crate::translation::check(french, english, &no_names).is_empty()
+        .map(|files| TranslationFiles {
+            actions: Vec::new(),
+            ..files.clone()
         })
         .collect();
-    let mut actions = Vec::with_capacity(count);
+    let note = "Synthetic: paragraphs drawn at random; length ratio not checked.".to_owned();
     for number in 0..count {
         let template = &random.pick(&real.actions).row;
         let paragraph_count = 2 + random.below(3);
-        let drawn: Vec<(&str, &str)> = (0..paragraph_count)
-            .map(|_| *random.pick(&paragraphs))
+        let drawn: Vec<&(&str, Vec<&str>)> = (0..paragraph_count)
+            .map(|_| random.pick(&paragraphs))
             .collect();
-        let join = |texts: Vec<&str>| texts.join("\n\n");
-        let row = ActionRow {
-            id: format!("{}-synthetic-{number:06}", template.year),
+        let id = format!("{}-synthetic-{number:06}", template.year);
+        let description = |language: Option<usize>| -> String {
+            let texts: Vec<&str> = drawn
+                .iter()
+                .map(|(french, translated)| language.map_or(*french, |index| translated[index]))
+                .collect();
+            texts.join("\n\n")
+        };
+        let mut row = ActionRow {
+            id: id.clone(),
             partners: Vec::new(),
-            description: join(drawn.iter().map(|pair| pair.0).collect()),
-            description_en: Some(join(drawn.iter().map(|pair| pair.1).collect())),
+            description: description(None),
             spotlight: None,
             spotlight_en: None,
             quote: None,
             quote_en: None,
             quote_author: None,
-            // A drawn paragraph may be longer or shorter in English than its record's whole
-            // text: the length check is for whole translations.
-            editor_notes: vec![
-                "Synthetic: paragraphs drawn at random; length ratio not checked.".to_owned(),
-            ],
+            // A drawn paragraph may be longer or shorter in translation than its record's
+            // whole text: the length check is for whole translations.
+            editor_notes: vec![note.clone()],
             ..template.clone()
         };
+        for (index, files) in translations.iter_mut().enumerate() {
+            let Some(text) = real.translations[index].text_of(template) else {
+                continue;
+            };
+            let translated = TranslationRow {
+                id: id.clone(),
+                title: text.title.to_owned(),
+                summary: text.summary.to_owned(),
+                description: description(Some(index)),
+                spotlight: None,
+                quote: None,
+                notes: vec![note.clone()],
+            };
+            files.set_text_of(&mut row, translated);
+        }
         actions.push(Sourced {
             file: "actions/synthetic.toml".to_owned(),
             row,
@@ -87,6 +140,7 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
     }
     Dataset {
         actions,
+        translations,
         ..real.clone()
     }
 }

@@ -1,29 +1,34 @@
-//! Checks an English translation against the French text it translates: what a second
-//! reader can verify mechanically (paragraphs, numbers, names kept as printed, a plausible
-//! length). Shared with `build.rs`, which fails the build on any finding.
+//! Checks a translation against the French text it translates: what a second reader can
+//! verify mechanically (paragraphs, numbers, names and acronyms kept, a plausible length).
+//! Shared with `build.rs`, which fails the build on any finding.
 
-/// The English text's length, in characters, over the French one's: translations of the
-/// catalogue run from 0.78 to 1.01 (English is usually shorter than French). Outside these
-/// bounds something was probably dropped or added; a record whose translation is right
-/// anyway says why in an editor's note mentioning "length ratio".
-pub const LENGTH_RATIO: std::ops::RangeInclusive<f64> = 0.70..=1.15;
+use std::ops::RangeInclusive;
 
 /// What the translation of one field must keep of its French text.
 pub struct Expectations<'a> {
-    /// Spellings of a name that must appear in the English when one of them appears in the
-    /// French (a place: its report spelling, its English name and its aliases).
+    /// The translation's language, as messages name it ("English").
+    pub language: &'a str,
+    /// Spellings of a name that must appear in the translation when one of them appears in
+    /// the French (a place: its report spelling, its names in every language, its aliases).
     pub names: Vec<Vec<&'a str>>,
-    /// The record's editor notes justify a length ratio outside [`LENGTH_RATIO`].
+    /// Acronyms the report prints and their form in the translation's language ("HCR",
+    /// "ACNUR"): either is kept.
+    pub acronyms: &'a [(&'a str, &'a str)],
+    /// The translation's length, in characters, over the French one's, as translations into
+    /// that language run; outside it something was probably dropped or added.
+    pub length_ratio: RangeInclusive<f64>,
+    /// The record's notes justify a length ratio outside `length_ratio`.
     pub length_noted: bool,
 }
 
 /// Every finding, as a sentence; empty when the translation passes.
 pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Vec<String> {
+    let language = expectations.language;
     let mut findings = Vec::new();
     let (french_paragraphs, english_paragraphs) = (paragraphs(french), paragraphs(english));
     if french_paragraphs != english_paragraphs {
         findings.push(format!(
-            "paragraphs: {english_paragraphs} in the English, {french_paragraphs} in the French"
+            "paragraphs: {english_paragraphs} in the {language}, {french_paragraphs} in the French"
         ));
     }
     let (mut french_numbers, mut english_numbers) = (digit_runs(french), digit_runs(english));
@@ -45,16 +50,24 @@ pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Ve
         ));
     }
     for word in capitals(french) {
-        if !english.contains(word) {
+        let translated = expectations
+            .acronyms
+            .iter()
+            .filter(|(printed, _)| *printed == word)
+            .map(|(_, translated)| *translated);
+        if !std::iter::once(word)
+            .chain(translated)
+            .any(|form| english.contains(form))
+        {
             findings.push(format!(
-                "\"{word}\" (in capitals in the French) is not in the English"
+                "\"{word}\" (in capitals in the French) is not in the {language}"
             ));
         }
     }
     for name in quoted_names(french) {
         if !english.contains(name) {
             findings.push(format!(
-                "the quoted name \"{name}\" is not in the English as printed"
+                "the quoted name \"{name}\" is not in the {language} as printed"
             ));
         }
     }
@@ -62,15 +75,16 @@ pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Ve
         if spellings.iter().any(|name| french.contains(name))
             && !spellings.iter().any(|name| english.contains(name))
         {
-            findings.push(format!("\"{}\" is not in the English", spellings[0]));
+            findings.push(format!("\"{}\" is not in the {language}", spellings[0]));
         }
     }
     let ratio = english.chars().count() as f64 / french.chars().count().max(1) as f64;
-    if !LENGTH_RATIO.contains(&ratio) && !expectations.length_noted {
+    let range = &expectations.length_ratio;
+    if !range.contains(&ratio) && !expectations.length_noted {
         findings.push(format!(
             "its length is {ratio:.2} times the French, outside {:.2}-{:.2}: check for omissions or additions, or say why in an editor's note mentioning \"length ratio\"",
-            LENGTH_RATIO.start(),
-            LENGTH_RATIO.end()
+            range.start(),
+            range.end()
         ));
     }
     findings
@@ -160,7 +174,10 @@ mod tests {
 
     fn expectations<'a>(names: &[&[&'a str]]) -> Expectations<'a> {
         Expectations {
+            language: "English",
             names: names.iter().map(|spellings| spellings.to_vec()).collect(),
+            acronyms: &[],
+            length_ratio: 0.70..=1.15,
             length_noted: false,
         }
     }
@@ -216,10 +233,23 @@ mod tests {
     fn a_noted_length_ratio_passes() {
         let long = format!("{ENGLISH} {}", "More words added here. ".repeat(4));
         let noted = Expectations {
-            names: Vec::new(),
             length_noted: true,
+            ..expectations(&[])
         };
         assert!(check(FRENCH, &long, &noted).is_empty());
+    }
+
+    /// An acronym the report prints may be kept or given in the translation's language.
+    #[test]
+    fn an_acronym_may_take_its_translated_form() {
+        let spanish = ENGLISH.replace("HCR", "ACNUR");
+        let mut with_acronyms = expectations(&[&["Athènes", "Athens"]]);
+        with_acronyms.acronyms = &[("HCR", "ACNUR")];
+        assert!(check(FRENCH, &spanish, &with_acronyms).is_empty());
+        assert_eq!(
+            check(FRENCH, &spanish, &expectations(&[&["Athènes", "Athens"]])),
+            ["\"HCR\" (in capitals in the French) is not in the English"]
+        );
     }
 
     #[test]

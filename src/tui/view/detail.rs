@@ -14,17 +14,38 @@ use super::{block, highlighted};
 use crate::catalogue::{Duration, End, YearMonth};
 use crate::engine::{Highlighter, TextLanguage};
 use crate::i18n::{Lang, MONTHS_EN, Strings, gcr_area_en};
+
+/// The language shown beside `shown` (its other title, the summary where `shown` has
+/// none): the report's French beside a translation; beside the French, the interface's own
+/// translation, or the next one.
+fn beside(shown: TextLanguage, lang: Lang) -> TextLanguage {
+    if !shown.is_source() {
+        TextLanguage::SOURCE
+    } else if !lang.texts().is_source() {
+        lang.texts()
+    } else {
+        shown.next()
+    }
+}
+
+/// What a text in `language` is, as its label says: the report's, or the editors'
+/// translation (naming its language unless it is the interface's own).
+fn label_of(language: TextLanguage, lang: Lang, strings: &Strings) -> String {
+    if language.is_source() {
+        strings.french_as_printed.to_owned()
+    } else if language == lang.texts() {
+        strings.translation.to_owned()
+    } else {
+        format!(
+            "{}, {}",
+            strings.text_language_names[language.index()],
+            strings.translation
+        )
+    }
+}
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
-
-/// How the engine analyses a text in `lang`, so that its matches are the ones marked.
-fn text_language(lang: Lang) -> TextLanguage {
-    match lang {
-        Lang::En => TextLanguage::English,
-        Lang::Fr => TextLanguage::French,
-    }
-}
 
 /// `text` (paragraphs split at newlines, as the report prints them) as lines, with the
 /// query's matches highlighted the way `language` is analysed.
@@ -299,37 +320,36 @@ pub fn draw(
 
     let text_width = area.width.saturating_sub(2);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    // Both titles, the one in the text's language first; a title the report prints in
-    // English has no translation to show.
-    let title_line = |title: &str, lang: Lang, label: &str, style: Style| {
-        let mut line = paragraphs(highlighter, title, text_language(lang), style, palette)
+    // Two titles, the one in the text's language first; a title the report prints as its
+    // translation reads (in English) has no other to show.
+    let title_line = |language: TextLanguage, label: &str, style: Style| {
+        let title = action.texts(language).title;
+        let mut line = paragraphs(highlighter, title, language, style, palette)
             .into_iter()
             .next()
             .unwrap_or_default();
         line.spans.push(label_span(label, palette));
         line
     };
-    if action.title == action.title_en {
-        lines.push(title_line(
-            action.title,
-            texts,
-            strings.as_printed,
-            palette.title(),
-        ));
+    let other = beside(texts, app.lang);
+    if action.texts(texts).title == action.texts(other).title {
+        lines.push(title_line(texts, strings.as_printed, palette.title()));
     } else {
-        let printed = (action.title, Lang::Fr, strings.french_as_printed);
-        let translated = (action.title_en, Lang::En, strings.translation);
-        let (first, second) = match texts {
-            Lang::En => (translated, printed),
-            Lang::Fr => (printed, translated),
-        };
-        lines.push(title_line(first.0, first.1, first.2, palette.title()));
-        lines.push(title_line(second.0, second.1, second.2, palette.normal()));
+        let label = |language| label_of(language, app.lang, strings);
+        lines.push(title_line(texts, &label(texts), palette.title()));
+        lines.push(title_line(other, &label(other), palette.normal()));
     }
-    let (showing, other) = match texts {
-        Lang::En => (strings.showing_english, strings.to_french),
-        Lang::Fr => (strings.showing_french, strings.to_english),
+    let language_name = |language: TextLanguage| strings.text_language_names[language.index()];
+    let showing = if texts.is_source() {
+        strings.showing_source.to_owned()
+    } else {
+        strings
+            .showing_translation
+            .replace("{language}", language_name(texts))
     };
+    let other = strings
+        .to_text
+        .replace("{language}", language_name(app.next_text_lang()));
     // The key and what it shows held together, on the next line when they do not fit.
     lines.push(Line::from(vec![
         Span::styled(format!("{showing} · "), palette.dim()),
@@ -502,27 +522,30 @@ pub fn draw(
     }
 
     // The texts in the chosen language, each labelled.
-    let (label, language) = match texts {
-        Lang::En => (strings.translation, TextLanguage::English),
-        Lang::Fr => (strings.french_as_printed, TextLanguage::French),
+    let language = texts;
+    let label = label_of(language, app.lang, strings);
+    let label = label.as_str();
+    let shown = action.texts(language);
+    // The summary is the editors' own (not a translation of the report's): beside the
+    // report's French it is the interface's, so the description starts on the same line
+    // in every text and switching keeps the reader's place.
+    let summary_language = if shown.summary.is_some() {
+        language
+    } else {
+        beside(language, app.lang)
     };
-    let pick = |english_text, french| match texts {
-        Lang::En => english_text,
-        Lang::Fr => french,
-    };
-    // The summary is the editors' own, in English, with either text (not a translation of
-    // the report's): so the description starts on the same line in both and switching
-    // keeps the reader's place.
     lines.push(Line::default());
     lines.push(heading(
         strings.summary,
-        strings.summary_in_english,
+        &strings
+            .summary_in
+            .replace("{language}", language_name(summary_language)),
         palette,
     ));
     lines.extend(paragraphs(
         highlighter,
-        action.summary_en,
-        TextLanguage::English,
+        action.texts(summary_language).summary.unwrap_or_default(),
+        summary_language,
         palette.normal(),
         palette,
     ));
@@ -530,16 +553,12 @@ pub fn draw(
     lines.push(heading(strings.description, label, palette));
     lines.extend(paragraphs(
         highlighter,
-        pick(action.description_en, action.description),
+        shown.description,
         language,
         palette.normal(),
         palette,
     ));
-    let quote = match texts {
-        Lang::En => action.quote_en,
-        Lang::Fr => action.quote,
-    };
-    if let (Some(quote), Some(author)) = (quote, action.quote_author) {
+    if let (Some(quote), Some(author)) = (shown.quote, action.quote_author) {
         lines.push(Line::default());
         lines.push(heading(strings.quote, label, palette));
         let mut quoted = paragraphs(highlighter, quote, language, palette.normal(), palette);
@@ -552,11 +571,7 @@ pub fn draw(
         lines.extend(quoted);
         lines.push(Line::styled(format!("— {}", clean(author)), palette.dim()));
     }
-    let spotlight = match texts {
-        Lang::En => action.spotlight_en,
-        Lang::Fr => action.spotlight,
-    };
-    if let Some(spotlight) = spotlight {
+    if let Some(spotlight) = shown.spotlight {
         lines.push(Line::default());
         lines.push(heading(strings.spotlight, label, palette));
         lines.extend(paragraphs(

@@ -11,7 +11,6 @@ use ratatui::widgets::Paragraph;
 
 use super::{block, first_visible};
 use crate::catalogue::MachineName;
-use crate::engine::TextLanguage;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
@@ -140,10 +139,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             ));
             prefix.push_str(" — ");
             let room = width.saturating_sub(text::width(&prefix));
-            let (title, language) = match app.lang {
-                crate::i18n::Lang::En => (action.title_en, TextLanguage::English),
-                crate::i18n::Lang::Fr => (action.title, TextLanguage::French),
-            };
+            let language = app.lang.texts();
+            let title = action.texts(language).title;
             let title = text::truncate_words(&text::sanitize(title), room);
             let base = if selected {
                 palette.selected()

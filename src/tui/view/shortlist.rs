@@ -50,10 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 "{pointer}{:>3}. {} — {}",
                 index + 1,
                 action.id,
-                text::sanitize(match app.lang {
-                    crate::i18n::Lang::En => action.title_en,
-                    crate::i18n::Lang::Fr => action.title,
-                })
+                text::sanitize(action.texts(app.lang.texts()).title)
             );
             let style = if index == app.shortlist_cursor {
                 palette.selected()
