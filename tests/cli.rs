@@ -193,6 +193,8 @@ fn usage_errors_exit_2_and_help_exits_0() {
     );
 }
 
+/// Issue 22 #6: the table's standard output is its header and rows alone; the total goes
+/// to standard error, where a script reading the rows never takes it for one.
 #[test]
 fn table_lists_every_action_with_a_total() {
     let output = localaction(&["list"]);
@@ -200,9 +202,16 @@ fn table_lists_every_action_with_a_total() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("ID "));
-    assert_eq!(lines.len(), 1 + 77 + 1);
-    assert_eq!(*lines.last().unwrap(), "77 actions");
+    assert_eq!(lines.len(), 1 + 77);
+    assert!(
+        lines[1..].iter().all(|line| line.starts_with("20")),
+        "{text}"
+    );
+    assert_eq!(stderr(&output).trim(), "77 actions");
     assert!(text.contains("2023-kampala-nairobi-refugee-inclusion"));
+    let some = localaction(&["search", "kampala"]);
+    assert_eq!(stderr(&some).trim(), "2 of 77 actions");
+    assert!(!stdout(&some).contains("of 77"));
 }
 
 #[test]
@@ -302,7 +311,9 @@ fn search_exit_codes_are_grep_like() {
     assert_eq!(localaction(&["search", "réfugiés"]).status.code(), Some(0));
     let nothing = localaction(&["search", "xylophonequantique"]);
     assert_eq!(nothing.status.code(), Some(1));
-    assert_eq!(stdout(&nothing).trim(), "No action matches (of 77).");
+    // Issue 22 #12: said on standard error; standard output holds no row, and no message.
+    assert_eq!(stderr(&nothing).trim(), "No action matches (of 77).");
+    assert_eq!(stdout(&nothing), "");
     assert_eq!(
         localaction(&["search", "--priority", "9"]).status.code(),
         Some(2)

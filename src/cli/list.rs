@@ -74,7 +74,7 @@ pub fn run_list(
     let rows = matching(engine, &args.filters)?;
     write_rows(engine.catalogue(), &rows, args.format, output)?;
     if args.format == Format::Table {
-        writeln_total(output, rows.len(), engine.catalogue().len())?;
+        say_total(output, rows.len(), engine.catalogue().len())?;
     }
     Ok(if rows.is_empty() {
         Verdict::NothingFound
@@ -111,14 +111,18 @@ pub fn run_export(
     })
 }
 
-/// "77 actions", or "12 of 77 actions".
-pub fn writeln_total(output: &mut Output, shown: usize, all: usize) -> anyhow::Result<()> {
-    if shown == 0 {
-        writeln!(output.writer, "No action matches (of {all}).")?;
+/// Says under a table, on standard error, how many actions it holds ("77 actions", "12 of
+/// 77 actions", "No action matches (of 77)."): standard output carries the rows alone, so a
+/// script reading a piped table never takes the count for a row. The rows are flushed
+/// first, so that on a terminal the count still comes under them.
+pub fn say_total(output: &mut Output, shown: usize, all: usize) -> anyhow::Result<()> {
+    output.writer.flush()?;
+    super::say(&if shown == 0 {
+        format!("No action matches (of {all}).")
     } else if shown == all {
-        writeln!(output.writer, "{shown} actions")?;
+        format!("{shown} actions")
     } else {
-        writeln!(output.writer, "{shown} of {all} actions")?;
-    }
+        format!("{shown} of {all} actions")
+    });
     Ok(())
 }

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::Verdict;
 use super::filters::FilterArgs;
-use super::list::writeln_total;
+use super::list::say_total;
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
 use crate::export::{Format, HitRank, Output, Row, write_rows};
 
@@ -138,14 +138,14 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
     write_rows(catalogue, &rows, args.format, output)?;
     if args.format == Format::Table {
         if rows.len() < outcome.total {
-            writeln!(
-                output.writer,
+            output.writer.flush()?;
+            super::say(&format!(
                 "{} of {} matching actions shown (--limit)",
                 rows.len(),
                 outcome.total
-            )?;
+            ));
         } else {
-            writeln_total(output, outcome.total, catalogue.len())?;
+            say_total(output, outcome.total, catalogue.len())?;
         }
     }
     Ok(if outcome.total == 0 {
