@@ -1364,6 +1364,13 @@ fn typing_and_pasting_in_the_results_start_a_new_search() {
     press(&mut app, KeyCode::Backspace);
     assert_eq!((app.query.as_str(), app.focus), ("sant", Pane::Search));
     type_text(&mut app, "é");
+    // Issue 22 #2: Ctrl-U in the list clears the query, as on the line (it used to scroll).
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!((app.query.as_str(), app.focus), ("", Pane::Search));
+    assert_eq!(app.outcome.total, 77);
+    type_text(&mut app, "santé");
     // `/` and `?` stay commands there, as help says: to the search line, the help.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('/'));

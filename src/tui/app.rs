@@ -880,8 +880,14 @@ impl<'e, 'c> App<'e, 'c> {
             // A character typed in the results starts a new search; Backspace goes back to
             // editing the query there is.
             Action::Insert(_) | Action::Paste(_) => self.start_new_search(action),
+            // Backspace and Ctrl-U go back to editing the query there is.
             Action::Backspace => {
                 self.focus = Pane::Search;
+                self.update_search(action);
+            }
+            Action::DeleteToStart => {
+                self.focus = Pane::Search;
+                self.cursor = self.query.chars().count();
                 self.update_search(action);
             }
             _ => {}

@@ -173,7 +173,9 @@ pub const KEYS: &[Entry] = &[
             bind(Results, Code(KeyCode::Home), Action::Top),
             bind(Results, Code(KeyCode::End), Action::Bottom),
             bind(Results, Control('d'), Action::PageDown),
-            bind(Results, Control('u'), Action::PageUp),
+            // Ctrl-U clears the query from the list too, as readline does on the line
+            // (PgUp pages up).
+            bind(Results, Control('u'), Action::DeleteToStart),
             bind(Results, AnyChar, TYPED),
             // In the filters a letter or digit jumps to a value; elsewhere (the detail, the
             // views) it starts a new search.
@@ -185,8 +187,8 @@ pub const KEYS: &[Entry] = &[
     Entry {
         keys: ["↑ ↓", "↑ ↓"],
         meaning: [
-            "move; PgUp PgDn (Ctrl-U Ctrl-D), Home End",
-            "se déplacer ; PgPréc PgSuiv (Ctrl-U Ctrl-D), Début Fin",
+            "move; PgUp PgDn, Home End",
+            "se déplacer ; PgPréc PgSuiv, Début Fin",
         ],
         hints: &[
             (At::Search, ["↓ results", "↓ liste"]),
