@@ -252,8 +252,8 @@ pub struct App<'e, 'c> {
     pub engine: &'e Engine<'c>,
     pub lang: Lang,
     /// The language of the texts the detail shows (titles, description, spotlight, quote):
-    /// the interface's at first, the other one key away (F7 or Alt-T). Kept from
-    /// one action to the next, as a reader who wants the original wants it for every one.
+    /// the interface's at first, the others in turn with F7 or Alt-T. Kept from one action
+    /// to the next, as a reader who wants the original wants it for every one.
     pub text_lang: TextLanguage,
     pub query: String,
     /// How strictly the query's words match (toggled with F6).
@@ -783,16 +783,17 @@ impl<'e, 'c> App<'e, 'c> {
         self.open = None;
         self.trail.clear();
         self.focus = Pane::Search;
-        if !self.query.is_empty() {
-            self.query.clear();
-            self.cursor = 0;
-            self.refresh_query();
-        }
         let typed = match typed {
             Action::Paste(pasted) => Action::Paste(pasted.trim_start().to_owned()),
             other => other,
         };
-        self.update_search(typed);
+        // One search for the new query, not one for the cleared line and another for it.
+        let (text, cursor) = edit_line("", 0, &typed).unwrap_or_default();
+        self.cursor = cursor;
+        if text != self.query {
+            self.query = text;
+            self.refresh_query();
+        }
     }
 
     fn update_search(&mut self, action: Action) {
@@ -877,10 +878,9 @@ impl<'e, 'c> App<'e, 'c> {
                     self.focus = Pane::Search;
                 }
             }
-            // A character typed in the results starts a new search; Backspace goes back to
-            // editing the query there is.
+            // A character typed in the results starts a new search; Backspace and Ctrl-U go
+            // back to editing the query there is.
             Action::Insert(_) | Action::Paste(_) => self.start_new_search(action),
-            // Backspace and Ctrl-U go back to editing the query there is.
             Action::Backspace => {
                 self.focus = Pane::Search;
                 self.update_search(action);

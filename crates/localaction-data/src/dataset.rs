@@ -284,32 +284,16 @@ pub struct TranslationFiles {
     pub acronyms: Vec<Sourced<AcronymRow>>,
 }
 
-/// An action's texts in a translation, as the dataset writes them.
-#[derive(Debug, Clone, Copy)]
-pub struct TranslatedText<'d> {
-    pub title: &'d str,
-    pub summary: &'d str,
-    pub description: &'d str,
-}
-
 impl TranslationFiles {
     /// The translation of `action` in this language, if written.
-    pub fn text_of<'d>(&'d self, action: &'d ActionRow) -> Option<TranslatedText<'d>> {
+    pub fn text_of<'d>(&'d self, action: &'d Sourced<ActionRow>) -> Option<TranslationText<'d>> {
         if self.code == INLINE_TRANSLATION {
-            return Some(TranslatedText {
-                title: &action.title_en,
-                summary: &action.summary_en,
-                description: action.description_en.as_deref()?,
-            });
+            return Some(TranslationText::inline(&action.file, &action.row));
         }
         self.actions
             .iter()
-            .find(|translated| translated.row.id == action.id)
-            .map(|translated| TranslatedText {
-                title: &translated.row.title,
-                summary: &translated.row.summary,
-                description: &translated.row.description,
-            })
+            .find(|translated| translated.row.id == action.row.id)
+            .map(TranslationText::from_file)
     }
 
     /// Writes `translated` where this language's translations go: into `action`'s own
@@ -646,16 +630,17 @@ impl Checker {
 
 /// An action's translation into one language, where the dataset writes it: the fields
 /// of a file under `translations/<code>/actions/`, or the action's own `*_en` fields.
-struct TranslationText<'d> {
-    file: &'d str,
+pub struct TranslationText<'d> {
+    pub file: &'d str,
     /// What its fields' names end with: `_en` inline, nothing in a translation file.
-    suffix: &'static str,
-    title: &'d str,
-    summary: &'d str,
-    description: Option<&'d str>,
-    spotlight: Option<&'d str>,
-    quote: Option<&'d str>,
-    notes: &'d [String],
+    pub suffix: &'static str,
+    pub title: &'d str,
+    pub summary: &'d str,
+    /// Missing only where the inline translation forgot it (an error the build reports).
+    pub description: Option<&'d str>,
+    pub spotlight: Option<&'d str>,
+    pub quote: Option<&'d str>,
+    pub notes: &'d [String],
 }
 
 impl<'d> TranslationText<'d> {

@@ -45,7 +45,7 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
         let translations: Option<Vec<&str>> = real
             .translations
             .iter()
-            .map(|files| files.text_of(row).map(|text| text.description))
+            .map(|files| files.text_of(action)?.description)
             .collect();
         let Some(translations) = translations else {
             continue;
@@ -91,7 +91,8 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
         .collect();
     let note = "Synthetic: paragraphs drawn at random; length ratio not checked.".to_owned();
     for number in 0..count {
-        let template = &random.pick(&real.actions).row;
+        let picked = random.pick(&real.actions);
+        let template = &picked.row;
         let paragraph_count = 2 + random.below(3);
         let drawn: Vec<&(&str, Vec<&str>)> = (0..paragraph_count)
             .map(|_| random.pick(&paragraphs))
@@ -119,7 +120,7 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
             ..template.clone()
         };
         for (index, files) in translations.iter_mut().enumerate() {
-            let Some(text) = real.translations[index].text_of(template) else {
+            let Some(text) = real.translations[index].text_of(picked) else {
                 continue;
             };
             let translated = TranslationRow {

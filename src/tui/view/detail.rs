@@ -1,5 +1,6 @@
-//! The detail pane: the whole action, its texts in one language at a time (the editors'
-//! English translation or the French the report prints, F7 or Alt-T switching), each labelled
+//! The detail pane: the whole action, its texts in one language at a time (the French the
+//! report prints or one of the editors' translations, F7 or Alt-T going from one to the
+//! next), each labelled
 //! as what it is and with the query's matches highlighted as that language is searched;
 //! each priority with its compact objectives and whether the report states it, and the
 //! joint commitment to follow. `/` searches in the text, as in less.
@@ -523,7 +524,7 @@ pub fn draw(
 
     // The texts in the chosen language, each labelled.
     let language = texts;
-    let label = label_of(language, app.lang, strings);
+    let label = label_of(texts, app.lang, strings);
     let label = label.as_str();
     let shown = action.texts(language);
     // The summary is the editors' own (not a translation of the report's): beside the
