@@ -62,7 +62,7 @@ fn report(name: &str, mut samples: Vec<f64>, baseline_p50: f64) {
 fn keystrokes(criterion: &mut Criterion) {
     let engine = engine();
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-    let mut app = App::new(&engine, Lang::En, (WIDTH, HEIGHT));
+    let mut app = App::new(&engine, Lang::EN, (WIDTH, HEIGHT));
     let script = script();
 
     // Warm up (first frames fill caches and the buffer's cells), then the baseline: drawing
@@ -120,7 +120,7 @@ fn keystrokes(criterion: &mut Criterion) {
 
     let mut group = criterion.benchmark_group("tui");
     group.bench_function("keystroke-to-frame", |bencher| {
-        let mut app = App::new(&engine, Lang::En, (WIDTH, HEIGHT));
+        let mut app = App::new(&engine, Lang::EN, (WIDTH, HEIGHT));
         let mut step = 0;
         bencher.iter(|| {
             app.update(script[step % script.len()].clone());

@@ -219,12 +219,12 @@ fn every_record_is_complete() {
             ("title", action.title),
             (
                 "title_en",
-                action.texts(localaction::i18n::Lang::En.texts()).title,
+                action.texts(localaction::i18n::Lang::EN.texts()).title,
             ),
             (
                 "summary_en",
                 action
-                    .texts(localaction::i18n::Lang::En.texts())
+                    .texts(localaction::i18n::Lang::EN.texts())
                     .summary
                     .unwrap(),
             ),
@@ -435,7 +435,7 @@ fn priorities_match_their_spotlight_sections() {
     assert_eq!(numbers, (1..=8).collect::<Vec<u8>>());
     for priority in &catalogue.tables.priorities {
         for (field, text) in [
-            ("name_fr", priority.name_fr),
+            ("name_fr", priority.name_fr()),
             ("heading_fr", priority.heading_fr),
             ("kind_of_actions", priority.kind_of_actions),
         ] {
@@ -463,7 +463,7 @@ fn places_are_known_with_every_spelling() {
     let spelled = |id: &str, spelling: &str| {
         let place = place(id);
         assert!(
-            place.name == spelling || place.aliases.contains(&spelling),
+            place.name_fr() == spelling || place.aliases.contains(&spelling),
             "{id} lacks the spelling {spelling:?}"
         );
     };
@@ -537,7 +537,7 @@ fn every_action_carries_its_english_translations() {
     for action in catalogue.actions() {
         assert!(
             !action
-                .texts(localaction::i18n::Lang::En.texts())
+                .texts(localaction::i18n::Lang::EN.texts())
                 .description
                 .trim()
                 .is_empty(),
@@ -547,7 +547,7 @@ fn every_action_carries_its_english_translations() {
         assert_eq!(
             action.spotlight.is_some(),
             action
-                .texts(localaction::i18n::Lang::En.texts())
+                .texts(localaction::i18n::Lang::EN.texts())
                 .spotlight
                 .is_some(),
             "{}: spotlight_en",
@@ -556,7 +556,7 @@ fn every_action_carries_its_english_translations() {
         assert_eq!(
             action.quote.is_some(),
             action
-                .texts(localaction::i18n::Lang::En.texts())
+                .texts(localaction::i18n::Lang::EN.texts())
                 .quote
                 .is_some(),
             "{}: quote_en",
@@ -564,13 +564,13 @@ fn every_action_carries_its_english_translations() {
         );
         spotlights += usize::from(
             action
-                .texts(localaction::i18n::Lang::En.texts())
+                .texts(localaction::i18n::Lang::EN.texts())
                 .spotlight
                 .is_some(),
         );
         quotes += usize::from(
             action
-                .texts(localaction::i18n::Lang::En.texts())
+                .texts(localaction::i18n::Lang::EN.texts())
                 .quote
                 .is_some(),
         );

@@ -398,12 +398,16 @@ fn csv_parses_back_with_the_documented_columns() {
             "quote_author",
             "spotlight",
             "editor_notes",
-            // Spanish, added after the first CSV: at the end.
+            // Added after the first CSV, at the end: the English name of the first place,
+            // then Spanish.
+            "city_en",
             "title_es",
             "summary_es",
             "description_es",
             "spotlight_es",
             "quote_es",
+            "city_es",
+            "country_es",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -742,7 +746,7 @@ fn markdown_follows_the_language() {
     let french = markdown("fr");
     assert!(
         french.starts_with(
-            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre anglais (traduction des éditeurs) |"
+            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre (anglais, traduction des éditeurs) |"
         ),
         "{french}"
     );
@@ -763,6 +767,80 @@ fn markdown_follows_the_language() {
         .output()
         .expect("the binary runs");
     assert_eq!(stdout(&output), french);
+}
+
+/// Spanish, the third language, goes in as a row of the language tables: `--lang es` or a
+/// Spanish locale gives the handout and the table in Spanish throughout, with the editors'
+/// Spanish texts and names (dataset/translations/es: "Jordania", "Amán").
+#[test]
+fn spanish_is_a_language_like_the_others() {
+    let markdown = localaction(&["search", "amman", "--format", "markdown", "--lang", "es"]);
+    assert!(markdown.status.success(), "{}", stderr(&markdown));
+    let spanish = stdout(&markdown);
+    assert!(
+        spanish.starts_with(
+            "| ID | Año | Promotor | País | Pacto | Prioridades | Título (español, traducción editorial) | Título (según el informe) |"
+        ),
+        "{spanish}"
+    );
+    assert!(spanish.contains("| Jordania | Solo PMR |"), "{spanish}");
+    assert!(spanish.contains("\n- **Lugar**: Amán\n"), "{spanish}");
+    assert!(
+        spanish.contains("\n\nLa municipalidad del Gran Amán se compromete"),
+        "{spanish}"
+    );
+    for other in [
+        "La municipalité du Grand Amman",
+        "The Greater Amman Municipality",
+    ] {
+        assert!(!spanish.contains(other), "{spanish}");
+    }
+    // A Spanish locale chooses it, as French and English ones do theirs.
+    for locale in ["es_ES.UTF-8", "es_AR.UTF-8", "es"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+            .args(["search", "amman", "--format", "markdown"])
+            .env_clear()
+            .env("LANG", locale)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(stdout(&output), spanish, "{locale}");
+    }
+    // The table: Spanish headers, names and titles.
+    let table = localaction(&["list", "--city", "amman", "--lang", "es"]);
+    let table = stdout(&table);
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "ID",
+            "AÑO",
+            "PROMOTOR",
+            "PAÍS",
+            "PACTO",
+            "PRIORIDADES",
+            "TÍTULO"
+        ],
+        "{table}"
+    );
+    let row = lines.next().unwrap_or_default();
+    assert!(
+        row.contains("Jordania")
+            && row.contains("Academia Climática y Parque para la Infancia de Amán"),
+        "{table}"
+    );
+    // In English, English names and titles: no French in an English table.
+    let english = stdout(&localaction(&["list", "--city", "amman", "--lang", "en"]));
+    assert!(
+        english.contains("Jordan ")
+            && english.contains("Amman Children's Climate Academy and Park"),
+        "{english}"
+    );
+    assert!(!english.contains("Jordanie"), "{english}");
 }
 
 /// The themes filter, from the report's titles: every action whose title names the climate
@@ -889,7 +967,7 @@ fn show_citation_is_one_line_citing_the_action_and_its_source() {
     let catalogue = localaction::catalogue::embedded::catalogue();
     for cited in [&MILAN_FREETOWN, &LARISSA] {
         let lines = format!("{}–{}", cited.source_lines.0, cited.source_lines.1);
-        for (lang, flag) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+        for (lang, flag) in [(Lang::EN, "en"), (Lang::FR, "fr")] {
             let output = localaction(&["show", cited.id, "--format", "citation", "--lang", flag]);
             assert!(output.status.success(), "{}", stderr(&output));
             let text = stdout(&output);
@@ -909,8 +987,8 @@ fn show_citation_is_one_line_citing_the_action_and_its_source() {
             }
             // Plain text, to paste anywhere.
             assert!(!line.contains("**") && !line.contains('`'), "{line}");
-            match lang {
-                Lang::En => {
+            match lang.code() {
+                "en" => {
                     assert!(line.contains(&format!("lines {lines}")), "{line}");
                     assert!(
                         line.contains(&format!("[editors' translation: \"{}\"]", cited.title_en)),
@@ -918,7 +996,7 @@ fn show_citation_is_one_line_citing_the_action_and_its_source() {
                     );
                     assert!(line.contains("localaction catalogue"), "{line}");
                 }
-                Lang::Fr => {
+                "fr" => {
                     assert!(line.contains(&format!("lignes {lines}")), "{line}");
                     assert!(line.contains("Catalogue localaction"), "{line}");
                     assert!(!line.contains(cited.title_en), "{line}");
@@ -927,6 +1005,7 @@ fn show_citation_is_one_line_citing_the_action_and_its_source() {
                         "{line}"
                     );
                 }
+                other => panic!("no case for {other}"),
             }
             // The very line the library gives the interface to copy.
             let action = catalogue

@@ -542,13 +542,13 @@ fn any_typed_filter_value_parses_or_names_valid_values() {
         let all = values.of(dimension);
         for (slot, value) in all.iter().enumerate() {
             assert_eq!(values.parse(dimension, &value.key), Ok(slot));
-            for lang in [Lang::En, Lang::Fr] {
+            for lang in [Lang::EN, Lang::FR] {
                 let label = value.label(lang);
                 // Typed values are compared folded: "San Jose" names both San Josés.
                 let namesakes: Vec<String> = all
                     .iter()
                     .filter(|other| {
-                        [Lang::En, Lang::Fr]
+                        [Lang::EN, Lang::FR]
                             .iter()
                             .any(|&lang| fold(other.label(lang)) == fold(label))
                     })
@@ -615,17 +615,17 @@ fn texts_of<'c>(
     names.extend(action.mayor);
     for &place in &action.places {
         let place = &tables.places[place as usize];
-        names.extend([place.name, place.name_en]);
+        names.extend(place.names.iter().copied());
         names.extend(place.aliases.iter().copied());
     }
     if let Some(country) = action.country {
         let country = &tables.countries[country as usize];
-        names.extend([country.name_fr, country.name_en]);
+        names.extend(country.names.iter().copied());
         names.extend(country.iso2);
         names.extend(country.aliases.iter().copied());
     }
     let region = &tables.regions[action.region as usize];
-    names.extend([region.name_fr, region.name_en]);
+    names.extend(region.names.iter().copied());
     names.extend(region.aliases.iter().copied());
     let languages = action
         .all_texts()

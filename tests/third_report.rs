@@ -72,7 +72,7 @@ fn run(engine: &Engine<'_>, line: &[&str]) -> (cli::Verdict, String) {
         writer: Box::new(written.clone()),
         columns: None,
         colour: false,
-        lang: Lang::En,
+        lang: Lang::EN,
     };
     let args = Args::try_parse_from(std::iter::once("localaction").chain(line.iter().copied()))
         .unwrap_or_else(|error| panic!("{line:?}: {error}"));

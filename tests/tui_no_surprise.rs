@@ -120,7 +120,7 @@ const WORDS: [&str; 100] = [
 
 /// A fresh interface at 120×40 whose exports go to `directory`.
 fn fresh<'e>(engine: &'e Engine<'static>, directory: &std::path::Path) -> App<'e, 'static> {
-    let mut app = App::new(engine, Lang::En, (120, 40));
+    let mut app = App::new(engine, Lang::EN, (120, 40));
     app.export_directory = directory.to_path_buf();
     app
 }

@@ -298,7 +298,7 @@ fn every_character_reads_on_its_background() {
     for (palette, themes) in palettes {
         for (name, setup) in screens() {
             for (width, height) in [(80, 24), (200, 60)] {
-                let mut app = App::new(&engine, Lang::En, (width, height));
+                let mut app = App::new(&engine, Lang::EN, (width, height));
                 app.export_directory = std::path::PathBuf::from("/nonexistent");
                 setup(&mut app);
                 let buffer = draw(&app, palette, width, height);
@@ -325,7 +325,7 @@ fn high_contrast_sets_every_cell() {
     let engine = engine();
     let light = &LIGHT_THEMES[0];
     for (name, setup) in screens() {
-        let mut app = App::new(&engine, Lang::En, (80, 24));
+        let mut app = App::new(&engine, Lang::EN, (80, 24));
         app.export_directory = std::path::PathBuf::from("/nonexistent");
         setup(&mut app);
         let buffer = draw(&app, Palette::HighContrast, 80, 24);
@@ -353,7 +353,7 @@ fn high_contrast_sets_every_cell() {
 fn style_maps() {
     let engine = engine();
     for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
-        let mut app = App::new(&engine, Lang::En, (80, 24));
+        let mut app = App::new(&engine, Lang::EN, (80, 24));
         app.export_directory = std::path::PathBuf::from("/nonexistent");
         type_text(&mut app, "climat");
         app.update(Action::Down);

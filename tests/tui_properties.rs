@@ -299,7 +299,7 @@ fn run_steps<T>(
 fn random_actions_never_panic_and_keep_the_state_consistent() {
     let engine = engine();
     let strategy = (
-        prop::sample::select(vec![Lang::En, Lang::Fr]),
+        prop::sample::select(vec![Lang::EN, Lang::FR]),
         terminal_size(),
         prop::collection::vec(action(), 1..MAX_STEPS),
     );
@@ -316,7 +316,7 @@ fn random_actions_never_panic_and_keep_the_state_consistent() {
 fn random_terminal_events_never_panic_and_keep_the_state_consistent() {
     let engine = engine();
     let strategy = (
-        prop::sample::select(vec![Lang::En, Lang::Fr]),
+        prop::sample::select(vec![Lang::EN, Lang::FR]),
         terminal_size(),
         prop::collection::vec(event(), 1..MAX_STEPS),
     );

@@ -293,7 +293,7 @@ fn engine() -> Engine<'static> {
 
 /// The filter panel row of "GCR only" on the start screen, and its count.
 fn gcr_only(engine: &Engine<'static>) -> (usize, usize, Filters) {
-    let app = App::new(engine, Lang::En, (COLUMNS, ROWS));
+    let app = App::new(engine, Lang::EN, (COLUMNS, ROWS));
     let values = engine.values();
     let (row, slot) = app
         .filter_rows()
@@ -301,7 +301,7 @@ fn gcr_only(engine: &Engine<'static>) -> (usize, usize, Filters) {
         .enumerate()
         .find_map(|(row, filter_row)| match *filter_row {
             FilterRow::Value(Dimension::Compact, slot)
-                if values.of(Dimension::Compact)[slot].label(localaction::i18n::Lang::En)
+                if values.of(Dimension::Compact)[slot].label(localaction::i18n::Lang::EN)
                     == "GCR only" =>
             {
                 Some((row, slot))
@@ -367,7 +367,7 @@ fn a_whole_session_in_a_real_terminal() {
     // The description is further down: scroll until its first words show (the editors'
     // translation, in the English interface).
     let opening: String = first
-        .texts(localaction::i18n::Lang::En.texts())
+        .texts(localaction::i18n::Lang::EN.texts())
         .description
         .split_whitespace()
         .take(5)

@@ -16,7 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
-const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Fr, "fr")];
+const LANGS: [(Lang, &str); 2] = [(Lang::EN, "en"), (Lang::FR, "fr")];
 
 fn type_text(app: &mut App<'_, '_>, text: &str) {
     for c in text.chars() {
@@ -198,7 +198,7 @@ fn filter_selected() {
             .iter()
             .position(|row| {
                 matches!(row, FilterRow::Value(Dimension::Compact, slot)
-                    if values.of(Dimension::Compact)[*slot].label(localaction::i18n::Lang::En) == "GCR only")
+                    if values.of(Dimension::Compact)[*slot].label(localaction::i18n::Lang::EN) == "GCR only")
             })
             .expect("a GCR only row");
         for _ in 0..row {
@@ -358,9 +358,10 @@ fn result_titles_stay_readable() {
                     .collect();
                 let line = line.trim_end();
                 let action = catalogue.action_at(hit.position);
-                let title = match lang {
-                    Lang::En => action.texts(localaction::i18n::Lang::En.texts()).title,
-                    Lang::Fr => action.title,
+                let title = match lang.code() {
+                    "en" => action.texts(localaction::i18n::Lang::EN.texts()).title,
+                    "fr" => action.title,
+                    other => panic!("no case for {other}"),
                 };
                 let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
                 let context = format!("{code} {width} cols, {}: {line:?}", action.id);

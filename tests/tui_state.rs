@@ -27,7 +27,7 @@ const NAIROBI: &str = "2023-nairobi-kampala-refugee-inclusion";
 
 /// A fresh interface at 120×40, exporting into `directory`.
 fn app<'e>(engine: &'e Engine<'static>, directory: &Path) -> App<'e, 'static> {
-    let mut app = App::new(engine, Lang::En, (120, 40));
+    let mut app = App::new(engine, Lang::EN, (120, 40));
     app.export_directory = directory.to_path_buf();
     app
 }
@@ -70,7 +70,7 @@ fn move_filter_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &st
         .iter()
         .position(|row| {
             matches!(row, FilterRow::Value(d, slot)
-                if *d == dimension && values.of(dimension)[*slot].label(Lang::En) == label)
+                if *d == dimension && values.of(dimension)[*slot].label(Lang::EN) == label)
         })
         .unwrap_or_else(|| panic!("a filter row {label}"));
     app.update(Action::Top);
@@ -459,10 +459,11 @@ fn mark_two_and_type_path(app: &mut App<'_, '_>, name: &str) -> Vec<&'static str
     let marked = shortlist_ids(app);
     assert_eq!(marked.len(), 2);
     act(app, Action::StartExport);
+    // The name offered is the language's.
     assert_eq!(
         app.dialog,
         Some(Dialog::ExportPath {
-            path: "shortlist.md".to_owned()
+            path: app.lang.strings().export_file_name.to_owned()
         })
     );
     act(app, Action::DeleteWord);
@@ -797,7 +798,7 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
             .join(" ");
         screen.contains(&opening)
     };
-    for lang in [Lang::En, Lang::Fr] {
+    for lang in [Lang::EN, Lang::FR] {
         let mut app = App::new(&engine, lang, (DETAIL_101, 60));
         app.export_directory = directory.path().to_path_buf();
         assert_eq!(
@@ -809,15 +810,16 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
         app.update(Action::Down);
         app.update(Action::Open);
         assert_eq!(app.focus, Pane::Detail);
-        let (first, second) = match lang {
-            Lang::En => (
-                amman.texts(localaction::i18n::Lang::En.texts()).description,
+        let (first, second) = match lang.code() {
+            "en" => (
+                amman.texts(localaction::i18n::Lang::EN.texts()).description,
                 amman.description,
             ),
-            Lang::Fr => (
+            "fr" => (
                 amman.description,
-                amman.texts(localaction::i18n::Lang::En.texts()).description,
+                amman.texts(localaction::i18n::Lang::EN.texts()).description,
             ),
+            other => panic!("no case for {other}"),
         };
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, first) && !has(&screen, second), "{screen}");
@@ -828,9 +830,10 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
         assert_ne!(app.text_lang, lang.texts());
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, second) && !has(&screen, first), "{screen}");
-        let label = match lang {
-            Lang::En => "Description  [French,\u{a0}as\u{a0}printed]",
-            Lang::Fr => "Description  [anglais,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
+        let label = match lang.code() {
+            "en" => "Description  [French,\u{a0}as\u{a0}printed]",
+            "fr" => "Description  [anglais,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
+            other => panic!("no case for {other}"),
         };
         assert!(screen.contains(label), "{screen}");
         // F7 goes on from any pane, to the Spanish translation (dataset/translations/es),
@@ -843,9 +846,10 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
         app.update(Action::Open);
         let screen = draw(&app, DETAIL_101, 60);
         assert!(has(&screen, amman.texts(spanish).description), "{screen}");
-        let label = match lang {
-            Lang::En => "Description  [Spanish,\u{a0}editors'\u{a0}translation]",
-            Lang::Fr => "Description  [espagnol,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
+        let label = match lang.code() {
+            "en" => "Description  [Spanish,\u{a0}editors'\u{a0}translation]",
+            "fr" => "Description  [espagnol,\u{a0}traduction\u{a0}des\u{a0}éditeurs]",
+            other => panic!("no case for {other}"),
         };
         assert!(screen.contains(label), "{screen}");
         app.update(Action::Back);
@@ -874,7 +878,7 @@ fn f7_and_alt_t_switch_the_details_texts_between_english_and_french() {
 #[test]
 fn highlights_follow_the_language_of_the_text_shown() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (200, 60));
+    let mut app = App::new(&engine, Lang::EN, (200, 60));
     // "caregivers" is only in the translation, "soignants" only in the original.
     type_text(&mut app, "amman caregivers soignants");
     let amman = position(&engine, "2023-amman-climate-academy");
@@ -940,7 +944,7 @@ fn unmarking_elsewhere_keeps_the_shortlist_cursor_on_an_action() {
 #[test]
 fn the_help_shows_every_key_down_to_eighty_columns() {
     let engine = engine();
-    for lang in [Lang::En, Lang::Fr] {
+    for lang in [Lang::EN, Lang::FR] {
         for (width, height) in [(80, 24), (200, 60)] {
             let mut app = App::new(&engine, lang, (width, height));
             app.update(Action::ToggleHelp);
@@ -971,7 +975,7 @@ fn the_command_line_and_the_interface_agree_on_every_query() {
     for (number, action) in catalogue.actions().enumerate() {
         for title in [
             action.title,
-            action.texts(localaction::i18n::Lang::En.texts()).title,
+            action.texts(localaction::i18n::Lang::EN.texts()).title,
         ] {
             let words: Vec<String> = title
                 .split_whitespace()
@@ -994,7 +998,7 @@ fn the_command_line_and_the_interface_agree_on_every_query() {
         }
         // A typo in the first word of the English title.
         if let Some(word) = action
-            .texts(localaction::i18n::Lang::En.texts())
+            .texts(localaction::i18n::Lang::EN.texts())
             .title
             .split_whitespace()
             .find(|w| w.len() > 6)
@@ -1033,7 +1037,7 @@ fn the_exported_shortlist_follows_the_interface_language() {
     let engine = engine();
     for (lang, header, labels, not) in [
         (
-            Lang::En,
+            Lang::EN,
             "| ID | Year | Submitter | Country | Compact | Priorities | Title (English, editors' translation) | Title (as printed) |",
             &[
                 "**Summary** (editors' translation)",
@@ -1042,8 +1046,8 @@ fn the_exported_shortlist_follows_the_interface_language() {
             "**Description** (texte du rapport)",
         ),
         (
-            Lang::Fr,
-            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre anglais (traduction des éditeurs) |",
+            Lang::FR,
+            "| ID | Année | Porteur | Pays | Pacte | Priorités | Titre (texte du rapport) | Titre (anglais, traduction des éditeurs) |",
             &["**Description** (texte du rapport)"][..],
             "**Summary**",
         ),
@@ -1063,14 +1067,15 @@ fn the_exported_shortlist_follows_the_interface_language() {
         assert!(!written.contains(not), "{written}");
         for id in &marked {
             let action = engine.catalogue().action(id).unwrap();
-            let (title, description) = match lang {
-                Lang::En => (
-                    action.texts(localaction::i18n::Lang::En.texts()).title,
+            let (title, description) = match lang.code() {
+                "en" => (
+                    action.texts(localaction::i18n::Lang::EN.texts()).title,
                     action
-                        .texts(localaction::i18n::Lang::En.texts())
+                        .texts(localaction::i18n::Lang::EN.texts())
                         .description,
                 ),
-                Lang::Fr => (action.title, action.description),
+                "fr" => (action.title, action.description),
+                other => panic!("no case for {other}"),
             };
             assert!(written.contains(&format!("\n## {title}\n")), "{written}");
             let opening: String = description
@@ -1237,7 +1242,7 @@ fn the_detail_closes_when_its_action_leaves_the_results() {
 fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
-    let mut app = App::new(&engine, Lang::Fr, (120, 40));
+    let mut app = App::new(&engine, Lang::FR, (120, 40));
     app.export_directory = directory.path().to_path_buf();
     // French puts zero in the singular too.
     assert!(draw(&app, 120, 40).contains("★ 0 marquée "));
@@ -1258,7 +1263,7 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     act(&mut app, Action::Show(View::Stats));
     assert!(draw(&app, 120, 40).contains("(77 actions)"));
 
-    let mut app = App::new(&engine, Lang::En, (120, 40));
+    let mut app = App::new(&engine, Lang::EN, (120, 40));
     type_text(&mut app, "\"centre d'acc");
     let screen = draw(&app, 160, 40);
     assert!(
@@ -1267,7 +1272,7 @@ fn counts_agree_in_number_and_an_open_quote_is_not_called_ignored() {
     );
     assert!(!screen.contains("ignored"), "{screen}");
     // The French interface says how it read the query in French.
-    let mut app = App::new(&engine, Lang::Fr, (120, 40));
+    let mut app = App::new(&engine, Lang::FR, (120, 40));
     type_text(&mut app, "\"centre d'acc AND");
     let screen = draw(&app, 200, 40);
     assert!(
@@ -1553,7 +1558,7 @@ fn the_export_prompt_behaves_as_a_prompt_should() {
 #[test]
 fn the_spotlight_keeps_its_paragraphs() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::Fr, (DETAIL_101, 200));
+    let mut app = App::new(&engine, Lang::FR, (DETAIL_101, 200));
     type_text(&mut app, "amman académie climat ");
     let amman = position(&engine, "2023-amman-climate-academy");
     assert_eq!(app.selected_position(), Some(amman));
@@ -1780,7 +1785,7 @@ fn alt_y_copies_the_id_and_alt_shift_y_the_citation() {
         Some(Action::Copy(_))
     ));
     // Nothing to copy: said.
-    let mut empty = App::new(&engine, Lang::En, (120, 40));
+    let mut empty = App::new(&engine, Lang::EN, (120, 40));
     type_text(&mut empty, "zzzzqqq");
     assert!(empty.outcome.hits.is_empty());
     press_alt(&mut empty, 'y');
@@ -1936,7 +1941,7 @@ fn assert_cursor_row_shown(app: &App<'_, '_>, screen: &str) {
 #[test]
 fn every_charted_value_is_reached_at_40x12_and_80x24() {
     let engine = engine();
-    for lang in [Lang::En, Lang::Fr] {
+    for lang in [Lang::EN, Lang::FR] {
         for (width, height) in [(40, 12), (80, 24)] {
             let mut app = App::new(&engine, lang, (width, height));
             press(&mut app, KeyCode::F(2));
@@ -1978,7 +1983,7 @@ fn every_charted_value_is_reached_at_40x12_and_80x24() {
 fn the_statistics_scroll_to_their_end_and_no_further() {
     let engine = engine();
     for (width, height) in [(40, 12), (80, 24)] {
-        let mut app = App::new(&engine, Lang::En, (width, height));
+        let mut app = App::new(&engine, Lang::EN, (width, height));
         press(&mut app, KeyCode::F(2));
         let last = app.chart_values().len() - 1;
         let top = draw_and_tell(&mut app, width, height);
@@ -2023,7 +2028,7 @@ fn the_statistics_scroll_to_their_end_and_no_further() {
         assert_eq!(app.stats_cursor, 0);
     }
     // On a screen that holds every chart, nothing scrolls and no position is shown.
-    let mut app = App::new(&engine, Lang::En, (200, 60));
+    let mut app = App::new(&engine, Lang::EN, (200, 60));
     press(&mut app, KeyCode::F(2));
     let screen = draw_and_tell(&mut app, 200, 60);
     assert!(!statistics_title(&app, &screen).contains("/27"), "{screen}");
@@ -2047,7 +2052,7 @@ fn move_stats_cursor_to(app: &mut App<'_, '_>, dimension: Dimension, label: &str
 #[test]
 fn enter_on_gcr_only_in_the_statistics_lists_the_gcr_only_actions() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (80, 24));
+    let mut app = App::new(&engine, Lang::EN, (80, 24));
     press(&mut app, KeyCode::F(2));
     move_stats_cursor_to(&mut app, Dimension::Compact, "GCR only");
     let screen = draw_and_tell(&mut app, 80, 24);
@@ -2069,7 +2074,7 @@ fn enter_on_gcr_only_in_the_statistics_lists_the_gcr_only_actions() {
         .collect();
     assert_eq!(selected, ["gcr"]);
     // The same filters as selecting the value in the panel.
-    let mut panel = App::new(&engine, Lang::En, (80, 24));
+    let mut panel = App::new(&engine, Lang::EN, (80, 24));
     panel.update(Action::Focus(Pane::Filters));
     move_filter_cursor_to(&mut panel, Dimension::Compact, "GCR only");
     panel.update(Action::Open);
@@ -2097,7 +2102,7 @@ fn enter_on_gcr_only_in_the_statistics_lists_the_gcr_only_actions() {
 #[test]
 fn enter_or_a_click_on_a_theme_in_the_statistics_filters_by_it() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (40, 12));
+    let mut app = App::new(&engine, Lang::EN, (40, 12));
     press(&mut app, KeyCode::F(2));
     move_stats_cursor_to(&mut app, Dimension::Theme, "climate");
     let screen = draw_and_tell(&mut app, 40, 12);
@@ -2113,7 +2118,7 @@ fn enter_or_a_click_on_a_theme_in_the_statistics_filters_by_it() {
     press(&mut app, KeyCode::Esc);
 
     // With the year 2023 chosen, a click on "climate" lists 2023's climate actions.
-    let mut app = App::new(&engine, Lang::En, (80, 24));
+    let mut app = App::new(&engine, Lang::EN, (80, 24));
     app.update(Action::Focus(Pane::Filters));
     move_filter_cursor_to(&mut app, Dimension::Year, "2023");
     app.update(Action::Open);
@@ -2291,12 +2296,12 @@ fn f9_shows_what_this_is_and_where_its_data_comes_from() {
     let directory = tempfile::tempdir().unwrap();
     for (lang, cover, legend) in [
         (
-            Lang::En,
+            Lang::EN,
             "LOCALISATION DES PACTES MONDIAUX",
             "The list's columns",
         ),
         (
-            Lang::Fr,
+            Lang::FR,
             "LOCALISATION DES PACTES MONDIAUX",
             "Les colonnes de la liste",
         ),
@@ -2355,7 +2360,7 @@ fn slash_finds_in_the_detail_and_n_goes_from_match_to_match() {
     let engine = engine();
     let directory = tempfile::tempdir().unwrap();
     // Everything in view: every match the screen shows is one the search counts.
-    let mut app = App::new(&engine, Lang::En, (DETAIL_101, 400));
+    let mut app = App::new(&engine, Lang::EN, (DETAIL_101, 400));
     app.export_directory = directory.path().to_path_buf();
     type_text(&mut app, "amman climate academy");
     let amman = position(&engine, "2023-amman-climate-academy");
@@ -2611,23 +2616,23 @@ fn an_action_without_a_place_says_so_on_the_map() {
     let directory = tempfile::tempdir().unwrap();
     let cases = [
         (
-            Lang::En,
+            Lang::EN,
             "2023-c40-mmc-urban-climate-migration",
             "C40-MMC — no place on the map (a network)",
         ),
         (
-            Lang::Fr,
+            Lang::FR,
             "2023-c40-mmc-urban-climate-migration",
             "C40-MMC — pas de lieu sur la carte (un réseau)",
         ),
         // Named by its country, Germany, in English.
         (
-            Lang::En,
+            Lang::EN,
             "2022-germany-mayors-mechanism",
             "Germany — no place on the map (a national government)",
         ),
         (
-            Lang::Fr,
+            Lang::FR,
             "2022-germany-mayors-mechanism",
             "Allemagne — pas de lieu sur la carte (un gouvernement national)",
         ),
@@ -2904,7 +2909,7 @@ fn commands_that_do_nothing_say_why() {
     assert!(message.contains("not in this text"), "{message}");
     press(&mut app, KeyCode::Esc);
     // Amman's action has no partner (dataset: no `partners`).
-    let mut app = App::new(&engine, Lang::En, (120, 40));
+    let mut app = App::new(&engine, Lang::EN, (120, 40));
     type_text(&mut app, "amman climate academy");
     press(&mut app, KeyCode::Enter);
     press_alt(&mut app, 'p');
@@ -2929,7 +2934,7 @@ fn commands_that_do_nothing_say_why() {
     assert!(app.filters.is_empty());
     assert_eq!(app.message.as_deref(), Some("Cleared every filter"));
     // Strict matching, nothing found: the list says F6 forgives.
-    let mut app = App::new(&engine, Lang::En, (120, 40));
+    let mut app = App::new(&engine, Lang::EN, (120, 40));
     press(&mut app, KeyCode::F(6));
     type_text(&mut app, "climate zzzzqqq ");
     assert!(app.outcome.hits.is_empty());
@@ -2942,7 +2947,7 @@ fn commands_that_do_nothing_say_why() {
 #[test]
 fn statistics_compare_like_with_like() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::Fr, (200, 60));
+    let mut app = App::new(&engine, Lang::FR, (200, 60));
     app.update(Action::Show(View::Stats));
     let screen = draw(&app, 200, 60);
     assert!(
@@ -3035,7 +3040,7 @@ fn the_quit_question_counts_only_unexported_marks() {
 #[test]
 fn a_drill_down_says_which_filter_it_replaced() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (100, 30));
+    let mut app = App::new(&engine, Lang::EN, (100, 30));
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Enter);
     let first = app.message.clone().unwrap_or_default();
@@ -3055,10 +3060,10 @@ fn a_drill_down_says_which_filter_it_replaced() {
 #[test]
 fn the_help_scrolls_on_a_short_screen() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (80, 16));
+    let mut app = App::new(&engine, Lang::EN, (80, 16));
     press(&mut app, KeyCode::F(1));
     let first = draw_and_tell(&mut app, 80, 16);
-    let quit = keys::KEYS.last().unwrap().meaning(Lang::En);
+    let quit = keys::KEYS.last().unwrap().meaning(Lang::EN);
     assert!(!first.contains(quit), "{first}");
     assert!(first.contains("%) ↑↓"), "{first}");
     for _ in 0..40 {
@@ -3074,7 +3079,7 @@ fn the_help_scrolls_on_a_short_screen() {
     press(&mut app, KeyCode::Char('x'));
     assert!(!app.help, "any other key closes it");
     // Where every key fits, nothing scrolls.
-    let mut app = App::new(&engine, Lang::En, (80, 24));
+    let mut app = App::new(&engine, Lang::EN, (80, 24));
     press(&mut app, KeyCode::F(1));
     let screen = draw_and_tell(&mut app, 80, 24);
     assert!(!screen.contains("↑↓"), "{screen}");
@@ -3086,7 +3091,7 @@ fn the_help_scrolls_on_a_short_screen() {
 #[test]
 fn every_status_line_says_how_to_quit_at_eighty_columns() {
     let engine = engine();
-    for (lang, quit) in [(Lang::En, " quit "), (Lang::Fr, " quitter ")] {
+    for (lang, quit) in [(Lang::EN, " quit "), (Lang::FR, " quitter ")] {
         let screens: [(&str, &[Action]); 7] = [
             ("search", &[]),
             ("filters", &[Action::Focus(Pane::Filters)]),
@@ -3132,7 +3137,7 @@ fn search_line(app: &App<'_, '_>, width: u16) -> (String, Option<usize>) {
 #[test]
 fn a_long_query_scrolls_with_its_cursor() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (60, 24));
+    let mut app = App::new(&engine, Lang::EN, (60, 24));
     let query = "climate resilience housing employment health education refugees children";
     type_text(&mut app, query);
     let (line, cursor) = search_line(&app, 60);
@@ -3154,7 +3159,7 @@ fn a_long_query_scrolls_with_its_cursor() {
     assert_eq!(cursor, Some(2));
 
     // A query that fits is shown whole, as it was.
-    let mut app = App::new(&engine, Lang::En, (60, 24));
+    let mut app = App::new(&engine, Lang::EN, (60, 24));
     type_text(&mut app, "climat");
     let (line, cursor) = search_line(&app, 60);
     assert_eq!(line, "› climat");
@@ -3166,7 +3171,7 @@ fn a_long_query_scrolls_with_its_cursor() {
 #[test]
 fn search_notes_that_do_not_fit_say_so() {
     let engine = engine();
-    let mut app = App::new(&engine, Lang::En, (40, 24));
+    let mut app = App::new(&engine, Lang::EN, (40, 24));
     // A typo read as a correction, and a word no action has: two notes.
     type_text(&mut app, "climte zzzzqq");
     let (line, _) = search_line(&app, 40);
@@ -3229,8 +3234,8 @@ fn esc_from_an_action_opened_in_the_shortlist_returns_to_it() {
 #[test]
 fn the_partner_hint_is_shown_only_where_there_is_a_partner() {
     let engine = engine();
-    for lang in [Lang::En, Lang::Fr] {
-        let hint = if lang == Lang::En {
+    for lang in [Lang::EN, Lang::FR] {
+        let hint = if lang == Lang::EN {
             "Alt-P partner"
         } else {
             "Alt-P partenaire"
@@ -3307,8 +3312,8 @@ fn the_quit_question_counts_its_pronoun() {
 fn the_help_status_line_is_the_helps() {
     let engine = engine();
     for (lang, words) in [
-        (Lang::En, ["Esc close", "Ctrl-C quit"]),
-        (Lang::Fr, ["Échap fermer", "Ctrl-C quitter"]),
+        (Lang::EN, ["Esc close", "Ctrl-C quit"]),
+        (Lang::FR, ["Échap fermer", "Ctrl-C quitter"]),
     ] {
         let mut app = App::new(&engine, lang, (80, 24));
         app.update(Action::ToggleHelp);
@@ -3321,4 +3326,33 @@ fn the_help_status_line_is_the_helps() {
             "{status}"
         );
     }
+}
+
+/// The Spanish interface (issue 23): its own words, and the editors' Spanish names and
+/// texts.
+#[test]
+fn the_spanish_interface_reads_in_spanish() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::ES, (DETAIL_101, 60));
+    assert_eq!(app.text_lang, TextLanguage::from_code("es").unwrap());
+    type_text(&mut app, "amman");
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let screen = draw(&app, DETAIL_101, 60);
+    for spanish in [
+        "Academia Climática y Parque para la Infancia de Amán",
+        "Promotor: ",
+        "Lugar: Amán",
+        "País: Jordania (JO)",
+        "octubre 2023 – en curso",
+    ] {
+        assert!(screen.contains(spanish), "{spanish:?} in\n{screen}");
+    }
+    for other in ["Porteur", "Submitter", "Jordanie", "Octobre 2023"] {
+        assert!(!screen.contains(other), "{other:?} in\n{screen}");
+    }
+    app.update(Action::ToggleHelp);
+    let help = draw(&app, 100, 40);
+    assert!(help.contains("Ayuda"), "{help}");
+    assert!(help.contains("Intro"), "{help}");
 }

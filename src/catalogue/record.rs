@@ -13,6 +13,10 @@ use super::{Action, End, MachineName, TextLanguage};
 /// `description_es`).
 pub const TRANSLATED_FIELDS: [&str; 5] = ["title", "summary", "description", "spotlight", "quote"];
 
+/// The names each translation gives a record, as `<field>_<code>` (`city_es`,
+/// `country_en`): the first place's and the country's name in that language.
+pub const TRANSLATED_NAMES: [&str; 2] = ["city", "country"];
+
 /// One action as `list --format json` and `show --format json` print it. Readers should
 /// ignore fields they do not know: fields are added over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +37,6 @@ pub struct ActionRecord<'a> {
     pub cities: Vec<Cow<'a, str>>,
     /// The country's name as the report prints it (French).
     pub country: Option<Cow<'a, str>>,
-    pub country_en: Option<Cow<'a, str>>,
     /// ISO 3166-1 alpha-2, where one exists.
     pub country_code: Option<Cow<'a, str>>,
     /// Region id: `africa`, `latin-america-caribbean`, `north-america-europe`,
@@ -72,7 +75,9 @@ pub struct ActionRecord<'a> {
     /// The editors' translations, one key per field and language of
     /// [`TRANSLATED_FIELDS`]: `title_en`, `summary_en`, `description_en`, `spotlight_en`,
     /// `quote_en`, the same with `_es`, and so on for every language of the texts;
-    /// spotlight and quote are null where the report prints none.
+    /// spotlight and quote are null where the report prints none. And the editors' names
+    /// of [`TRANSLATED_NAMES`] in each: `city_en`, `country_en`, `city_es`, `country_es`
+    /// (null where the record has no place or country).
     #[serde(flatten)]
     pub translated: BTreeMap<String, Option<Cow<'a, str>>>,
 }
@@ -85,7 +90,7 @@ impl<'a> ActionRecord<'a> {
         let cities: Vec<Cow<'a, str>> = action
             .places
             .iter()
-            .map(|&place| borrowed(tables.places[place as usize].name))
+            .map(|&place| borrowed(tables.places[place as usize].name_fr()))
             .collect();
         let country = action
             .country
@@ -110,8 +115,7 @@ impl<'a> ActionRecord<'a> {
             kind: borrowed(action.kind.machine_name()),
             city: cities.first().cloned(),
             cities,
-            country: country.map(|country| borrowed(country.name_fr)),
-            country_en: country.map(|country| borrowed(country.name_en)),
+            country: country.map(|country| borrowed(country.name_fr())),
             country_code: country.and_then(|country| country.iso2.map(borrowed)),
             region: borrowed(tables.regions[action.region as usize].id),
             mayor: action.mayor.map(borrowed),
@@ -155,9 +159,15 @@ impl<'a> ActionRecord<'a> {
                         texts.spotlight,
                         texts.quote,
                     ];
+                    let city = action
+                        .places
+                        .first()
+                        .map(|&place| tables.places[place as usize].name(language));
+                    let names = [city, country.map(|country| country.name(language))];
                     TRANSLATED_FIELDS
                         .iter()
                         .zip(values)
+                        .chain(TRANSLATED_NAMES.iter().zip(names))
                         .map(move |(field, value)| {
                             (format!("{field}_{}", language.code()), value.map(borrowed))
                         })

@@ -60,11 +60,11 @@ impl From<MatchArg> for MatchMode {
 pub fn note_matching(outcome: &crate::engine::Outcome) {
     for ignored in &outcome.parsed.ignored {
         // Messages stay in English, whatever --lang says.
-        let ignored = ignored.describe(crate::i18n::Lang::En);
+        let ignored = ignored.describe(crate::i18n::Lang::EN);
         super::say(&format!("localaction: note: ignored {ignored}"));
     }
     for read in &outcome.parsed.read {
-        let read = read.describe(crate::i18n::Lang::En);
+        let read = read.describe(crate::i18n::Lang::EN);
         super::say(&format!("localaction: note: {read}"));
     }
     let matching = &outcome.matching;

@@ -89,6 +89,8 @@ pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a
 /// Every field, labelled; long texts wrapped to `columns`.
 pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usize) -> String {
     let mut out = String::new();
+    // This sheet's words are English: so are the editors' names it shows alone.
+    let english = crate::i18n::Lang::EN.texts();
     let mut field = |label: &str, value: &str| {
         out.push_str(&format!("{label:<20}{}\n", text::sanitize(value)));
     };
@@ -106,18 +108,21 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         SubmitterKind::Organisation => "organisation or network",
     };
     field("submitter", &format!("{} ({kind})", action.submitter));
-    // The report's name, and the English one where it differs ("Athènes / Athens").
+    // The report's name, then each translation's where it differs ("Athènes / Athens /
+    // Atenas").
+    let all_names = |names: &[&str]| {
+        let mut distinct: Vec<&str> = Vec::new();
+        for &name in names {
+            if !distinct.contains(&name) {
+                distinct.push(name);
+            }
+        }
+        distinct.join(" / ")
+    };
     let places: Vec<String> = action
         .places
         .iter()
-        .map(|&place| {
-            let place = &catalogue.tables.places[place as usize];
-            if place.name == place.name_en {
-                place.name.to_owned()
-            } else {
-                format!("{} / {}", place.name, place.name_en)
-            }
-        })
+        .map(|&place| all_names(&catalogue.tables.places[place as usize].names))
         .collect();
     if !places.is_empty() {
         field("place", &places.join(" – "));
@@ -128,15 +133,12 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
             .iso2
             .map(|code| format!(" ({code})"))
             .unwrap_or_default();
-        field(
-            "country",
-            &format!("{} / {}{code}", country.name_fr, country.name_en),
-        );
+        field("country", &format!("{}{code}", all_names(&country.names)));
     }
     let region = &catalogue.tables.regions[action.region as usize];
     field(
         "region",
-        &format!("{}  [editors' grouping]", region.name_en),
+        &format!("{}  [editors' grouping]", region.name(english)),
     );
     if let Some(mayor) = action.mayor {
         field("mayor", mayor);
@@ -166,7 +168,7 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         };
         let name = catalogue
             .priority(number)
-            .map_or("", |priority| priority.name_en);
+            .map_or("", |priority| priority.name(english));
         field("priority", &format!("{number}. {name}  [{provenance}]"));
     }
     field(

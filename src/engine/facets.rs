@@ -2,7 +2,7 @@
 //! entry of [`FACETS`] with its key (the command-line flag and JSON key), its flag's help,
 //! its list of values, and the values each action holds. Everything else (counting in the
 //! engine, the command line's flags, the interface's panel and statistics) iterates the
-//! table; a new dimension is a variant of [`Dimension`], an entry here, its names in `i18n`
+//! table; a new dimension is a variant of [`Dimension`], an entry here, its names in each language's strings
 //! (the compiler asks for them), and what it reads in the facet row (`FacetRow::of`). Typed values are read here too (any spelling of a
 //! city, a country's French or English name or ISO code); an unknown one is an error that
 //! names the closest valid ones.
@@ -58,6 +58,9 @@ impl Dimension {
         self.facet().key
     }
 }
+
+// Each language names every dimension.
+const _: () = assert!(Dimension::COUNT == i18n::DIMENSIONS);
 
 /// How a dimension's values are best listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,11 +154,12 @@ pub const FACETS: &[Facet] = &[
         values: |sources| {
             (1..=PRIORITIES)
                 .map(|number| {
-                    let (name_en, name_fr) = match sources.catalogue.priority(number) {
-                        Some(priority) => (priority.name_en, priority.name_fr),
-                        None => ("", ""),
-                    };
-                    value(number.to_string(), name_en, name_fr, &[])
+                    let names = sources
+                        .catalogue
+                        .priority(number)
+                        .map(|priority| priority.names.as_slice())
+                        .unwrap_or_default();
+                    named(number.to_string(), names, &[])
                 })
                 .collect()
         },
@@ -228,7 +232,7 @@ pub const FACETS: &[Facet] = &[
             let regions = &sources.catalogue.tables.regions;
             regions
                 .iter()
-                .map(|region| value(region.id, region.name_en, region.name_fr, &[]))
+                .map(|region| named(region.id, &region.names, &region.aliases))
                 .collect()
         },
         slots: |_, row| Slots::One(row.region as usize),
@@ -251,7 +255,7 @@ pub const FACETS: &[Facet] = &[
                 .map(|country| {
                     let mut spellings: Vec<&str> = country.iso2.into_iter().collect();
                     spellings.extend(country.aliases.iter().copied());
-                    value(country.id, country.name_en, country.name_fr, &spellings)
+                    named(country.id, &country.names, &spellings)
                 })
                 .collect()
         },
@@ -275,7 +279,7 @@ pub const FACETS: &[Facet] = &[
             let places = &sources.catalogue.tables.places;
             places
                 .iter()
-                .map(|place| value(place.id, place.name_en, place.name, &place.aliases))
+                .map(|place| named(place.id, &place.names, &place.aliases))
                 .collect()
         },
         // A city filter matches an action in any of its places.
@@ -296,7 +300,7 @@ pub const FACETS: &[Facet] = &[
             sources
                 .years
                 .iter()
-                .map(|year| value(year.to_string(), year.to_string(), year.to_string(), &[]))
+                .map(|year| named(year.to_string(), &[], &[]))
                 .collect()
         },
         slots: |sources, row| match sources.years.binary_search(&row.year) {
@@ -423,50 +427,62 @@ impl Status {
 pub type ValueSlot = usize;
 
 /// A value of a dimension: its key (what the command line accepts and JSON prints), its
-/// labels (what an interface shows) and every spelling typed filters accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// label in each language (what an interface shows) and every spelling typed filters
+/// accept.
+#[derive(Debug, Clone)]
 pub struct FacetValue {
     pub key: String,
-    label_en: String,
-    label_fr: String,
+    label: Label,
     /// Every accepted spelling, as written (the key and labels among them).
     spellings: Vec<String>,
+}
+
+/// Where a value's label comes from.
+#[derive(Debug, Clone)]
+enum Label {
+    /// The catalogue's names, one per language of its texts (a place, a country): the
+    /// interface shows the one of the texts its readers read.
+    Names(Vec<String>),
+    /// A slot of a fixed set's labels in the interface's strings (a compact, a theme).
+    Strings {
+        labels: fn(&'static i18n::Strings) -> &'static [&'static str],
+        slot: usize,
+    },
 }
 
 impl FacetValue {
     /// The value's label in `lang`.
     pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.label_en,
-            Lang::Fr => &self.label_fr,
+        match &self.label {
+            Label::Names(names) => names
+                .get(lang.texts().index())
+                .or(names.first())
+                .map_or(&self.key, String::as_str),
+            Label::Strings { labels, slot } => labels(lang.strings())[*slot],
         }
     }
 }
 
-fn value(
-    key: impl Into<String>,
-    label_en: impl Into<String>,
-    label_fr: impl Into<String>,
-    spellings: &[&str],
-) -> FacetValue {
+/// A value named by the catalogue: its names in every text language (none: its key is
+/// its name) and more spellings.
+fn named(key: impl Into<String>, names: &[&str], spellings: &[&str]) -> FacetValue {
     let key = key.into();
-    let label_en = label_en.into();
-    let label_fr = label_fr.into();
+    let names: Vec<String> = names.iter().map(|&name| name.to_owned()).collect();
     let mut all: Vec<String> = spellings
         .iter()
         .map(|&spelling| spelling.to_owned())
         .collect();
-    all.extend([key.clone(), label_en.clone(), label_fr.clone()]);
+    all.push(key.clone());
+    all.extend(names.iter().cloned());
     FacetValue {
         key,
-        label_en,
-        label_fr,
+        label: Label::Names(names),
         spellings: all,
     }
 }
 
-/// Values of a fixed set: their keys, their labels in the interface's strings, and more
-/// spellings per slot.
+/// Values of a fixed set: their keys, their labels in the interface's strings (every
+/// language's is a spelling), and more spellings per slot.
 fn fixed<'k>(
     keys: impl Iterator<Item = &'k str>,
     labels: fn(&'static i18n::Strings) -> &'static [&'static str],
@@ -474,12 +490,20 @@ fn fixed<'k>(
 ) -> Vec<FacetValue> {
     keys.enumerate()
         .map(|(slot, key)| {
-            value(
-                key,
-                labels(&i18n::EN)[slot],
-                labels(&i18n::FR)[slot],
-                spellings.get(slot).copied().unwrap_or_default(),
-            )
+            let mut all: Vec<String> = spellings
+                .get(slot)
+                .copied()
+                .unwrap_or_default()
+                .iter()
+                .map(|&spelling| spelling.to_owned())
+                .collect();
+            all.push(key.to_owned());
+            all.extend(Lang::all().map(|lang| labels(lang.strings())[slot].to_owned()));
+            FacetValue {
+                key: key.to_owned(),
+                label: Label::Strings { labels, slot },
+                spellings: all,
+            }
         })
         .collect()
 }

@@ -59,39 +59,18 @@ pub enum ParseNote {
 impl ParseNote {
     /// The note in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::{En, Fr};
-        match (self, lang) {
-            (ParseNote::TooLong, En) => {
-                format!("everything after the first {MAX_CHARS} characters")
+        use crate::i18n::fill;
+        let notes = &lang.strings().notes;
+        let limit = |template: &str, limit: usize| fill(template, "limit", &limit.to_string());
+        match self {
+            ParseNote::TooLong => limit(notes.too_long, MAX_CHARS),
+            ParseNote::LoneDash => notes.lone_dash.to_owned(),
+            ParseNote::Operator(word) => fill(notes.operator, "word", word),
+            ParseNote::FieldPrefix(field) => fill(notes.field_prefix, "field", field),
+            ParseNote::TooManyClauses(first) => {
+                fill(&limit(notes.too_many_clauses, MAX_CLAUSES), "word", first)
             }
-            (ParseNote::TooLong, Fr) => format!("tout après les {MAX_CHARS} premiers caractères"),
-            (ParseNote::LoneDash, En) => "a lone \"-\"".to_owned(),
-            (ParseNote::LoneDash, Fr) => "un « - » seul".to_owned(),
-            (ParseNote::Operator(word), En) => format!(
-                "\"{word}\" (words need no operator: actions holding every word come first)"
-            ),
-            (ParseNote::Operator(word), Fr) => format!(
-                "« {word} » (les mots n'ont pas besoin d'opérateur : les actions qui ont tous \
-                 les mots viennent d'abord)"
-            ),
-            (ParseNote::FieldPrefix(field), En) => {
-                format!("the prefix \"{field}:\" (every field is searched; use the filters)")
-            }
-            (ParseNote::FieldPrefix(field), Fr) => format!(
-                "le préfixe « {field}: » (tous les champs sont cherchés ; utilisez les filtres)"
-            ),
-            (ParseNote::TooManyClauses(first), En) => {
-                format!("\"{first}\" and what follows (at most {MAX_CLAUSES} words or phrases)")
-            }
-            (ParseNote::TooManyClauses(first), Fr) => {
-                format!("« {first} » et la suite (au plus {MAX_CLAUSES} mots ou expressions)")
-            }
-            (ParseNote::UnclosedQuote, En) => {
-                "unclosed quote: the phrase runs to the end".to_owned()
-            }
-            (ParseNote::UnclosedQuote, Fr) => {
-                "guillemet non fermé : l'expression court jusqu'à la fin".to_owned()
-            }
+            ParseNote::UnclosedQuote => notes.unclosed_quote.to_owned(),
         }
     }
 }
@@ -264,7 +243,7 @@ mod tests {
         );
         assert_eq!(parsed.read, [ParseNote::UnclosedQuote]);
         assert_eq!(
-            parsed.read[0].describe(crate::i18n::Lang::Fr),
+            parsed.read[0].describe(crate::i18n::Lang::FR),
             "guillemet non fermé : l'expression court jusqu'à la fin"
         );
         assert_eq!(parse(" - -- \"\" :: ").required, vec![]);

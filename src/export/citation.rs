@@ -1,6 +1,6 @@
 //! How to cite one action: a single plain-text line (submitter, title, year, the report as
 //! its cover prints it, the source lines, the action's id and the catalogue's fingerprint)
-//! in French or English. `show --format citation` prints it, and the interface copies the
+//! in the reader's language. `show --format citation` prints it, and the interface copies the
 //! very same line, so both faces cite alike.
 
 use crate::catalogue::{Action, Catalogue, Report};
@@ -20,34 +20,6 @@ pub fn report_of<'c, 'a>(
         .and_then(|section| catalogue.reports().get(section.report as usize))
 }
 
-/// What a citation says around the data, in one language.
-struct CitationWords {
-    open_quote: &'static str,
-    close_quote: &'static str,
-    /// Before the editors' English title (English only).
-    translation: Option<&'static str>,
-    lines: &'static str,
-    /// After the action's id, before the catalogue's fingerprint.
-    catalogue: &'static str,
-}
-
-const CITATION_EN: CitationWords = CitationWords {
-    open_quote: "\"",
-    close_quote: "\"",
-    translation: Some("editors' translation"),
-    lines: "lines",
-    catalogue: ", localaction catalogue",
-};
-
-const CITATION_FR: CitationWords = CitationWords {
-    open_quote: "« ",
-    close_quote: " »",
-    // The French citation keeps to the report's own title.
-    translation: None,
-    lines: "lignes",
-    catalogue: ". Catalogue localaction",
-};
-
 /// One line citing `action`, in `lang`, without a trailing newline: the submitter, the
 /// title as printed (in English followed by the editors' English title, labelled as
 /// theirs, where it differs), the action's year, the report's title and edition as its
@@ -59,19 +31,17 @@ const CITATION_FR: CitationWords = CitationWords {
 /// PACTES MONDIAUX — Deuxième rapport …, lines 1022–1040 (000_….txt). Action
 /// 2023-amman-climate-academy, localaction catalogue sha256 ….`
 pub fn citation(catalogue: &Catalogue<'_>, action: &Action<'_>, lang: Lang) -> String {
-    let words = match lang {
-        Lang::En => &CITATION_EN,
-        Lang::Fr => &CITATION_FR,
-    };
+    let words = &lang.strings().citation;
     let mut line = format!(
         "{}, {}{}{}",
         action.submitter, words.open_quote, action.title, words.close_quote
     );
     let translated = action.texts(lang.texts()).title;
-    if let Some(label) = words.translation
-        && translated != action.title
-    {
-        line.push_str(&format!(" [{label}: \"{translated}\"]"));
+    if translated != action.title {
+        line.push_str(&format!(
+            " [{}: {}{translated}{}]",
+            words.translation, words.open_quote, words.close_quote
+        ));
     }
     line.push_str(&format!(" ({}). ", action.year));
     let (first, last) = action.source_lines;
@@ -100,7 +70,7 @@ mod tests {
     fn every_citation_is_one_line_naming_its_action() {
         let catalogue = crate::catalogue::embedded::catalogue();
         for action in catalogue.actions() {
-            for lang in [Lang::En, Lang::Fr] {
+            for lang in Lang::all() {
                 let cited = citation(catalogue, &action, lang);
                 assert!(!cited.contains('\n'), "{cited}");
                 assert!(cited.contains(action.id), "{cited}");

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Output;
 use super::citation::report_of;
-use crate::catalogue::record::{ActionRecord, TRANSLATED_FIELDS};
+use crate::catalogue::record::{ActionRecord, TRANSLATED_FIELDS, TRANSLATED_NAMES};
 use crate::catalogue::{Action, Catalogue, MachineName, TextLanguage};
 use crate::engine::Snippet;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::text;
 
 /// How results are printed.
@@ -200,13 +200,14 @@ pub const CSV_COLUMNS: &[&str] = &[
     "editor_notes",
 ];
 
-/// The translated fields of languages added after the first CSV (whose `*_en` columns
-/// stand among [`CSV_COLUMNS`]): `title_es`, `summary_es`, …, at the end.
+/// The translated fields and names not among [`CSV_COLUMNS`] (the first CSV's `*_en`
+/// texts and `country_en` are): `city_en`, `title_es`, …, `country_es`, at the end.
 fn later_translation_columns() -> Vec<String> {
     TextLanguage::translations()
         .flat_map(|language| {
             TRANSLATED_FIELDS
                 .iter()
+                .chain(&TRANSLATED_NAMES)
                 .map(move |field| format!("{field}_{}", language.code()))
         })
         .filter(|column| !CSV_COLUMNS.contains(&column.as_str()))
@@ -290,7 +291,7 @@ fn write_csv(
             record.section.to_string(),
             format!("{}-{}", record.source_lines[0], record.source_lines[1]),
             join(&record.cities),
-            optional(&record.country_en),
+            record.translated("country_en").to_owned(),
             optional(&record.compact_printed),
             optional(&record.quote),
             optional(&record.quote_author),
@@ -329,162 +330,61 @@ fn markdown_inline(text: &str) -> String {
     text::sanitize(text).replace('\n', " ").trim().to_owned()
 }
 
-/// What the Markdown says around the data, in one language.
-struct MarkdownWords {
-    headers: &'static str,
-    first_title: &'static str,
-    second_title: &'static str,
-    summary: Option<&'static str>,
-    description: &'static str,
-    action: &'static str,
-    actions: &'static str,
-    source: &'static str,
-    /// Between a field's label and its value, and between items of a field (French sets
-    /// the colon and the semicolon apart).
-    colon: &'static str,
-    semicolon: &'static str,
-    /// The handout's field labels, singular and plural where a field may hold several.
-    id: &'static str,
-    submitter: &'static str,
-    place: (&'static str, &'static str),
-    country: (&'static str, &'static str),
-    region: &'static str,
-    year: &'static str,
-    /// Before the duration the report prints, after the year.
-    duration_as_printed: &'static str,
-    compact: &'static str,
-    priorities: &'static str,
-    /// After the priorities' label: whose their names are.
-    priority_names: &'static str,
-    /// The title as printed, where the heading is another (English only).
-    printed_title: Option<&'static str>,
-    lines: &'static str,
-}
-
-const MARKDOWN_EN: MarkdownWords = MarkdownWords {
-    headers: "| ID | Year | Submitter | Country | Compact | Priorities |",
-    first_title: "Title (English, editors' translation)",
-    second_title: "Title (as printed)",
-    summary: Some("**Summary** (editors' translation)"),
-    description: "**Description** (English, editors' translation)",
-    action: "action",
-    actions: "actions",
-    source: "Source:",
-    colon: ": ",
-    semicolon: "; ",
-    id: "ID",
-    submitter: "Submitter",
-    place: ("Place", "Places"),
-    country: ("Country", "Countries"),
-    region: "Region",
-    year: "Year",
-    duration_as_printed: "duration as printed",
-    compact: "Compact",
-    priorities: "Priorities",
-    priority_names: " (names: editors' translation)",
-    printed_title: Some("**Title as printed** (the heading is the editors' translation)"),
-    lines: "lines",
-};
-
-const MARKDOWN_FR: MarkdownWords = MarkdownWords {
-    headers: "| ID | Année | Porteur | Pays | Pacte | Priorités |",
-    first_title: "Titre (texte du rapport)",
-    second_title: "Titre anglais (traduction des éditeurs)",
-    // The only summary is the editors' English one: the French handout keeps to the
-    // report's own text.
-    summary: None,
-    description: "**Description** (texte du rapport)",
-    action: "action",
-    actions: "actions",
-    source: "Source :",
-    colon: " : ",
-    semicolon: " ; ",
-    id: "ID",
-    submitter: "Porteur",
-    place: ("Lieu", "Lieux"),
-    country: ("Pays", "Pays"),
-    region: "Région",
-    year: "Année",
-    duration_as_printed: "durée (texte du rapport)",
-    compact: "Pacte",
-    priorities: "Priorités",
-    // The names of the report's table of contents.
-    priority_names: "",
-    // The heading is the title as printed.
-    printed_title: None,
-    lines: "lignes",
-};
-
 /// A Markdown handout in the output's language (`--lang`, or the interface's for the
-/// shortlist): a table of the actions, both titles, the language's first; then each action
-/// as a page to hand out: its heading, a short labelled list (id, submitter, places,
-/// countries, year and printed duration, compact, priorities), its texts in that language,
-/// each labelled (English: the editors' summary and translation; French: the description as
-/// printed), and the report and lines it is printed at.
+/// shortlist): a table of the actions, with two titles, the language's first; then each
+/// action as a page to hand out: its heading, a short labelled list (id, submitter,
+/// places, countries, year and printed duration, compact, priorities), its texts in that
+/// language, each labelled (a translation: the editors' summary and translation; the
+/// report's French: the description as printed), and the report and lines it is printed
+/// at.
 fn write_markdown(
     catalogue: &Catalogue<'_>,
     rows: &[Row<'_>],
     output: &mut Output,
 ) -> anyhow::Result<()> {
     let lang = output.lang;
-    let english = lang == Lang::En;
-    let words = if english { &MARKDOWN_EN } else { &MARKDOWN_FR };
     let strings = lang.strings();
-    let tables = &catalogue.tables;
-    fn title<'a>(action: &Action<'a>, english: bool) -> &'a str {
-        let lang = if english { Lang::En } else { Lang::Fr };
-        action.texts(lang.texts()).title
-    }
+    let words = &strings.handout;
+    let texts = lang.texts();
+    let other = lang.beside(texts);
+    let title_label = |language: TextLanguage| {
+        if language.is_source() {
+            words.title_printed.to_owned()
+        } else {
+            fill(
+                words.title_translated,
+                "language",
+                strings.text_language_names[language.index()],
+            )
+        }
+    };
     writeln!(
         output.writer,
-        "{} {} | {} |",
-        words.headers, words.first_title, words.second_title
+        "| {} | {} | {} |",
+        words.headers.join(" | "),
+        title_label(texts),
+        title_label(other)
     )?;
     writeln!(output.writer, "|---|---|---|---|---|---|---|---|")?;
     for row in rows {
         let action = &row.action;
-        let cells = summary_cells(catalogue, action);
         // Countries, regions and compacts by their names in the language, as the
         // interface's filters say them.
-        let country = match action.country {
-            Some(country) => {
-                let country = &tables.countries[country as usize];
-                if english {
-                    country.name_en
-                } else {
-                    country.name_fr
-                }
-            }
-            None => {
-                let region = &tables.regions[action.region as usize];
-                if english {
-                    region.name_en
-                } else {
-                    region.name_fr
-                }
-            }
-        };
+        let cells = summary_cells(catalogue, action, texts);
         let compact = strings.compact_labels[action
             .compact
             .map_or(strings.compact_labels.len() - 1, |compact| compact as usize)];
-        // The other of the two titles: the report's beside a translation, the English
-        // translation beside the report's.
-        let second = if english {
-            action.title
-        } else {
-            action.texts(Lang::En.texts()).title
-        };
         writeln!(
             output.writer,
             "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
             cells.id,
             cells.year,
             markdown_cell(&cells.submitter),
-            markdown_cell(country),
+            markdown_cell(&cells.country),
             markdown_cell(compact),
             cells.priorities,
-            markdown_cell(title(action, english)),
-            markdown_cell(second),
+            markdown_cell(action.texts(texts).title),
+            markdown_cell(action.texts(other).title),
         )?;
     }
     writeln!(output.writer)?;
@@ -503,7 +403,7 @@ fn write_markdown(
         .collect();
     writeln!(
         output.writer,
-        "{} {}. {} {}; catalogue sha256 {}.",
+        "{} {}. {} {}; {} sha256 {}.",
         rows.len(),
         if rows.len() == 1 {
             words.action
@@ -512,32 +412,38 @@ fn write_markdown(
         },
         words.source,
         citations.join("; "),
+        words.catalogue,
         crate::catalogue::embedded::short_fingerprint()
     )?;
     for row in rows {
         let action = &row.action;
+        let shown = action.texts(texts);
         writeln!(output.writer)?;
         writeln!(
             output.writer,
             "## {}",
-            text::sanitize(title(action, english)).replace('\n', " ")
+            text::sanitize(shown.title).replace('\n', " ")
         )?;
         writeln!(output.writer)?;
-        for (label, value) in handout_fields(catalogue, action, words, english) {
-            writeln!(output.writer, "- {label}{}{value}", words.colon)?;
+        for (label, value) in handout_fields(catalogue, action, lang) {
+            writeln!(output.writer, "- {label}{}{value}", strings.colon)?;
         }
-        if let Some(label) = words.summary {
+        if let Some(summary) = shown.summary {
             writeln!(output.writer)?;
-            writeln!(output.writer, "{label}")?;
+            writeln!(output.writer, "{}", words.summary)?;
             writeln!(output.writer)?;
-            let summary = action.texts(lang.texts()).summary.unwrap_or_default();
             writeln!(output.writer, "{}", markdown_paragraphs(summary))?;
         }
         writeln!(output.writer)?;
-        writeln!(output.writer, "{}", words.description)?;
+        if texts.is_source() {
+            writeln!(output.writer, "{}", words.description_printed)?;
+        } else {
+            let language = strings.text_language_names[texts.index()];
+            let label = fill(words.description_translated, "language", language);
+            writeln!(output.writer, "{label}")?;
+        }
         writeln!(output.writer)?;
-        let description = action.texts(lang.texts()).description;
-        writeln!(output.writer, "{}", markdown_paragraphs(description))?;
+        writeln!(output.writer, "{}", markdown_paragraphs(shown.description))?;
         writeln!(output.writer)?;
         let (first, last) = action.source_lines;
         let report = report_of(catalogue, action).map_or(String::new(), |report| {
@@ -574,25 +480,27 @@ fn markdown_paragraphs(body: &str) -> String {
         .join("\n\n")
 }
 
-/// The short labelled list under an action's heading in a Markdown handout, in the words'
-/// language: each label (in bold, with its note) and its value, on one line. The editors'
+/// The short labelled list under an action's heading in a Markdown handout, in `lang`:
+/// each label (in bold, with its note) and its value, on one line. The editors'
 /// translations and assignments are labelled as theirs.
 fn handout_fields(
     catalogue: &Catalogue<'_>,
     action: &Action<'_>,
-    words: &MarkdownWords,
-    english: bool,
+    lang: Lang,
 ) -> Vec<(String, String)> {
     let tables = &catalogue.tables;
-    let strings_lang = if english { Lang::En } else { Lang::Fr };
-    let strings = strings_lang.strings();
+    let strings = lang.strings();
+    let words = &strings.handout;
+    let texts = lang.texts();
     let bold = |label: &str| format!("**{label}**");
     let counted =
         |(one, many): (&str, &str), count: usize| bold(if count == 1 { one } else { many });
     let mut fields = Vec::new();
-    let shown_title = action.texts(strings_lang.texts()).title;
-    if let (Some(label), true) = (words.printed_title, action.title != shown_title) {
-        fields.push((label.to_owned(), markdown_inline(action.title)));
+    if action.title != action.texts(texts).title {
+        fields.push((
+            words.printed_title.to_owned(),
+            markdown_inline(action.title),
+        ));
     }
     fields.push((bold(words.id), format!("`{}`", action.id)));
     fields.push((bold(words.submitter), markdown_inline(action.submitter)));
@@ -604,7 +512,7 @@ fn handout_fields(
     if !places.is_empty() {
         let names: Vec<String> = places
             .iter()
-            .map(|place| markdown_inline(if english { place.name_en } else { place.name }))
+            .map(|place| markdown_inline(place.name(texts)))
             .collect();
         fields.push((counted(words.place, names.len()), names.join(" – ")));
     }
@@ -622,24 +530,11 @@ fn handout_fields(
     let names: Vec<String> = countries
         .iter()
         .filter_map(|&country| tables.countries.get(country as usize))
-        .map(|country| {
-            markdown_inline(if english {
-                country.name_en
-            } else {
-                country.name_fr
-            })
-        })
+        .map(|country| markdown_inline(country.name(texts)))
         .collect();
     if names.is_empty() {
         let region = &tables.regions[action.region as usize];
-        fields.push((
-            bold(words.region),
-            markdown_inline(if english {
-                region.name_en
-            } else {
-                region.name_fr
-            }),
-        ));
+        fields.push((bold(words.region), markdown_inline(region.name(texts))));
     } else {
         fields.push((counted(words.country, names.len()), names.join(" – ")));
     }
@@ -648,7 +543,7 @@ fn handout_fields(
         year.push_str(&format!(
             " · {}{}{}",
             words.duration_as_printed,
-            words.colon,
+            strings.colon,
             markdown_inline(duration.printed)
         ));
     }
@@ -661,13 +556,9 @@ fn handout_fields(
         .priorities
         .iter()
         .map(|&number| {
-            let name = catalogue.priority(number).map_or("", |priority| {
-                if english {
-                    priority.name_en
-                } else {
-                    priority.name_fr
-                }
-            });
+            let name = catalogue
+                .priority(number)
+                .map_or("", |priority| priority.name(texts));
             let provenance = if action.priorities_stated.contains(&number) {
                 strings.stated
             } else {
@@ -677,8 +568,14 @@ fn handout_fields(
         })
         .collect();
     if !priorities.is_empty() {
+        // The report names the priorities in French; other names are the editors'.
+        let note = if texts.is_source() {
+            ""
+        } else {
+            words.priority_names
+        };
         fields.push((
-            format!("{}{}", bold(words.priorities), words.priority_names),
+            format!("{}{note}", bold(words.priorities)),
             priorities.join(words.semicolon),
         ));
     }
@@ -695,12 +592,18 @@ struct SummaryCells {
     priorities: String,
 }
 
-fn summary_cells(catalogue: &Catalogue<'_>, action: &Action<'_>) -> SummaryCells {
+/// The short columns of `action`, its country (or, without one, its region) named in
+/// `names`.
+fn summary_cells(
+    catalogue: &Catalogue<'_>,
+    action: &Action<'_>,
+    names: TextLanguage,
+) -> SummaryCells {
     let tables = &catalogue.tables;
     let country = action
         .country
-        .map(|country| tables.countries[country as usize].name_fr)
-        .unwrap_or_else(|| tables.regions[action.region as usize].name_fr);
+        .map(|country| tables.countries[country as usize].name(names))
+        .unwrap_or_else(|| tables.regions[action.region as usize].name(names));
     SummaryCells {
         id: action.id.to_owned(),
         year: action.year.to_string(),
@@ -728,10 +631,12 @@ fn write_table(
     if rows.is_empty() {
         return Ok(());
     }
+    // Names and titles in the language's texts, as the interface shows them.
+    let texts = output.lang.texts();
     let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|row| {
-            let summary = summary_cells(catalogue, &row.action);
+            let summary = summary_cells(catalogue, &row.action, texts);
             [
                 summary.id,
                 summary.year,
@@ -739,19 +644,11 @@ fn write_table(
                 summary.country,
                 summary.compact,
                 summary.priorities,
-                row.action.title.to_owned(),
+                row.action.texts(texts).title.to_owned(),
             ]
         })
         .collect();
-    let headers = [
-        "ID",
-        "YEAR",
-        "SUBMITTER",
-        "COUNTRY",
-        "COMPACT",
-        "PRIORITIES",
-        "TITLE",
-    ];
+    let headers = output.lang.strings().table_headers;
     // Natural widths. Fitted to a width (a terminal's, or `COLUMNS`), the descriptive
     // columns are capped so that the title keeps room; ids are never cut, so any id printed
     // can be given to `show`. With no width, nothing is cut.

@@ -676,7 +676,7 @@ impl<'e, 'c> App<'e, 'c> {
                 self.message = Some(self.lang.strings().nothing_marked.to_owned());
             }
             Action::StartExport => {
-                let offered = "shortlist.md";
+                let offered = self.lang.strings().export_file_name;
                 self.dialog = Some(Dialog::ExportPath {
                     path: offered.to_owned(),
                 });

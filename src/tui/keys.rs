@@ -11,7 +11,7 @@ use ratatui::layout::{Position as Cell, Rect};
 
 use super::app::{Action, App, Copied, Dialog, Pane, View};
 use super::layout::Layout;
-use crate::i18n::Lang;
+use crate::i18n::{KeyText, KeyTexts, Lang};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,25 +96,33 @@ pub enum HintPlace {
     Help,
 }
 
-/// One row of the key table: its keys and what they do as help shows them (English,
-/// French), its hints on the status line, and its bindings.
+/// One row of the key table: its words in each language (what help shows, and the hints),
+/// the places its hints show, and its bindings.
 pub struct Entry {
-    pub keys: [&'static str; 2],
-    pub meaning: [&'static str; 2],
-    /// The hint (keys and a word) in each place that shows one, in English and French.
-    pub hints: &'static [(HintPlace, [&'static str; 2])],
+    /// Its keys, meaning and hints in a language's table.
+    pub text: fn(&'static KeyTexts) -> &'static KeyText,
+    /// Where the status line hints it: one place for each of its text's hints, in order.
+    pub hints: &'static [HintPlace],
     pub bindings: &'static [Binding],
 }
 
 impl Entry {
     /// The keys as shown in `lang`.
     pub fn keys(&self, lang: Lang) -> &'static str {
-        self.keys[lang as usize]
+        (self.text)(&lang.strings().keys).keys
     }
 
     /// What the keys do, in `lang`.
     pub fn meaning(&self, lang: Lang) -> &'static str {
-        self.meaning[lang as usize]
+        (self.text)(&lang.strings().keys).meaning
+    }
+
+    /// Its hints in `lang`, each with the place it shows.
+    fn hints(&self, lang: Lang) -> impl Iterator<Item = (HintPlace, &'static str)> {
+        self.hints
+            .iter()
+            .copied()
+            .zip((self.text)(&lang.strings().keys).hints.iter().copied())
     }
 }
 
@@ -138,13 +146,8 @@ use Key::{Alt, AnyAlphanumeric, AnyChar, Char, Code, Control, ControlCode};
 /// Every key of the interface, in the order help lists them and hints show them.
 pub const KEYS: &[Entry] = &[
     Entry {
-        keys: ["type", "saisie"],
-        // One line at 80 columns each.
-        meaning: [
-            "type anywhere to search; \"phrase\", -exclude; readline",
-            "taper partout : chercher ; \"expression\", -exclure",
-        ],
-        hints: &[(At::Search, ["type to search", "tapez : chercher"])],
+        text: |keys| &keys.typing,
+        hints: &[At::Search],
         // Line editing as in readline: Ctrl-U to the start, Ctrl-K to the end, Ctrl-W and
         // Alt-Backspace a word back, Alt-D a word on, Alt-B/F and Ctrl-←/→ by word.
         bindings: &[
@@ -185,18 +188,8 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["↑ ↓", "↑ ↓"],
-        meaning: [
-            "move; PgUp PgDn, Home End",
-            "se déplacer ; PgPréc PgSuiv, Début Fin",
-        ],
-        hints: &[
-            (At::Search, ["↓ results", "↓ liste"]),
-            (At::Filters, ["↑↓ move", "↑↓ déplacer"]),
-            (At::Results, ["↑↓ move", "↑↓ déplacer"]),
-            (At::Detail, ["↑↓ scroll", "↑↓ défiler"]),
-            (At::Stats, ["↑↓ move", "↑↓ déplacer"]),
-        ],
+        text: |keys| &keys.moving,
+        hints: &[At::Search, At::Filters, At::Results, At::Detail, At::Stats],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Up), Action::Up),
             bind(Everywhere, Code(KeyCode::Down), Action::Down),
@@ -211,58 +204,29 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["← →", "← →"],
-        // One line at 80 columns each: the help has few to spare at 80×24.
-        meaning: [
-            "on the map: next place west / east; ↑ ↓ north / south",
-            "carte : lieu voisin à l'ouest / l'est ; ↑ ↓ nord / sud",
-        ],
-        hints: &[(At::Map, ["←↑↓→ move", "←↑↓→ déplacer"])],
+        text: |keys| &keys.map_arrows,
+        hints: &[At::Map],
         bindings: &[
             bind(Map, Code(KeyCode::Left), Action::Left),
             bind(Map, Code(KeyCode::Right), Action::Right),
         ],
     },
     Entry {
-        keys: ["Enter", "Entrée"],
-        // In the statistics, Enter filters the list to the value under the cursor.
-        meaning: [
-            "open the action / select a value (filters, stats)",
-            "ouvrir l'action / choisir une valeur (filtres, stats)",
-        ],
-        hints: &[
-            (At::Results, ["Enter open", "Entrée ouvrir"]),
-            (At::Stats, ["Enter filter", "Entrée filtrer"]),
-            (At::Map, ["Enter open", "Entrée ouvrir"]),
-            (At::Dialog, ["Enter confirm", "Entrée valider"]),
-            (At::Confirm, ["Enter write", "Entrée écrire"]),
-        ],
+        text: |keys| &keys.open,
+        hints: &[At::Results, At::Stats, At::Map, At::Dialog, At::Confirm],
         bindings: &[bind(Everywhere, Code(KeyCode::Enter), Action::Open)],
     },
     Entry {
-        keys: ["Alt-P", "Alt-P"],
-        meaning: [
-            "in the detail: follow the joint commitment",
-            "dans la fiche : suivre l'engagement conjoint",
-        ],
-        hints: &[(At::Detail, ["Alt-P partner", "Alt-P partenaire"])],
+        text: |keys| &keys.partner,
+        hints: &[At::Detail],
         bindings: &[
             bind(Detail, Alt('p'), Action::FollowPartner),
             bind(Detail, Alt('P'), Action::FollowPartner),
         ],
     },
     Entry {
-        keys: ["Space  Alt-A", "Espace  Alt-A"],
-        // One line at 80 columns: with it, every key just fits at 80×24.
-        meaning: [
-            "mark the action (Alt-A: every result); select a filter",
-            "marquer (Alt-A : tous les résultats) ; filtrer",
-        ],
-        hints: &[
-            (At::Filters, ["Space/Enter select", "Espace/Entrée choisir"]),
-            (At::Results, ["Space mark", "Espace marquer"]),
-            (At::Detail, ["Space mark", "Espace marquer"]),
-        ],
+        text: |keys| &keys.mark,
+        hints: &[At::Filters, At::Results, At::Detail],
         bindings: &[
             bind(Results, Char(' '), Action::ToggleMark),
             bind(Commands, Char(' '), Action::ToggleMark),
@@ -271,41 +235,25 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["Del / Backspace", "Suppr / Retour arrière"],
-        meaning: [
-            "in filters: clear this filter; letters jump to a value",
-            "dans les filtres : effacer ; taper saute à une valeur",
-        ],
-        hints: &[
-            (At::Filters, ["Del clear", "Suppr effacer"]),
-            (At::Filters, ["type: jump", "taper : aller à"]),
-        ],
+        text: |keys| &keys.clear_filter,
+        hints: &[At::Filters, At::Filters],
         bindings: &[
             bind(Commands, Code(KeyCode::Delete), Action::ClearFilter),
             bind(Commands, Code(KeyCode::Backspace), Action::ClearFilter),
         ],
     },
     Entry {
-        keys: ["Tab / Shift-Tab", "Tab / Maj-Tab"],
-        meaning: ["next / previous pane", "volet suivant / précédent"],
-        hints: &[
-            (At::Search, ["Tab filters", "Tab filtres"]),
-            (At::Filters, ["Tab next", "Tab suivant"]),
-            (At::Results, ["Tab next", "Tab suivant"]),
-        ],
+        text: |keys| &keys.panes,
+        hints: &[At::Search, At::Filters, At::Results],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Tab), Action::FocusNext),
             bind(Everywhere, Code(KeyCode::BackTab), Action::FocusPrevious),
         ],
     },
     Entry {
-        keys: ["/  n N", "/  n N"],
-        meaning: [
-            "the search line; in the detail: find in its text, n/N",
-            "aller à la recherche ; fiche : chercher (n/N)",
-        ],
+        text: |keys| &keys.find,
         // The detail's hints are full at 80 columns; the help lists `/` there.
-        hints: &[(At::Filters, ["/ search", "/ chercher"])],
+        hints: &[At::Filters],
         bindings: &[
             // In the detail, as in less: `/` finds in the text, n and N go from match to
             // match (without a search, they are letters for the search line).
@@ -318,18 +266,14 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["Esc  q", "Échap  q"],
-        meaning: [
-            "back (q: detail, views); on the search line, clear it",
-            "retour (q : fiche, vues) ; recherche : l'effacer",
-        ],
+        text: |keys| &keys.back,
         hints: &[
-            (At::Detail, ["Esc back", "Échap retour"]),
-            (At::Stats, ["Esc back", "Échap retour"]),
-            (At::Map, ["Esc back", "Échap retour"]),
-            (At::View, ["Esc back", "Échap retour"]),
-            (At::Dialog, ["Esc cancel", "Échap annuler"]),
-            (At::Confirm, ["Esc change the name", "Échap changer le nom"]),
+            At::Detail,
+            At::Stats,
+            At::Map,
+            At::View,
+            At::Dialog,
+            At::Confirm,
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::Esc), Action::Back),
@@ -338,29 +282,15 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["y / n", "o / n"],
-        meaning: [
-            "answer a question (replace a file?)",
-            "répondre à une question (remplacer ?)",
-        ],
-        hints: &[
-            (
-                At::Question,
-                ["y yes · n or Enter no", "o oui · n ou Entrée non"],
-            ),
-            (
-                At::Quitting,
-                [
-                    "Enter export · Esc stay · Ctrl-C quit",
-                    "Entrée exporter · Échap rester · Ctrl-C quitter",
-                ],
-            ),
-        ],
+        text: |keys| &keys.answer,
+        hints: &[At::Question, At::Quitting],
         bindings: &[
             bind(Question, Char('y'), Action::Answer(true)),
             bind(Question, Char('Y'), Action::Answer(true)),
             bind(Question, Char('o'), Action::Answer(true)),
             bind(Question, Char('O'), Action::Answer(true)),
+            bind(Question, Char('s'), Action::Answer(true)),
+            bind(Question, Char('S'), Action::Answer(true)),
             bind(Question, Char('n'), Action::Answer(false)),
             bind(Question, Char('N'), Action::Answer(false)),
             // Asked before quitting, no letter answers: Enter exports, Esc stays, Ctrl-C
@@ -368,8 +298,7 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["Alt-C", "Alt-C"],
-        meaning: ["clear every filter", "effacer tous les filtres"],
+        text: |keys| &keys.clear_filters,
         hints: &[],
         bindings: &[
             bind(Everywhere, Alt('c'), Action::ClearAllFilters),
@@ -377,11 +306,7 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["F7  Alt-T", "F7  Alt-T"],
-        meaning: [
-            "detail text: the French original, translations in turn",
-            "texte de la fiche : original, traductions tour à tour",
-        ],
+        text: |keys| &keys.text_language,
         hints: &[],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(7)), Action::ToggleText),
@@ -390,16 +315,8 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["F2  F3  F4", "F2  F3  F4"],
-        meaning: [
-            "statistics / map / shortlist (also Alt-S Alt-M Alt-L)",
-            "statistiques / carte / sélection (Alt-S Alt-M Alt-L)",
-        ],
-        hints: &[
-            (At::View, ["F2 stats", "F2 stats"]),
-            (At::View, ["F3 map", "F3 carte"]),
-            (At::View, ["F4 shortlist", "F4 sélection"]),
-        ],
+        text: |keys| &keys.views,
+        hints: &[At::View, At::View, At::View],
         bindings: &[
             // Alt and a letter, for keyboards whose F-keys need Fn.
             bind(Everywhere, Code(KeyCode::F(2)), Action::Show(View::Stats)),
@@ -415,11 +332,7 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["F9  Alt-I", "F9  Alt-I"],
-        meaning: [
-            "about: the data, its version, how to cite and script",
-            "à propos : données, version, citer, scripts",
-        ],
+        text: |keys| &keys.about,
         // No hint: the help (F1) lists it, and the search line's hints are full at 80.
         hints: &[],
         bindings: &[
@@ -428,11 +341,7 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["F6", "F6"],
-        meaning: [
-            "every word strictly / forgiving search",
-            "tous les mots strictement / recherche indulgente",
-        ],
+        text: |keys| &keys.strict,
         hints: &[],
         bindings: &[bind(
             Everywhere,
@@ -441,20 +350,12 @@ pub const KEYS: &[Entry] = &[
         )],
     },
     Entry {
-        keys: ["Ctrl-S", "Ctrl-S"],
-        meaning: [
-            "export the shortlist (Markdown, CSV) once confirmed",
-            "exporter la sélection (Markdown, CSV) sur confirmation",
-        ],
+        text: |keys| &keys.export,
         hints: &[],
         bindings: &[bind(Everywhere, Control('s'), Action::StartExport)],
     },
     Entry {
-        keys: ["Alt-Y  Alt-Shift-Y", "Alt-Y  Alt-Maj-Y"],
-        meaning: [
-            "copy the action's id / its citation",
-            "copier l'identifiant de l'action / sa citation",
-        ],
+        text: |keys| &keys.copy,
         // No hint: at 80 columns it would push out the detail's quit hint.
         hints: &[],
         bindings: &[
@@ -463,29 +364,20 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["mouse", "souris"],
-        meaning: [
-            "click to select, wheel to scroll",
-            "clic pour choisir, molette pour défiler",
-        ],
+        text: |keys| &keys.mouse,
         hints: &[],
         bindings: &[],
     },
     Entry {
-        keys: ["? / F1", "? / F1"],
-        meaning: [
-            "this help; q, Esc or ? close it",
-            "cette aide ; q, Échap ou ? la ferment",
-        ],
+        text: |keys| &keys.help,
         hints: &[
-            (At::Search, ["F1 help", "F1 aide"]),
-            (At::Results, ["? help", "? aide"]),
-            (At::Detail, ["? help", "? aide"]),
-            (At::Stats, ["? help", "? aide"]),
-            (At::Map, ["? help", "? aide"]),
-            (At::View, ["? help", "? aide"]),
-            // Its title shows "↑↓" where it scrolls.
-            (At::Help, ["Esc close", "Échap fermer"]),
+            At::Search,
+            At::Results,
+            At::Detail,
+            At::Stats,
+            At::Map,
+            At::View,
+            At::Help,
         ],
         bindings: &[
             bind(Everywhere, Code(KeyCode::F(1)), Action::ToggleHelp),
@@ -499,20 +391,16 @@ pub const KEYS: &[Entry] = &[
         ],
     },
     Entry {
-        keys: ["Ctrl-C", "Ctrl-C"],
-        meaning: [
-            "quit (asks first when marks are not exported)",
-            "quitter (demande avant de perdre des marques)",
-        ],
+        text: |keys| &keys.quit,
         hints: &[
-            (At::Search, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Filters, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Results, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Detail, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Stats, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Map, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::View, ["Ctrl-C quit", "Ctrl-C quitter"]),
-            (At::Help, ["Ctrl-C quit", "Ctrl-C quitter"]),
+            At::Search,
+            At::Filters,
+            At::Results,
+            At::Detail,
+            At::Stats,
+            At::Map,
+            At::View,
+            At::Help,
         ],
         bindings: &[bind(Everywhere, Control('c'), Action::Quit)],
     },
@@ -544,9 +432,9 @@ fn hints_where(
 ) -> Vec<&'static str> {
     KEYS.iter()
         .filter(|entry| applies(entry))
-        .flat_map(|entry| entry.hints)
+        .flat_map(|entry| entry.hints(lang))
         .filter(|(at, _)| *at == place)
-        .map(|(_, words)| words[lang as usize])
+        .map(|(_, words)| words)
         .collect()
 }
 
@@ -556,8 +444,8 @@ pub fn readme_table() -> String {
     for entry in KEYS {
         table.push_str(&format!(
             "| {} | {} |\n",
-            entry.keys(Lang::En),
-            entry.meaning(Lang::En).replace('|', "\\|")
+            entry.keys(Lang::EN),
+            entry.meaning(Lang::EN).replace('|', "\\|")
         ));
     }
     table
@@ -741,9 +629,23 @@ mod tests {
         }
     }
 
-    /// Every place of the status line has hints, as many in French as in English.
+    /// Every entry has as many hints in each language as places to show them, and every
+    /// place of the status line has hints.
     #[test]
-    fn every_place_has_hints_in_both_languages() {
+    fn every_place_has_hints_in_every_language() {
+        for lang in Lang::all() {
+            for entry in KEYS {
+                let hints = (entry.text)(&lang.strings().keys).hints;
+                assert_eq!(
+                    hints.len(),
+                    entry.hints.len(),
+                    "{lang:?}: {:?} has {} hints for {} places",
+                    entry.keys(Lang::EN),
+                    hints.len(),
+                    entry.hints.len()
+                );
+            }
+        }
         for place in [
             HintPlace::Search,
             HintPlace::Filters,
@@ -758,10 +660,10 @@ mod tests {
             HintPlace::Quitting,
             HintPlace::Help,
         ] {
-            let english = hints_where(place, Lang::En, |_| true);
-            let french = hints_where(place, Lang::Fr, |_| true);
-            assert!(!english.is_empty(), "{place:?}");
-            assert_eq!(english.len(), french.len(), "{place:?}");
+            assert!(
+                !hints_where(place, Lang::EN, |_| true).is_empty(),
+                "{place:?}"
+            );
         }
     }
 }

@@ -748,9 +748,19 @@ fn translated_names<'d>(
     kind: &str,
     ids: &BTreeMap<&'d str, Position>,
     rows_of: impl Fn(&'d TranslationFiles) -> &'d [Sourced<NameRow>],
-) -> Vec<Vec<&'d str>> {
-    let mut names: Vec<Vec<&'d str>> = vec![Vec::new(); ids.len()];
-    for (files, language) in translations.iter().zip(TextLanguage::translations()) {
+) -> Vec<TranslatedNames<'d>> {
+    let mut names: Vec<TranslatedNames<'d>> = vec![
+        TranslatedNames {
+            names: vec![""; TextLanguage::translations().count()],
+            aliases: Vec::new(),
+        };
+        ids.len()
+    ];
+    for (slot, (files, language)) in translations
+        .iter()
+        .zip(TextLanguage::translations())
+        .enumerate()
+    {
         if files.code == INLINE_TRANSLATION {
             continue;
         }
@@ -774,9 +784,11 @@ fn translated_names<'d>(
                     if !named.insert(position) {
                         checker.error(file, &record, "id", format!("{kind} named twice"));
                     }
-                    let spellings = &mut names[position as usize];
-                    spellings.push(row.name.as_str());
-                    spellings.extend(row.aliases.iter().map(String::as_str));
+                    let translated = &mut names[position as usize];
+                    translated.names[slot] = row.name.as_str();
+                    translated
+                        .aliases
+                        .extend(row.aliases.iter().map(String::as_str));
                 }
             }
         }
@@ -792,6 +804,32 @@ fn translated_names<'d>(
         }
     }
     names
+}
+
+/// A region's, country's or place's names in the translations' files.
+#[derive(Debug, Clone)]
+struct TranslatedNames<'d> {
+    /// One per translation, in `TextLanguage::translations()` order; empty for the inline
+    /// one (its name is in the table's own row) and where a file lacks it (an error).
+    names: Vec<&'d str>,
+    /// The other spellings of the translations' files, for search.
+    aliases: Vec<&'d str>,
+}
+
+impl<'d> TranslatedNames<'d> {
+    /// Every language's name: `source`, then each translation's (`inline` for the
+    /// inline one).
+    fn every_language(&self, source: &'d str, inline: &'d str) -> Vec<&'d str> {
+        let mut names = vec![source];
+        for (name, language) in self.names.iter().zip(TextLanguage::translations()) {
+            names.push(if language.code() == INLINE_TRANSLATION {
+                inline
+            } else {
+                name
+            });
+        }
+        names
+    }
 }
 
 /// Position of each id, reporting duplicates.
@@ -1066,9 +1104,8 @@ impl<'d> Compiler<'d> {
                     .required(file, &record, "name_en", &row.name_en);
                 Region {
                     id: &row.id,
-                    name_fr: &row.name_fr,
-                    name_en: &row.name_en,
-                    aliases: std::mem::take(translated),
+                    names: translated.every_language(&row.name_fr, &row.name_en),
+                    aliases: std::mem::take(&mut translated.aliases),
                 }
             })
             .collect()
@@ -1121,15 +1158,14 @@ impl<'d> Compiler<'d> {
                 };
                 Country {
                     id: &row.id,
-                    name_fr: &row.name_fr,
-                    name_en: &row.name_en,
+                    names: translated.every_language(&row.name_fr, &row.name_en),
                     iso2: row.iso2.as_deref(),
                     region: region.unwrap_or_default(),
                     aliases: row
                         .aliases
                         .iter()
                         .map(String::as_str)
-                        .chain(translated.drain(..))
+                        .chain(translated.aliases.drain(..))
                         .collect(),
                 }
             })
@@ -1175,8 +1211,7 @@ impl<'d> Compiler<'d> {
                 }
                 Place {
                     id: &row.id,
-                    name: &row.name,
-                    name_en: &row.name_en,
+                    names: translated.every_language(&row.name, &row.name_en),
                     kind: kind.unwrap_or(PlaceKind::City),
                     country: country.unwrap_or_default(),
                     lat: row.lat,
@@ -1185,7 +1220,7 @@ impl<'d> Compiler<'d> {
                         .aliases
                         .iter()
                         .map(String::as_str)
-                        .chain(translated.drain(..))
+                        .chain(translated.aliases.drain(..))
                         .collect(),
                 }
             })
@@ -1226,10 +1261,9 @@ impl<'d> Compiler<'d> {
                 }
                 Priority {
                     number: row.number,
-                    name_fr: &row.name_fr,
+                    names: vec![&row.name_fr, &row.name_en],
                     heading_fr: &row.heading_fr,
                     short_fr: &row.short_fr,
-                    name_en: &row.name_en,
                     gcm_objectives: row.gcm_objectives.clone(),
                     gcr_areas: row.gcr_areas.iter().map(String::as_str).collect(),
                     sdgs: row.sdgs.clone(),
@@ -1244,6 +1278,14 @@ impl<'d> Compiler<'d> {
                 continue;
             }
             let named: BTreeSet<u8> = files.priorities.iter().map(|row| row.row.number).collect();
+            for priority in &mut priorities {
+                let name = files
+                    .priorities
+                    .iter()
+                    .find(|row| row.row.number == priority.number)
+                    .map_or("", |row| row.row.name.as_str());
+                priority.names.push(name);
+            }
             for Sourced { file, row } in &files.priorities {
                 let record = format!("priority {}", row.number);
                 self.checker.required(file, &record, "name", &row.name);
@@ -1464,10 +1506,7 @@ impl<'d> Compiler<'d> {
                     .filter_map(|id| self.place_ids.get(id.as_str()))
                     .map(|&place| {
                         let place = &places[place as usize];
-                        [place.name, place.name_en]
-                            .into_iter()
-                            .chain(place.aliases.iter().copied())
-                            .collect()
+                        place.names.iter().chain(&place.aliases).copied().collect()
                     })
                     .collect()
             };

@@ -121,18 +121,23 @@ fn document(
     names.extend(action.mayor);
     for &place in &action.places {
         let place = &tables.places[place as usize];
-        names.extend([place.name, place.name_en]);
+        names.extend(place.names.iter().copied());
         names.extend(place.aliases.iter().copied());
     }
     if let Some(country) = action.country {
         let country = &tables.countries[country as usize];
-        names.extend([country.name_fr, country.name_en]);
+        names.extend(country.names.iter().copied());
         names.extend(country.iso2);
         names.extend(country.aliases.iter().copied());
     }
     // The region is where an action stands, not its name: it ranks with the descriptions.
     let region = &tables.regions[action.region as usize];
-    let region_names = [region.name_fr, region.name_en];
+    let region_names: Vec<&str> = region
+        .names
+        .iter()
+        .chain(&region.aliases)
+        .copied()
+        .collect();
 
     let mut add = |targets: &[Field], values: &[&str]| {
         for &field in targets {

@@ -140,9 +140,11 @@ impl FacetRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region<'a> {
     pub id: &'a str,
-    pub name_fr: &'a str,
-    pub name_en: &'a str,
-    /// Its names in the other languages of the catalogue's texts.
+    /// Its name in each language of the catalogue's texts: the report's French, then the
+    /// editors' translations ([`Region::name`]).
+    #[serde(borrow)]
+    pub names: Vec<&'a str>,
+    /// Other spellings readers of the translations may type.
     #[serde(borrow)]
     pub aliases: Vec<&'a str>,
 }
@@ -151,10 +153,10 @@ pub struct Region<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Country<'a> {
     pub id: &'a str,
-    /// As the report prints it.
-    pub name_fr: &'a str,
-    /// Editors' English name.
-    pub name_en: &'a str,
+    /// Its name in each language of the catalogue's texts: as the report prints it, then
+    /// the editors' names ([`Country::name`]).
+    #[serde(borrow)]
+    pub names: Vec<&'a str>,
     /// ISO 3166-1 alpha-2, where one exists (editors').
     pub iso2: Option<&'a str>,
     /// Editors' assignment to one of the report's regions.
@@ -167,9 +169,10 @@ pub struct Country<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place<'a> {
     pub id: &'a str,
-    /// The report's usual spelling.
-    pub name: &'a str,
-    pub name_en: &'a str,
+    /// Its name in each language of the catalogue's texts: the report's usual spelling,
+    /// then the editors' names ([`Place::name`]).
+    #[serde(borrow)]
+    pub names: Vec<&'a str>,
     pub kind: PlaceKind,
     pub country: Position,
     /// Editors' coordinates (WGS84).
@@ -179,6 +182,28 @@ pub struct Place<'a> {
     #[serde(borrow)]
     pub aliases: Vec<&'a str>,
 }
+
+macro_rules! named_in_every_language {
+    ($($table:ident),*) => {$(
+        impl<'a> $table<'a> {
+            /// Its name in `language`: the report's for the source, the editors' otherwise.
+            pub fn name(&self, language: TextLanguage) -> &'a str {
+                self.names
+                    .get(language.index())
+                    .or(self.names.first())
+                    .copied()
+                    .unwrap_or_default()
+            }
+
+            /// Its name as the report prints it.
+            pub fn name_fr(&self) -> &'a str {
+                self.name(TextLanguage::SOURCE)
+            }
+        }
+    )*};
+}
+
+named_in_every_language!(Region, Country, Place, Priority);
 
 /// What kind of territory a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -197,14 +222,14 @@ pub enum PlaceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Priority<'a> {
     pub number: u8,
-    /// Name in the table of contents.
-    pub name_fr: &'a str,
+    /// Its name in each language of the catalogue's texts: the table of contents', then
+    /// the editors' translations ([`Priority::name`]).
+    #[serde(borrow)]
+    pub names: Vec<&'a str>,
     /// Heading of its spotlight section, as printed.
     pub heading_fr: &'a str,
     /// Short name in the priorities chart.
     pub short_fr: &'a str,
-    /// Editors' translation.
-    pub name_en: &'a str,
     pub gcm_objectives: Vec<u8>,
     #[serde(borrow)]
     pub gcr_areas: Vec<&'a str>,

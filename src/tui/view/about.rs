@@ -8,111 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
-use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::palette::Palette;
 
-/// The About view's words in one language.
-struct Words {
-    title: &'static str,
-    what: &'static str,
-    data: &'static str,
-    printed_in: &'static str,
-    editors: &'static str,
-    version: &'static str,
-    fingerprint: &'static str,
-    cite: &'static str,
-    script: &'static str,
-    columns: &'static str,
-    legend: [(&'static str, &'static str); 7],
-    nothing_written: &'static str,
-}
-
-const EN: Words = Words {
-    title: "About localaction",
-    what: "An offline browser of the Call to Local Action for Migrants and Refugees: the \
-           commitments cities, regions and their networks make towards the Global Compact for \
-           Migration (GCM) and the Global Compact on Refugees (GCR).",
-    data: "Where the data comes from",
-    printed_in: "Every action's French text is as the report prints it:",
-    editors: "The English translations and summaries, regions, coordinates, themes and the \
-              priorities the report does not state are the editors' own, and labelled so.",
-    version: "This copy",
-    fingerprint: "catalogue fingerprint, sha256:",
-    cite: "To cite an action: Alt-Shift-Y copies its citation (submitter, title, year, report, \
-           source lines, this catalogue's fingerprint) and Alt-Y its id, through the terminal (OSC 52; in \
-           tmux, `set -g set-clipboard on`). Where nothing pastes, the terminal refuses it: \
-           `localaction show ID --format citation` prints the same line.",
-    script: "To script it: `localaction search climat --format json`, `localaction list \
-             --city Kampala --format csv`, `localaction stats`; `localaction --help` lists \
-             every command and filter.",
-    columns: "The list's columns",
-    legend: [
-        (
-            "› ★",
-            "the selected row; a marked action (on the shortlist)",
-        ),
-        ("2023", "the collection (the report's year)"),
-        (
-            "gcr",
-            "the compact: gcm, gcr, mirror (both compacts), idp (internally displaced)",
-        ),
-        ("·", "compact not stated"),
-        ("P1,6,8", "the priorities (1–8), stated or assigned"),
-        (
-            "JO",
-            "the country's ISO code; ·· a network without a country",
-        ),
-        ("Amman — …", "the submitter, then the title"),
-    ],
-    nothing_written: "Nothing is written unless you export; nothing goes to the network.",
-};
-
-const FR: Words = Words {
-    title: "À propos de localaction",
-    what: "Un navigateur hors ligne de l'Appel à l'action locale pour les migrants et les \
-           réfugiés : les engagements que villes, régions et réseaux prennent envers le Pacte \
-           mondial sur les migrations (PMM) et le Pacte mondial sur les réfugiés (PMR).",
-    data: "D'où viennent les données",
-    printed_in: "Le texte français de chaque action est celui que le rapport imprime :",
-    editors: "Les traductions et résumés anglais, les régions, les coordonnées, les thèmes et \
-              les priorités que le rapport n'indique pas sont ceux des éditeurs, et signalés \
-              comme tels.",
-    version: "Cette copie",
-    fingerprint: "empreinte du catalogue, sha256 :",
-    cite: "Pour citer une action : Alt-Maj-Y copie sa citation (porteur, titre, année, \
-           rapport, lignes de la source, empreinte du catalogue) et Alt-Y son identifiant, par le terminal \
-           (OSC 52 ; dans tmux, `set -g set-clipboard on`). Si rien ne se colle, le terminal \
-           le refuse : `localaction show ID --format citation` imprime la même ligne.",
-    script: "Pour l'utiliser dans un script : `localaction search climat --format json`, \
-             `localaction list --city Kampala --format csv`, `localaction stats` ; \
-             `localaction --help` donne chaque commande et filtre.",
-    columns: "Les colonnes de la liste",
-    legend: [
-        (
-            "› ★",
-            "la ligne choisie ; une action marquée (dans la sélection)",
-        ),
-        ("2023", "la collection (l'année du rapport)"),
-        (
-            "gcr",
-            "le pacte : gcm (PMM), gcr (PMR), mirror (les deux), idp (déplacés)",
-        ),
-        ("·", "pacte non précisé"),
-        ("P1,6,8", "les priorités (1 à 8), indiquées ou attribuées"),
-        ("JO", "le code ISO du pays ; ·· un réseau sans pays"),
-        ("Amman — …", "le porteur, puis le titre"),
-    ],
-    nothing_written: "Rien n'est écrit sauf export ; rien ne passe par le réseau.",
-};
-
 /// Draws the view, and returns how far it can scroll.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) -> u16 {
-    let words = match app.lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    };
+    let words = &app.lang.strings().about;
     let catalogue = app.engine.catalogue();
     let heading = |title: &str| Line::styled(title.to_owned(), palette.title());
     let mut lines = vec![Line::from(words.what), Line::default(), heading(words.data)];

@@ -12,22 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, highlighted};
-use crate::catalogue::{Duration, End, YearMonth};
+use crate::catalogue::{Duration, End};
 use crate::engine::{Highlighter, TextLanguage};
-use crate::i18n::{Lang, MONTHS_EN, Strings, gcr_area_en};
-
-/// The language shown beside `shown` (its other title, the summary where `shown` has
-/// none): the report's French beside a translation; beside the French, the interface's own
-/// translation, or the next one.
-fn beside(shown: TextLanguage, lang: Lang) -> TextLanguage {
-    if !shown.is_source() {
-        TextLanguage::SOURCE
-    } else if !lang.texts().is_source() {
-        lang.texts()
-    } else {
-        shown.next()
-    }
-}
+use crate::i18n::{Lang, Strings, gcr_area};
 
 /// What a text in `language` is, as its label says: the report's, or the editors'
 /// translation (naming its language unless it is the interface's own).
@@ -97,25 +84,14 @@ fn heading(title: &str, label: &str, palette: Palette) -> Line<'static> {
     ])
 }
 
-/// A year and month in English words ("October 2023"), or the year alone.
-fn english_month(month: YearMonth) -> String {
-    match month
-        .month
-        .and_then(|number| MONTHS_EN.get(usize::from(number).checked_sub(1)?))
-    {
-        Some(name) => format!("{name} {}", month.year),
-        None => month.year.to_string(),
-    }
-}
-
-/// The duration as the English interface writes it, from the period the editors parsed
-/// out of the printed French ("Octobre 2023 – En cours": "October 2023 – ongoing").
-fn english_period(duration: &Duration<'_>, strings: &Strings) -> String {
-    let start = english_month(duration.start);
+/// The duration in the interface's words, from the period the editors parsed out of the
+/// printed French ("Octobre 2023 – En cours": "October 2023 – ongoing").
+fn period_in_words(duration: &Duration<'_>, strings: &Strings) -> String {
+    let start = strings.month(duration.start);
     match duration.end {
         End::Ongoing => format!("{start} – {}", strings.ongoing),
         End::At(end) if end == duration.start => start,
-        End::At(end) => format!("{start} – {}", english_month(end)),
+        End::At(end) => format!("{start} – {}", strings.month(end)),
     }
 }
 
@@ -314,8 +290,9 @@ pub fn draw(
     let mark = if app.is_marked(position) { "★ " } else { "" };
     let clean = |value: &str| text::sanitize(value).into_owned();
     // The interface's language decides the labels and the editors' names (countries,
-    // places, compacts); the text language, toggled apart, decides the report's texts.
-    let english = app.lang == Lang::En;
+    // places, compacts): those of the texts its readers read (the report's own for
+    // French); the text language, toggled apart, decides the report's texts.
+    let names = app.lang.texts();
     let texts = app.text_lang;
     let highlighter = &app.highlighter;
 
@@ -332,7 +309,7 @@ pub fn draw(
         line.spans.push(label_span(label, palette));
         line
     };
-    let other = beside(texts, app.lang);
+    let other = app.lang.beside(texts);
     if action.texts(texts).title == action.texts(other).title {
         lines.push(title_line(texts, strings.as_printed, palette.title()));
     } else {
@@ -368,14 +345,11 @@ pub fn draw(
         strings.submitter,
         format!("{} ({kind})", clean(super::submitter_name(app, &action))),
     );
-    // Places and countries by the names the filters show: English names in English.
+    // Places and countries by the names the filters show.
     let places: Vec<&str> = action
         .places
         .iter()
-        .map(|&place| {
-            let place = &tables.places[place as usize];
-            if english { place.name_en } else { place.name }
-        })
+        .map(|&place| tables.places[place as usize].name(names))
         .collect();
     if !places.is_empty() {
         field(strings.place, clean(&places.join(" – ")));
@@ -386,30 +360,20 @@ pub fn draw(
             .iso2
             .map(|code| format!(" ({code})"))
             .unwrap_or_default();
-        let name = if english {
-            country.name_en
-        } else {
-            country.name_fr
-        };
-        field(strings.country, format!("{}{code}", clean(name)));
+        field(
+            strings.country,
+            format!("{}{code}", clean(country.name(names))),
+        );
     }
     let region = &tables.regions[action.region as usize];
-    field(
-        strings.region,
-        if english {
-            region.name_en
-        } else {
-            region.name_fr
-        }
-        .to_owned(),
-    );
+    field(strings.region, region.name(names).to_owned());
     if let Some(mayor) = action.mayor {
         field(strings.mayor, clean(mayor));
     }
     field(strings.year, action.year.to_string());
     if let Some(duration) = &action.duration {
-        let value = if english {
-            english_period(duration, strings)
+        let value = if !names.is_source() {
+            period_in_words(duration, strings)
         } else {
             let end = match duration.end {
                 End::Ongoing => strings.ongoing.to_owned(),
@@ -424,10 +388,10 @@ pub fn draw(
         field(strings.duration, value);
     }
     if let Some(compact) = action.compact {
-        // The French interface shows the type as printed; the English one, the compact's
-        // name as the filters say it.
+        // Read in the report's French, the type as printed; otherwise the compact's name
+        // as the filters say it.
         let value = match action.compact_printed {
-            Some(printed) if !english => clean(printed),
+            Some(printed) if names.is_source() => clean(printed),
             _ => strings.compact_labels[compact as usize].to_owned(),
         };
         field(strings.commitment, value);
@@ -476,11 +440,7 @@ pub fn draw(
         let Some(priority) = catalogue.priority(number) else {
             continue;
         };
-        let name = if english {
-            priority.name_en
-        } else {
-            priority.name_fr
-        };
+        let name = priority.name(names);
         let numbered = format!(" {number}. ");
         let indent = text::width(&numbered);
         lines.extend(hanging(
@@ -502,7 +462,7 @@ pub fn draw(
         let areas: Vec<&str> = priority
             .gcr_areas
             .iter()
-            .map(|&area| if english { gcr_area_en(area) } else { area })
+            .map(|&area| gcr_area(strings, area))
             .collect();
         lines.extend(hanging(
             Line::styled(
@@ -533,7 +493,7 @@ pub fn draw(
     let summary_language = if shown.summary.is_some() {
         language
     } else {
-        beside(language, app.lang)
+        app.lang.beside(language)
     };
     lines.push(Line::default());
     lines.push(heading(

@@ -90,13 +90,7 @@ fn selection_title(
     let names: Vec<&str> = action
         .places
         .iter()
-        .map(|&place| {
-            let place = &catalogue.tables.places[place as usize];
-            match app.lang {
-                crate::i18n::Lang::En => place.name_en,
-                crate::i18n::Lang::Fr => place.name,
-            }
-        })
+        .map(|&place| catalogue.tables.places[place as usize].name(app.lang.texts()))
         .collect();
     let places = crate::text::sanitize(&names.join(" – ")).into_owned();
     let fold = crate::engine::facets::fold;

@@ -117,28 +117,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
 }
 
 /// The submitter's name in the interface's language: a government named as one of its
-/// places or as its country ("Athènes", "Allemagne") by the English name the filters
-/// show ("Athens", "Germany") in English; every other name as the report prints it.
+/// places or as its country ("Athènes", "Allemagne") by the name the filters show in that
+/// language ("Athens", "Germany"; "Atenas", "Alemania"); every other name as the report
+/// prints it.
 pub(crate) fn submitter_name<'c>(
     app: &App<'_, 'c>,
     action: &crate::catalogue::Action<'c>,
 ) -> &'c str {
-    if app.lang == crate::i18n::Lang::Fr {
-        return action.submitter;
-    }
+    let names = app.lang.texts();
     let tables = &app.engine.catalogue().tables;
     let place = action
         .places
         .iter()
         .map(|&place| &tables.places[place as usize])
-        .find(|place| place.name == action.submitter)
-        .map(|place| place.name_en);
+        .find(|place| place.name_fr() == action.submitter)
+        .map(|place| place.name(names));
     let country = || {
         action
             .country
             .map(|country| &tables.countries[country as usize])
-            .filter(|country| country.name_fr == action.submitter)
-            .map(|country| country.name_en)
+            .filter(|country| country.name_fr() == action.submitter)
+            .map(|country| country.name(names))
     };
     place.or_else(country).unwrap_or(action.submitter)
 }

@@ -1,0 +1,329 @@
+//! The pseudo-language (`--lang pseudo`, in test builds only: English with its vowels
+//! accented, every string bracketed and a third longer) drives every screen of the
+//! interface and the outputs that follow `--lang`. No word of the interface's language
+//! tables may show in plain English, French or Spanish: everything the program says comes
+//! through the table, so the next language is a table row. And every screen still draws at
+//! 80×24 with the longer strings.
+
+#[path = "common/interface.rs"]
+mod interface;
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use interface::{act, engine, press, press_with, type_keys};
+use localaction::catalogue::{Catalogue, MachineName};
+use localaction::i18n::{Lang, Localized};
+use localaction::tui::app::{Action, App, Dialog, View};
+use localaction::tui::palette::Palette;
+use localaction::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn pseudo() -> Lang {
+    Lang::from_code("pseudo").expect("test builds know the pseudo-language")
+}
+
+/// The words of `text` that a leak would show: runs of letters, lowercased, of four
+/// letters or more (shorter ones are too often names, codes or key letters).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| word.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// Every word of the real languages' tables that the catalogue's data never holds: a
+/// word of these on a pseudo screen came from somewhere other than the table.
+fn interface_words(catalogue: &Catalogue<'_>) -> BTreeSet<String> {
+    let found = RefCell::new(BTreeSet::new());
+    for lang in Lang::all() {
+        lang.strings().localized(&|text| {
+            found.borrow_mut().extend(words(text));
+            text
+        });
+    }
+    let mut data = data_words(catalogue);
+    // The program's name, and the codes the command line takes (`gcr`, `mirror`), which
+    // the list shows as they are in every language.
+    data.insert("localaction".to_owned());
+    data.extend(
+        localaction::catalogue::Compact::ALL
+            .iter()
+            .flat_map(|compact| words(compact.machine_name()).collect::<Vec<_>>()),
+    );
+    found.into_inner().difference(&data).cloned().collect()
+}
+
+/// Every word the catalogue's data holds, in every language: what a screen shows as data.
+fn data_words(catalogue: &Catalogue<'_>) -> BTreeSet<String> {
+    let mut texts: Vec<&str> = Vec::new();
+    for action in catalogue.actions() {
+        for texts_in in action.all_texts() {
+            texts.extend([texts_in.title, texts_in.description]);
+            texts.extend(texts_in.summary);
+            texts.extend(texts_in.spotlight);
+            texts.extend(texts_in.quote);
+        }
+        texts.extend([action.id, action.submitter, action.title]);
+        texts.extend(action.mayor);
+        texts.extend(action.compact_printed);
+        texts.extend(action.quote_author);
+        texts.extend(action.duration.as_ref().map(|duration| duration.printed));
+        texts.extend(action.editor_notes.iter().copied());
+    }
+    let tables = &catalogue.tables;
+    for place in &tables.places {
+        texts.extend(place.names.iter().chain(&place.aliases).copied());
+    }
+    for country in &tables.countries {
+        texts.extend(country.names.iter().chain(&country.aliases).copied());
+    }
+    for region in &tables.regions {
+        texts.extend(region.names.iter().chain(&region.aliases).copied());
+    }
+    for priority in &tables.priorities {
+        texts.extend(priority.names.iter().copied());
+        texts.extend([
+            priority.heading_fr,
+            priority.short_fr,
+            priority.kind_of_actions,
+        ]);
+        texts.extend(priority.gcr_areas.iter().copied());
+    }
+    for report in catalogue.reports() {
+        texts.extend([report.title, report.edition, report.source_file]);
+    }
+    texts.into_iter().flat_map(words).collect()
+}
+
+/// `shown` without the pseudo-language's bracketed strings (a string cut short at the
+/// edge of its pane runs to the end of the line).
+fn outside_brackets(shown: &str) -> String {
+    let mut outside = String::new();
+    for line in shown.lines() {
+        let mut depth = 0usize;
+        for character in line.chars() {
+            match character {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => outside.push(character),
+                _ => {}
+            }
+        }
+        outside.push('\n');
+    }
+    outside
+}
+
+/// The interface words `shown` holds outside the table's strings: each a leak.
+fn leaks(shown: &str, interface: &BTreeSet<String>) -> BTreeSet<String> {
+    // The version line names the program and its catalogue as `--version` does, in every
+    // language alike.
+    let shown = shown.replace(localaction::args::VERSION.trim(), "");
+    words(&outside_brackets(&shown))
+        .filter(|word| interface.contains(word))
+        .collect()
+}
+
+fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
+        .expect("drawing succeeds");
+    terminal.backend().to_string()
+}
+
+/// The steps that open a screen.
+type Opening = fn(&mut App<'_, '_>);
+
+/// Each screen of the interface, by name, after the steps that open it.
+fn screens() -> Vec<(&'static str, Opening)> {
+    fn results(app: &mut App<'_, '_>) {
+        type_keys(app, "climat");
+        press(app, KeyCode::Down);
+    }
+    fn detail(app: &mut App<'_, '_>) {
+        results(app);
+        press(app, KeyCode::Enter);
+    }
+    fn marked(app: &mut App<'_, '_>) {
+        results(app);
+        press(app, KeyCode::Char(' '));
+        press(app, KeyCode::Down);
+        press(app, KeyCode::Char(' '));
+    }
+    vec![
+        ("start", |_| {}),
+        ("results", results),
+        ("no match", |app| type_keys(app, "zzzzqqqq climat")),
+        ("strict, no match", |app| {
+            press(app, KeyCode::F(6));
+            type_keys(app, "climat zzzzqqqq");
+        }),
+        ("notes", |app| type_keys(app, "title:climat AND \"enfants")),
+        ("correction", |app| type_keys(app, "climta enfants ")),
+        ("filters", |app| {
+            press(app, KeyCode::Tab);
+            press(app, KeyCode::Enter);
+        }),
+        ("detail", detail),
+        ("detail, next text", |app| {
+            detail(app);
+            press(app, KeyCode::F(7));
+        }),
+        ("detail, find", |app| {
+            detail(app);
+            press(app, KeyCode::Char('/'));
+            type_keys(app, "zzzz");
+            press(app, KeyCode::Enter);
+        }),
+        ("statistics", |app| press(app, KeyCode::F(2))),
+        ("map", |app| {
+            results(app);
+            press(app, KeyCode::F(3));
+        }),
+        ("empty shortlist", |app| press(app, KeyCode::F(4))),
+        ("shortlist", |app| {
+            marked(app);
+            press(app, KeyCode::F(4));
+        }),
+        ("about", |app| press(app, KeyCode::F(9))),
+        ("help", |app| press(app, KeyCode::F(1))),
+        ("export path", |app| {
+            marked(app);
+            press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        }),
+        ("export, nothing marked", |app| {
+            press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        }),
+        ("confirm write", |app| {
+            marked(app);
+            press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+            press(app, KeyCode::Enter);
+            assert!(matches!(app.dialog, Some(Dialog::ConfirmWrite { .. })));
+        }),
+        ("quit with marks", |app| {
+            marked(app);
+            press_with(app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+        }),
+        ("marked all", |app| {
+            results(app);
+            press_with(app, KeyCode::Char('a'), KeyModifiers::ALT);
+        }),
+        ("filters cleared", |app| {
+            press_with(app, KeyCode::Char('c'), KeyModifiers::ALT);
+        }),
+        ("no partner", |app| {
+            detail(app);
+            press_with(app, KeyCode::Char('p'), KeyModifiers::ALT);
+        }),
+        ("statistics drill-down", |app| {
+            press(app, KeyCode::F(2));
+            press(app, KeyCode::Enter);
+        }),
+    ]
+}
+
+#[test]
+fn every_screen_speaks_only_through_the_table() {
+    let engine = engine();
+    let interface = interface_words(engine.catalogue());
+    // The check sees English words: a screen in English shows some.
+    let english = {
+        let mut app = App::new(&engine, Lang::EN, (80, 24));
+        app.export_directory = std::path::PathBuf::from("/nonexistent");
+        draw(&app, 80, 24)
+    };
+    assert!(!leaks(&english, &interface).is_empty(), "{english}");
+    let mut failures = Vec::new();
+    for (name, open) in screens() {
+        for (width, height) in [(80, 24), (120, 200)] {
+            let mut app = App::new(&engine, pseudo(), (width, height));
+            app.export_directory = std::path::PathBuf::from("/nonexistent");
+            open(&mut app);
+            // The about view and the help scroll: the tall screen shows them whole.
+            let screen = draw(&app, width, height);
+            let leaked = leaks(&screen, &interface);
+            if !leaked.is_empty() {
+                failures.push(format!("{name} at {width}×{height}: {leaked:?}\n{screen}"));
+            }
+            assert!(
+                screen.contains('[') && screen.contains(']'),
+                "{name} at {width}×{height} shows nothing of the table:\n{screen}"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// At 80×24 the longer strings still leave every pane its place: the search line, the
+/// list's first result and the status line's quit hint show.
+#[test]
+fn the_longer_language_still_fits_80_by_24() {
+    let engine = engine();
+    let strings = pseudo().strings();
+    let mut app = App::new(&engine, pseudo(), (80, 24));
+    type_keys(&mut app, "climat");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("climat"), "{screen}");
+    let quit = strings.keys.quit.hints[0];
+    assert!(screen.contains(quit), "{quit:?} at 80×24:\n{screen}");
+    let first = app
+        .engine
+        .catalogue()
+        .action_at(app.outcome.hits[0].position);
+    assert!(
+        screen.contains(first.id) || screen.contains(first.submitter),
+        "{screen}"
+    );
+    act(&mut app, Action::Show(View::Stats));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains(strings.statistics), "{screen}");
+}
+
+fn localaction(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The outputs that follow `--lang` (the Markdown handout, the citation) say nothing but
+/// the table's words and the data.
+#[test]
+fn outputs_that_follow_lang_speak_only_through_the_table() {
+    let engine = engine();
+    let interface = interface_words(engine.catalogue());
+    for args in [
+        &[
+            "search", "amman", "--format", "markdown", "--lang", "pseudo",
+        ][..],
+        &[
+            "list", "--city", "milan", "--format", "markdown", "--lang", "pseudo",
+        ],
+        &[
+            "show",
+            "2023-amman-climate-academy",
+            "--format",
+            "citation",
+            "--lang",
+            "pseudo",
+        ],
+    ] {
+        let printed = localaction(args);
+        let leaked = leaks(&printed, &interface);
+        assert!(leaked.is_empty(), "{args:?}: {leaked:?}\n{printed}");
+        assert!(printed.contains('['), "{args:?}: {printed}");
+    }
+}
