@@ -443,11 +443,12 @@ impl Dataset {
                 files.countries = typed(countries, "country", &["id"], &mut errors);
                 files.places = typed(places, "place", &["id"], &mut errors);
                 files.priorities = typed(priorities, "priority", &["number"], &mut errors);
-                let acronyms = format!("{folder}/acronyms.toml");
-                if dir.join(&acronyms).exists() {
-                    let rows = read_rows(dir, acronyms, "acronym", &["acronym"], &mut errors);
-                    files.acronyms = typed(rows, "acronym", &["printed"], &mut errors);
-                }
+            }
+            // Every language's own acronyms, the inline one's too.
+            let acronyms = format!("translations/{code}/acronyms.toml");
+            if dir.join(&acronyms).exists() {
+                let rows = read_rows(dir, acronyms, "acronym", &["acronym"], &mut errors);
+                files.acronyms = typed(rows, "acronym", &["printed"], &mut errors);
             }
             dataset.translations.push(files);
         }
@@ -698,6 +699,13 @@ fn check_translation(
             .iter()
             .any(|note| note.contains("length ratio")),
     };
+    // The title and summary have no French of their own to compare with: they only must
+    // not use a French acronym the language has its own form for.
+    for (name, text) in [("title", translated.title), ("summary", translated.summary)] {
+        for finding in translation::foreign_acronyms(text, &expectations) {
+            checker.error(file, record, &field(name), finding);
+        }
+    }
     for (french_field, french, translation) in [
         (
             "description",

@@ -12,7 +12,8 @@ pub struct Expectations<'a> {
     /// the French (a place: its report spelling, its names in every language, its aliases).
     pub names: Vec<Vec<&'a str>>,
     /// Acronyms the report prints and their form in the translation's language ("HCR",
-    /// "ACNUR"): either is kept.
+    /// "ACNUR"; "ONG", "NGO"): the translation uses its language's form, never the French
+    /// one. An acronym not listed is kept as printed.
     pub acronyms: &'a [(&'a str, &'a str)],
     /// The translation's length, in characters, over the French one's, as translations into
     /// that language run; outside it something was probably dropped or added.
@@ -50,20 +51,26 @@ pub fn check(french: &str, english: &str, expectations: &Expectations<'_>) -> Ve
         ));
     }
     for word in capitals(french) {
-        let translated = expectations
+        let translated: Vec<&str> = expectations
             .acronyms
             .iter()
             .filter(|(printed, _)| *printed == word)
-            .map(|(_, translated)| *translated);
-        if !std::iter::once(word)
-            .chain(translated)
-            .any(|form| english.contains(form))
-        {
+            .map(|(_, translated)| *translated)
+            .collect();
+        if translated.is_empty() {
+            if !english.contains(word) {
+                findings.push(format!(
+                    "\"{word}\" (in capitals in the French) is not in the {language}"
+                ));
+            }
+        } else if !translated.iter().any(|form| english.contains(form)) {
             findings.push(format!(
-                "\"{word}\" (in capitals in the French) is not in the {language}"
+                "\"{word}\" (in capitals in the French) is not in the {language} as {}",
+                translated.join(" or ")
             ));
         }
     }
+    findings.extend(foreign_acronyms(english, expectations));
     for name in quoted_names(french) {
         if !english.contains(name) {
             findings.push(format!(
@@ -119,6 +126,29 @@ fn difference<'t>(left: &[&'t str], right: &[&'t str]) -> Vec<&'t str> {
     }
     missing.dedup();
     missing
+}
+
+/// Every French acronym `translation` uses where its language has a form of its own, as
+/// findings.
+pub fn foreign_acronyms(translation: &str, expectations: &Expectations<'_>) -> Vec<String> {
+    let written = capitals(translation);
+    let mut findings = Vec::new();
+    for word in written {
+        let forms: Vec<&str> = expectations
+            .acronyms
+            .iter()
+            .filter(|(printed, _)| *printed == word)
+            .map(|(_, translated)| *translated)
+            .collect();
+        if !forms.is_empty() && !forms.contains(&word) {
+            findings.push(format!(
+                "\"{word}\" is the French acronym: the {} says {}",
+                expectations.language,
+                forms.join(" or ")
+            ));
+        }
+    }
+    findings
 }
 
 /// Words written in capitals (acronyms and names: "HCR", "PA'LANTE", "C40", the "ONU" of
@@ -239,9 +269,10 @@ mod tests {
         assert!(check(FRENCH, &long, &noted).is_empty());
     }
 
-    /// An acronym the report prints may be kept or given in the translation's language.
+    /// An acronym the report prints is given in the translation's language where it has a form
+    /// of its own, and kept otherwise.
     #[test]
-    fn an_acronym_may_take_its_translated_form() {
+    fn an_acronym_takes_its_translated_form() {
         let spanish = ENGLISH.replace("HCR", "ACNUR");
         let mut with_acronyms = expectations(&[&["Athènes", "Athens"]]);
         with_acronyms.acronyms = &[("HCR", "ACNUR")];
@@ -249,6 +280,19 @@ mod tests {
         assert_eq!(
             check(FRENCH, &spanish, &expectations(&[&["Athènes", "Athens"]])),
             ["\"HCR\" (in capitals in the French) is not in the English"]
+        );
+        // The language has its own form: the French one is a finding, and so is neither.
+        assert_eq!(
+            check(FRENCH, ENGLISH, &with_acronyms),
+            [
+                "\"HCR\" (in capitals in the French) is not in the English as ACNUR",
+                "\"HCR\" is the French acronym: the English says ACNUR"
+            ]
+        );
+        let both = ENGLISH.replace("HCR", "ACNUR (HCR)");
+        assert_eq!(
+            check(FRENCH, &both, &with_acronyms),
+            ["\"HCR\" is the French acronym: the English says ACNUR"]
         );
     }
 
