@@ -841,6 +841,16 @@ fn spanish_is_a_language_like_the_others() {
         "{english}"
     );
     assert!(!english.contains("Jordanie"), "{english}");
+    // The count under the table, on standard error, and the statistics, in Spanish too.
+    let listed = localaction(&["list", "--city", "amman", "--lang", "es"]);
+    assert_eq!(stderr(&listed).trim(), "1 de 77 acciones");
+    let statistics = stdout(&localaction(&["stats", "--lang", "es"]));
+    assert!(
+        statistics.starts_with("Acciones que coinciden: 77 de 77.")
+            && statistics.contains("\nPAÍS  (--country)\n")
+            && statistics.contains("(línea 317 del informe)"),
+        "{statistics}"
+    );
 }
 
 /// The themes filter, from the report's titles: every action whose title names the climate

@@ -53,6 +53,15 @@ fn interface_words(catalogue: &Catalogue<'_>) -> BTreeSet<String> {
             .iter()
             .flat_map(|compact| words(compact.machine_name()).collect::<Vec<_>>()),
     );
+    // So are the filters' keys and flags the statistics table names (`--theme`,
+    // `children_youth`).
+    let engine = engine();
+    for facet in localaction::engine::FACETS {
+        data.extend(words(facet.key));
+        for value in engine.values().of(facet.dimension) {
+            data.extend(words(&value.key));
+        }
+    }
     found.into_inner().difference(&data).cloned().collect()
 }
 
@@ -286,6 +295,7 @@ fn the_longer_language_still_fits_80_by_24() {
     assert!(screen.contains(strings.statistics), "{screen}");
 }
 
+/// What the binary prints on standard output and standard error, one after the other.
 fn localaction(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
         .args(args)
@@ -296,11 +306,13 @@ fn localaction(args: &[&str]) -> String {
         "{args:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
+    let mut printed = String::from_utf8(output.stdout).expect("UTF-8 output");
+    printed.push_str(&String::from_utf8(output.stderr).expect("UTF-8 messages"));
+    printed
 }
 
-/// The outputs that follow `--lang` (the Markdown handout, the citation) say nothing but
-/// the table's words and the data.
+/// The outputs that follow `--lang` (the Markdown handout, the citation, the tables and
+/// their counts, the statistics) say nothing but the table's words and the data.
 #[test]
 fn outputs_that_follow_lang_speak_only_through_the_table() {
     let engine = engine();
@@ -312,6 +324,10 @@ fn outputs_that_follow_lang_speak_only_through_the_table() {
         &[
             "list", "--city", "milan", "--format", "markdown", "--lang", "pseudo",
         ],
+        &["list", "--city", "milan", "--lang", "pseudo"],
+        &["list", "--lang", "pseudo"],
+        &["search", "climat", "--lang", "pseudo"],
+        &["stats", "--lang", "pseudo"],
         &[
             "show",
             "2023-amman-climate-academy",

@@ -10,6 +10,7 @@ use super::Verdict;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, Request};
 use crate::export::{self, Format, Output, Row, write_rows};
+use crate::i18n::fill;
 
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
@@ -111,18 +112,24 @@ pub fn run_export(
     })
 }
 
-/// Says under a table, on standard error, how many actions it holds ("77 actions", "12 of
-/// 77 actions", "No action matches (of 77)."): standard output carries the rows alone, so a
+/// Says under a table, on standard error, in the output's language, how many actions it
+/// holds ("77 actions", "12 of 77 actions", "No action matches (of 77)."): standard output carries the rows alone, so a
 /// script reading a piped table never takes the count for a row. The rows are flushed
 /// first, so that on a terminal the count still comes under them.
 pub fn say_total(output: &mut Output, shown: usize, all: usize) -> anyhow::Result<()> {
     output.writer.flush()?;
+    let strings = output.lang.strings();
+    let all_text = all.to_string();
     super::say(&if shown == 0 {
-        format!("No action matches (of {all}).")
+        fill(strings.total_none, "all", &all_text)
     } else if shown == all {
-        format!("{shown} actions")
+        strings.count_actions(shown)
     } else {
-        format!("{shown} of {all} actions")
+        fill(
+            &fill(strings.total_some, "shown", &shown.to_string()),
+            "all",
+            &all_text,
+        )
     });
     Ok(())
 }

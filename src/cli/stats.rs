@@ -11,6 +11,7 @@ use super::Verdict;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, FACETS, Request, ValueOrder};
 use crate::export::Output;
+use crate::i18n::fill;
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -135,27 +136,37 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
 }
 
 fn write_table(record: &StatsRecord<'_>, output: &mut Output) -> anyhow::Result<()> {
-    writeln!(
-        output.writer,
-        "{} of {} actions match. Each count: the actions that value gives with the query and the other filters.",
-        record.total, record.catalogue
-    )?;
+    let strings = output.lang.strings();
+    let total = fill(
+        &fill(strings.stats_total, "shown", &record.total.to_string()),
+        "all",
+        &record.catalogue.to_string(),
+    );
+    writeln!(output.writer, "{total}")?;
     let label_width = output.columns.unwrap_or(100).clamp(40, 100) - 12;
     writeln!(output.writer)?;
-    writeln!(
-        output.writer,
-        "REPORT'S PUBLISHED FIGURES (as printed; the counts above are the catalogue's)"
-    )?;
+    writeln!(output.writer, "{}", strings.stats_figures)?;
     for figure in &record.report_figures {
+        let line = fill(
+            strings.stats_figure_line,
+            "line",
+            &figure.source_line.to_string(),
+        );
         writeln!(
             output.writer,
-            "  {:<8} {:<28} {:>4}  (report line {})",
-            figure.dimension, figure.key, figure.value, figure.source_line
+            "  {:<8} {:<28} {:>4}  ({line})",
+            figure.dimension, figure.key, figure.value
         )?;
     }
-    for dimension in &record.counts {
+    for (dimension, facet) in record.counts.iter().zip(FACETS) {
         writeln!(output.writer)?;
-        writeln!(output.writer, "{}", dimension.dimension.to_uppercase())?;
+        // The dimension's name in the language, and the flag that filters by it.
+        writeln!(
+            output.writer,
+            "{}  (--{})",
+            strings.dimension_names[facet.dimension as usize].to_uppercase(),
+            dimension.dimension
+        )?;
         for value in &dimension.values {
             let mark = if value.selected { "*" } else { " " };
             let label = if value.key == value.label {

@@ -403,7 +403,7 @@ fn write_markdown(
         .collect();
     writeln!(
         output.writer,
-        "{} {}. {} {}; {} sha256 {}.",
+        "{} {}. {} {}{}{} sha256 {}.",
         rows.len(),
         if rows.len() == 1 {
             words.action
@@ -411,7 +411,8 @@ fn write_markdown(
             words.actions
         },
         words.source,
-        citations.join("; "),
+        citations.join(words.semicolon),
+        words.semicolon,
         words.catalogue,
         crate::catalogue::embedded::short_fingerprint()
     )?;
@@ -503,7 +504,10 @@ fn handout_fields(
         ));
     }
     fields.push((bold(words.id), format!("`{}`", action.id)));
-    fields.push((bold(words.submitter), markdown_inline(action.submitter)));
+    fields.push((
+        bold(words.submitter),
+        markdown_inline(tables.submitter_name(action, texts)),
+    ));
     let places: Vec<&crate::catalogue::Place<'_>> = action
         .places
         .iter()
@@ -607,7 +611,7 @@ fn summary_cells(
     SummaryCells {
         id: action.id.to_owned(),
         year: action.year.to_string(),
-        submitter: action.submitter.to_owned(),
+        submitter: tables.submitter_name(action, names).to_owned(),
         country: country.to_owned(),
         compact: action
             .compact
@@ -657,7 +661,13 @@ fn write_table(
     } else {
         [usize::MAX; 7]
     };
+    // A column is never narrower than its header, in any language ("PRIORIDADES").
     let mut widths: Vec<usize> = headers.iter().map(|header| text::width(header)).collect();
+    let caps: Vec<usize> = caps
+        .iter()
+        .zip(&widths)
+        .map(|(&cap, &header)| cap.max(header))
+        .collect();
     for row in &cells {
         for (column, cell) in row.iter().enumerate() {
             widths[column] = widths[column].max(text::width(cell)).min(caps[column]);

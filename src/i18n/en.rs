@@ -150,6 +150,11 @@ pub static EN: Strings = Strings {
         "PRIORITIES",
         "TITLE",
     ],
+    total_some: "{shown} of {all} actions",
+    total_none: "No action matches (of {all}).",
+    stats_total: "{shown} of {all} actions match. Each count: the actions that value gives with the query and the other filters.",
+    stats_figures: "REPORT'S PUBLISHED FIGURES (as printed; the counts below are the catalogue's)",
+    stats_figure_line: "report line {line}",
     months: [
         "January",
         "February",

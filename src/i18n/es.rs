@@ -150,6 +150,11 @@ pub static ES: Strings = Strings {
         "PRIORIDADES",
         "TÍTULO",
     ],
+    total_some: "{shown} de {all} acciones",
+    total_none: "Ninguna acción coincide (de {all}).",
+    stats_total: "Acciones que coinciden: {shown} de {all}. Cada número: las acciones que da ese valor con la búsqueda y los demás filtros.",
+    stats_figures: "CIFRAS PUBLICADAS EN EL INFORME (tal como se imprimieron; los números de abajo son los del catálogo)",
+    stats_figure_line: "línea {line} del informe",
     months: [
         "enero",
         "febrero",

@@ -151,6 +151,11 @@ pub static FR: Strings = Strings {
         "PRIORITÉS",
         "TITRE",
     ],
+    total_some: "{shown} sur {all} actions",
+    total_none: "Aucune action ne correspond (sur {all}).",
+    stats_total: "Actions correspondantes : {shown} sur {all}. Chaque nombre : les actions que donne cette valeur avec la recherche et les autres filtres.",
+    stats_figures: "CHIFFRES PUBLIÉS PAR LE RAPPORT (tels qu'imprimés ; les nombres ci-dessous sont ceux du catalogue)",
+    stats_figure_line: "ligne {line} du rapport",
     months: [
         "janvier",
         "février",

@@ -432,6 +432,15 @@ strings_table! {
         /// The command line's table columns: id, year, submitter, country, compact,
         /// priorities, title (in capitals, as command-line tables head their columns).
         pub table_headers: [&'static str; 7],
+        /// Under a command-line table, on standard error: how many actions it holds
+        /// (`{shown}`, `{all}`), all of them, or none.
+        pub total_some: &'static str,
+        pub total_none: &'static str,
+        /// The statistics table's first line (`{shown}`, `{all}`), the heading of the
+        /// report's own figures, and where each is printed (`{line}`).
+        pub stats_total: &'static str,
+        pub stats_figures: &'static str,
+        pub stats_figure_line: &'static str,
         /// The names of the months, January first, for dates the interface writes in words.
         pub months: [&'static str; 12],
         /// The Global Compact on Refugees' areas, in [`GCR_AREAS`] order (the report prints

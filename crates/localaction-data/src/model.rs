@@ -529,4 +529,25 @@ impl<'a> Tables<'a> {
             .iter()
             .find(|priority| priority.number == number)
     }
+
+    /// `action`'s submitter as a reader of `language` knows it: a government named as one
+    /// of its places or as its country ("Athènes", "Allemagne") by that place's or
+    /// country's name in the language ("Athens", "Germany"; "Atenas", "Alemania"); every
+    /// other name as the report prints it.
+    pub fn submitter_name(&self, action: &Action<'a>, language: TextLanguage) -> &'a str {
+        let place = action
+            .places
+            .iter()
+            .filter_map(|&place| self.places.get(place as usize))
+            .find(|place| place.name_fr() == action.submitter)
+            .map(|place| place.name(language));
+        let country = || {
+            action
+                .country
+                .and_then(|country| self.countries.get(country as usize))
+                .filter(|country| country.name_fr() == action.submitter)
+                .map(|country| country.name(language))
+        };
+        place.or_else(country).unwrap_or(action.submitter)
+    }
 }

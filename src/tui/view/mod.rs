@@ -116,30 +116,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
     }
 }
 
-/// The submitter's name in the interface's language: a government named as one of its
-/// places or as its country ("Athènes", "Allemagne") by the name the filters show in that
-/// language ("Athens", "Germany"; "Atenas", "Alemania"); every other name as the report
-/// prints it.
+/// The submitter's name in the interface's language (see `Tables::submitter_name`).
 pub(crate) fn submitter_name<'c>(
     app: &App<'_, 'c>,
     action: &crate::catalogue::Action<'c>,
 ) -> &'c str {
-    let names = app.lang.texts();
-    let tables = &app.engine.catalogue().tables;
-    let place = action
-        .places
-        .iter()
-        .map(|&place| &tables.places[place as usize])
-        .find(|place| place.name_fr() == action.submitter)
-        .map(|place| place.name(names));
-    let country = || {
-        action
-            .country
-            .map(|country| &tables.countries[country as usize])
-            .filter(|country| country.name_fr() == action.submitter)
-            .map(|country| country.name(names))
-    };
-    place.or_else(country).unwrap_or(action.submitter)
+    app.engine
+        .catalogue()
+        .tables
+        .submitter_name(action, app.lang.texts())
 }
 
 /// A bordered block with a title.
