@@ -19,9 +19,9 @@ pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"))
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Interface language, also of Markdown output, citations, tables and statistics'
-    /// labels; messages stay in English (default: from LC_ALL / LC_MESSAGES / LANG, else
-    /// the system's setting).
+    /// Interface language, also of Markdown output, citations, tables, counts, statistics
+    /// and notes; error messages stay in English (default: from LC_ALL / LC_MESSAGES /
+    /// LANG, else the system's setting).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// Interface colours (default: dark, light when COLORFGBG says the background is light,

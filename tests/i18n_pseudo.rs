@@ -312,7 +312,8 @@ fn localaction(args: &[&str]) -> String {
 }
 
 /// The outputs that follow `--lang` (the Markdown handout, the citation, the tables and
-/// their counts, the statistics) say nothing but the table's words and the data.
+/// their counts, the statistics, the notes on how a query was read) say nothing but the
+/// table's words and the data.
 #[test]
 fn outputs_that_follow_lang_speak_only_through_the_table() {
     let engine = engine();
@@ -327,6 +328,12 @@ fn outputs_that_follow_lang_speak_only_through_the_table() {
         &["list", "--city", "milan", "--lang", "pseudo"],
         &["list", "--lang", "pseudo"],
         &["search", "climat", "--lang", "pseudo"],
+        &[
+            "search",
+            "climta AND enfants zzzz \"unclosed",
+            "--lang",
+            "pseudo",
+        ],
         &["stats", "--lang", "pseudo"],
         &[
             "show",

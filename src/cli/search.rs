@@ -9,6 +9,7 @@ use super::filters::FilterArgs;
 use super::list::say_total;
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
 use crate::export::{Format, HitRank, Output, Row, write_rows};
+use crate::i18n::{Lang, fill};
 
 /// Snippets in JSON and CSV are at most this many characters.
 const SNIPPET_CHARS: usize = 160;
@@ -56,43 +57,48 @@ impl From<MatchArg> for MatchMode {
     }
 }
 
-/// Says on stderr what the query was read as: ignored parts, dropped words, corrections.
-pub fn note_matching(outcome: &crate::engine::Outcome) {
+/// Says on stderr, in `lang`, what the query was read as: ignored parts, dropped words,
+/// corrections.
+pub fn note_matching(outcome: &crate::engine::Outcome, lang: Lang) {
+    let words = &lang.strings().cli_notes;
+    let note = |text: String| super::say(&fill(words.note, "text", &text));
     for ignored in &outcome.parsed.ignored {
-        // Messages stay in English, whatever --lang says.
-        let ignored = ignored.describe(crate::i18n::Lang::EN);
-        super::say(&format!("localaction: note: ignored {ignored}"));
+        note(fill(words.ignored, "what", &ignored.describe(lang)));
     }
     for read in &outcome.parsed.read {
-        let read = read.describe(crate::i18n::Lang::EN);
-        super::say(&format!("localaction: note: {read}"));
+        note(read.describe(lang));
     }
     let matching = &outcome.matching;
     for correction in &matching.corrections {
-        super::say(&format!(
-            "localaction: note: no action has \"{}\"; showing results for {}",
-            correction.typed,
-            correction
-                .read_as
-                .iter()
-                .map(|word| format!("\"{word}\""))
-                .collect::<Vec<_>>()
-                .join(" or ")
+        note(fill(
+            &fill(
+                words.corrected,
+                "typed",
+                &quoted(std::slice::from_ref(&correction.typed), "", lang),
+            ),
+            "read_as",
+            &quoted(&correction.read_as, words.or, lang),
         ));
     }
     if !matching.dropped.is_empty() {
-        super::say(&format!(
-            "localaction: note: no action mentions {} together with the other words; showing actions with {}",
-            quoted(&matching.dropped, " and "),
-            quoted(&matching.kept, " ")
+        note(fill(
+            &fill(
+                words.dropped,
+                "dropped",
+                &quoted(&matching.dropped, words.and, lang),
+            ),
+            "kept",
+            &quoted(&matching.kept, " ", lang),
         ));
     }
 }
 
-fn quoted(words: &[String], separator: &str) -> String {
+/// `words` each in the language's quotation marks, joined by `separator`.
+fn quoted(words: &[String], separator: &str, lang: Lang) -> String {
+    let marks = &lang.strings().citation;
     words
         .iter()
-        .map(|word| format!("\"{word}\""))
+        .map(|word| format!("{}{word}{}", marks.open_quote, marks.close_quote))
         .collect::<Vec<_>>()
         .join(separator)
 }
@@ -107,7 +113,7 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         limit: args.limit,
         mode: args.matching.mode.into(),
     });
-    note_matching(&outcome);
+    note_matching(&outcome, output.lang);
     let catalogue = engine.catalogue();
     // One highlighter for every hit: the query is analysed once.
     let mut highlighter = (args.format != Format::Table && args.format != Format::Markdown)

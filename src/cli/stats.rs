@@ -82,7 +82,7 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         limit: Some(0),
         mode: args.matching.mode.into(),
     });
-    super::search::note_matching(&outcome);
+    super::search::note_matching(&outcome, output.lang);
     let counts: Vec<DimensionCounts> = FACETS
         .iter()
         .map(|facet| {

@@ -1,6 +1,8 @@
 //! The interface in English: every string, in the order of `Strings`.
 
-use super::{AboutWords, CitationWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings};
+use super::{
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+};
 
 pub static EN: Strings = Strings {
     app_title: "Call to Local Action for Migrants and Refugees",
@@ -187,6 +189,14 @@ pub static EN: Strings = Strings {
         field_prefix: "the prefix \"{field}:\" (every field is searched; use the filters)",
         too_many_clauses: "\"{word}\" and what follows (at most {limit} words or phrases)",
         unclosed_quote: "unclosed quote: the phrase runs to the end",
+    },
+    cli_notes: CliNoteWords {
+        note: "localaction: note: {text}",
+        ignored: "ignored {what}",
+        corrected: "no action has {typed}; showing results for {read_as}",
+        or: " or ",
+        dropped: "no action mentions {dropped} together with the other words; showing actions with {kept}",
+        and: " and ",
     },
     about: AboutWords {
         title: "About localaction",

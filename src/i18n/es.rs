@@ -1,6 +1,8 @@
 //! The interface in Spanish: every string, in the order of `Strings`.
 
-use super::{AboutWords, CitationWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings};
+use super::{
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+};
 
 pub static ES: Strings = Strings {
     app_title: "Llamamiento a la Acción Local para Migrantes y Refugiados",
@@ -187,6 +189,14 @@ pub static ES: Strings = Strings {
         field_prefix: "el prefijo «{field}:» (se busca en todos los campos; use los filtros)",
         too_many_clauses: "«{word}» y el resto (como máximo {limit} palabras o frases)",
         unclosed_quote: "comillas sin cerrar: la frase llega hasta el final",
+    },
+    cli_notes: CliNoteWords {
+        note: "localaction: nota: {text}",
+        ignored: "se omite {what}",
+        corrected: "ninguna acción tiene {typed}; resultados para {read_as}",
+        or: " o ",
+        dropped: "ninguna acción menciona {dropped} junto con las demás palabras; acciones con {kept}",
+        and: " y ",
     },
     about: AboutWords {
         title: "Acerca de localaction",

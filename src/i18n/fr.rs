@@ -1,6 +1,8 @@
 //! The interface in French: every string, in the order of `Strings`.
 
-use super::{AboutWords, CitationWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings};
+use super::{
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+};
 
 pub static FR: Strings = Strings {
     app_title: "Appel à l'action locale pour les migrants et les réfugiés",
@@ -188,6 +190,14 @@ pub static FR: Strings = Strings {
         field_prefix: "le préfixe « {field}: » (tous les champs sont cherchés ; utilisez les filtres)",
         too_many_clauses: "« {word} » et la suite (au plus {limit} mots ou expressions)",
         unclosed_quote: "guillemet non fermé : l'expression court jusqu'à la fin",
+    },
+    cli_notes: CliNoteWords {
+        note: "localaction : remarque : {text}",
+        ignored: "ignoré : {what}",
+        corrected: "aucune action n'a {typed} ; résultats pour {read_as}",
+        or: " ou ",
+        dropped: "aucune action ne mentionne {dropped} avec les autres mots ; actions avec {kept}",
+        and: " et ",
     },
     about: AboutWords {
         title: "À propos de localaction",

@@ -447,6 +447,7 @@ strings_table! {
         /// them in French).
         pub gcr_area_names: [&'static str; GCR_AREAS.len()],
         pub notes: NoteWords,
+        pub cli_notes: CliNoteWords,
         pub about: AboutWords,
         pub handout: HandoutWords,
         pub citation: CitationWords,
@@ -464,6 +465,26 @@ strings_table! {
         pub field_prefix: &'static str,
         pub too_many_clauses: &'static str,
         pub unclosed_quote: &'static str,
+    }
+}
+
+strings_table! {
+    /// The command line's notes on standard error about how a query was read.
+    #[derive(Debug)]
+    pub struct CliNoteWords {
+        /// Around every note (`{text}`).
+        pub note: &'static str,
+        /// A part of the query set aside (`{what}`: a parser's note).
+        pub ignored: &'static str,
+        /// A word no action holds, read as others (`{typed}`, `{read_as}`).
+        pub corrected: &'static str,
+        /// Between the words a typo is read as.
+        pub or: &'static str,
+        /// Words no action holds with the others (`{dropped}`), and the words the results
+        /// hold (`{kept}`).
+        pub dropped: &'static str,
+        /// Between dropped words.
+        pub and: &'static str,
     }
 }
 
