@@ -270,6 +270,45 @@ fn every_screen_speaks_only_through_the_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Every language, and the longer pseudo-language, draws every screen at 80×24 with its
+/// own words at the top and, outside dialogs and messages, its quit hint still on the
+/// status line: the
+/// fit test that stands for a whole snapshot set per language.
+#[test]
+fn every_language_fits_every_screen_at_80_by_24() {
+    let engine = engine();
+    for lang in Lang::all().chain([pseudo()]) {
+        let strings = lang.strings();
+        for (name, open) in screens() {
+            let mut app = App::new(&engine, lang, (80, 24));
+            app.export_directory = std::path::PathBuf::from("/nonexistent");
+            open(&mut app);
+            let screen = draw(&app, 80, 24);
+            let rows: Vec<&str> = screen.lines().collect();
+            assert_eq!(rows.len(), 24, "{lang:?} {name}:\n{screen}");
+            // A message stands in for the hints until the next key.
+            if app.dialog.is_none() && app.message.is_none() {
+                let status = rows[23];
+                let quit = strings.keys.quit.hints[0];
+                assert!(
+                    status.contains(quit),
+                    "{lang:?} {name}: {quit:?} on the status line:\n{screen}"
+                );
+            }
+            if !app.help {
+                assert!(
+                    rows[0].contains(strings.search)
+                        || rows[0].contains(strings.statistics)
+                        || rows[0].contains(strings.map)
+                        || rows[0].contains(strings.shortlist)
+                        || rows[0].contains(strings.about.title),
+                    "{lang:?} {name}: the top row names no pane in the language:\n{screen}"
+                );
+            }
+        }
+    }
+}
+
 /// At 80×24 the longer strings still leave every pane its place: the search line, the
 /// list's first result and the status line's quit hint show.
 #[test]

@@ -193,7 +193,7 @@ pub static ES: Strings = Strings {
     cli_notes: CliNoteWords {
         note: "localaction: nota: {text}",
         ignored: "se omite {what}",
-        corrected: "ninguna acción tiene {typed}; resultados para {read_as}",
+        corrected: "ninguna acción contiene {typed}; resultados para {read_as}",
         or: " o ",
         dropped: "ninguna acción menciona {dropped} junto con las demás palabras; acciones con {kept}",
         and: " y ",

@@ -102,7 +102,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_, '_>, palette: Palette) -> Drawn
         status::draw(frame, area, app, palette);
     }
     if app.help {
-        help_scroll_limit = Some(help::draw(frame, area, app, palette));
+        // Above the status line, which says how to close it.
+        let above_status = layout.status.map_or(area, |status| Rect {
+            height: status.y.saturating_sub(area.y),
+            ..area
+        });
+        help_scroll_limit = Some(help::draw(frame, above_status, app, palette));
     }
     if let Some(dialog) = &app.dialog {
         draw_dialog(frame, area, app, dialog, palette);
