@@ -1215,3 +1215,20 @@ fn no_line_of_the_handout_texts_starts_with_a_pipe() {
         );
     }
 }
+
+/// Issue 22 #8: the report's dead links (`[ici](#)`, the PDF's lost links, 23 of them in
+/// the descriptions) do not reach a handout in any language: the short sentence that only
+/// pointed to one goes ("More information [here](#).").
+#[test]
+fn the_handout_has_no_dead_links() {
+    for lang in ["en", "fr", "es"] {
+        let output = localaction(&["list", "--format", "markdown", "--lang", lang]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let handout = stdout(&output);
+        assert_eq!(handout.matches("\n## ").count(), 77, "{lang}");
+        assert!(!handout.contains("](#)"), "{lang}: a dead link is left");
+        for pointer in ["More information", "Plus d'informations", "Más información"] {
+            assert!(!handout.contains(pointer), "{lang}: {pointer:?} is left");
+        }
+    }
+}

@@ -464,11 +464,16 @@ fn write_markdown(
 }
 
 /// A text's paragraphs as Markdown, one blank line apart, control characters
-/// neutralised; never a line that reads as a row of a table (a leading `|` is escaped).
+/// neutralised, without the report's dead links; never a line that reads as a row of a
+/// table (a leading `|` is escaped).
 fn markdown_paragraphs(body: &str) -> String {
-    text::sanitize(body)
+    let paragraphs: Vec<String> = text::sanitize(body)
         .split('\n')
-        .map(str::trim)
+        .map(without_dead_links)
+        .collect();
+    paragraphs
+        .iter()
+        .map(|paragraph| paragraph.trim())
         .filter(|paragraph| !paragraph.is_empty())
         .map(|paragraph| {
             if paragraph.starts_with('|') {
@@ -479,6 +484,42 @@ fn markdown_paragraphs(body: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// The most words a sentence that only points to a dead link has ("More information
+/// [here](#).", "Plus d'informations [ici](#).", "Más información [aquí](#).").
+const POINTER_WORDS: usize = 4;
+
+/// `paragraph` without the report's dead links (`[here](#)`, the PDF's links lost in the
+/// text): a short sentence that only points to one goes, a longer one keeps the link's
+/// words as plain text.
+fn without_dead_links(paragraph: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = paragraph;
+    while let Some(close) = rest.find("](#)") {
+        let Some(open) = rest[..close].rfind('[') else {
+            kept.push_str(&rest[..close + 4]);
+            rest = &rest[close + 4..];
+            continue;
+        };
+        let label = &rest[open + 1..close];
+        let before = &rest[..open];
+        // The sentence the link stands in: from the last sentence end before it.
+        let sentence_start = before.rfind(['.', '!', '?', ':']).map_or(0, |end| end + 1);
+        let sentence = format!("{}{label}", &before[sentence_start..]);
+        let after = &rest[close + 4..];
+        let ends_sentence = after.trim_start().is_empty() || after.starts_with(['.', '!']);
+        if ends_sentence && sentence.split_whitespace().count() <= POINTER_WORDS {
+            kept.push_str(before[..sentence_start].trim_end());
+            rest = after.strip_prefix(['.', '!']).unwrap_or(after);
+        } else {
+            kept.push_str(before);
+            kept.push_str(label);
+            rest = after;
+        }
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// The short labelled list under an action's heading in a Markdown handout, in `lang`:
@@ -707,6 +748,25 @@ fn write_table(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dead_links_leave_the_handout() {
+        use super::without_dead_links;
+        assert_eq!(
+            without_dead_links("The park opens in 2024. More information [here](#)."),
+            "The park opens in 2024."
+        );
+        assert_eq!(without_dead_links("Plus d'informations [ici](#)."), "");
+        assert_eq!(
+            without_dead_links("Read the [city's plan](#) before the forum."),
+            "Read the city's plan before the forum."
+        );
+        assert_eq!(
+            without_dead_links("A [link](https://example.org) stays."),
+            "A [link](https://example.org) stays."
+        );
+        assert_eq!(without_dead_links("Odd ](#) text"), "Odd ](#) text");
+    }
+
     use super::*;
 
     #[test]
