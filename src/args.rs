@@ -24,6 +24,10 @@ pub struct Args {
     /// LANG, else the system's setting).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Start CSV output with a byte-order mark, so that Excel on Windows reads its accents
+    /// (the interface's CSV exports always have one).
+    #[arg(long, global = true)]
+    pub bom: bool,
     /// Interface colours (default: dark, light when COLORFGBG says the background is light,
     /// mono when NO_COLOR is set).
     #[arg(long, global = true, value_enum)]

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         }
     };
     let ran = match args.command {
-        Some(command) => cli::run(command, args.lang, Args::command),
+        Some(command) => cli::run(command, args.lang, args.bom, Args::command),
         None => browse(args.lang, args.palette).map(|()| cli::Verdict::Found),
     };
     match ran {

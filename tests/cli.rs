@@ -1232,3 +1232,22 @@ fn the_handout_has_no_dead_links() {
         }
     }
 }
+
+/// Issue 22 #7: `--bom` starts CSV with a byte-order mark (Excel on Windows reads UTF-8
+/// only with one), on standard output and in an exported file; without it, none, as
+/// scripts expect. The records read the same either way.
+#[test]
+fn bom_starts_csv_only_when_asked() {
+    let plain = localaction(&["list", "--format", "csv"]);
+    let marked = localaction(&["list", "--format", "csv", "--bom"]);
+    assert!(plain.status.success() && marked.status.success());
+    assert!(plain.stdout.starts_with(b"id,"));
+    assert!(marked.stdout.starts_with("\u{feff}id,".as_bytes()));
+    assert_eq!(&marked.stdout[3..], &plain.stdout[..]);
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("all.csv");
+    let path_text = path.to_str().unwrap();
+    let exported = localaction(&["export", "--format", "csv", "--bom", "--output", path_text]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert_eq!(std::fs::read(&path).unwrap(), marked.stdout);
+}

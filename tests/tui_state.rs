@@ -552,9 +552,12 @@ fn exporting_to_csv_follows_the_extension() {
     let mut app = app(&engine, directory.path());
     let marked = mark_two_and_type_path(&mut app, "picked.csv");
     act(&mut app, Action::Open);
-    assert!(draw(&app, 120, 40).contains("as CSV"));
+    assert!(draw(&app, 120, 40).contains("as CSV (UTF-8 with BOM, for Excel)"));
     confirm_write(&mut app, "picked.csv");
     assert_eq!(app.dialog, None);
+    // Issue 22 #7: a byte-order mark first, so that Excel on Windows reads the accents.
+    let written = std::fs::read(directory.path().join("picked.csv")).unwrap();
+    assert!(written.starts_with("\u{feff}id,".as_bytes()));
     let mut reader = csv::Reader::from_path(directory.path().join("picked.csv")).unwrap();
     assert_eq!(&reader.headers().unwrap()[0], "id");
     let ids: Vec<String> = reader

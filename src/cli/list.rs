@@ -94,6 +94,7 @@ pub fn run_export(
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
             let written = export::write_to(path, output.lang, args.force, |file| {
+                file.bom = output.bom;
                 write_rows(engine.catalogue(), &rows, args.format, file)
             })?;
             if written != export::file::Target::Stream {

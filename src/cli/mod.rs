@@ -53,14 +53,16 @@ fn open_engine() -> anyhow::Result<&'static Engine<'static>> {
 }
 
 /// Runs one command, writing to standard output in `lang` (Markdown's prose; the locale's
-/// when not given). `program` is the whole command line's definition, for completions and
+/// when not given), CSV with a byte-order mark if `bom`. `program` is the whole command line's definition, for completions and
 /// the manual page.
 pub fn run(
     command: Command,
     lang: Option<Lang>,
+    bom: bool,
     program: impl Fn() -> clap::Command,
 ) -> anyhow::Result<Verdict> {
     let mut output = Output::stdout();
+    output.bom = bom;
     if let Some(lang) = lang {
         output.lang = lang;
     }

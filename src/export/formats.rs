@@ -238,6 +238,9 @@ fn write_csv(
     rows: &[Row<'_>],
     output: &mut Output,
 ) -> anyhow::Result<()> {
+    if output.bom {
+        output.writer.write_all("\u{feff}".as_bytes())?;
+    }
     let mut writer = csv::Writer::from_writer(&mut output.writer);
     writer.write_record(csv_columns())?;
     let join = |items: &[std::borrow::Cow<'_, str>]| items.join(";");

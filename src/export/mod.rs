@@ -26,6 +26,9 @@ pub struct Output {
     pub colour: bool,
     /// The language of written prose (Markdown's headings and texts).
     pub lang: Lang,
+    /// CSV starts with a byte-order mark, which Excel on Windows needs to read UTF-8 (its
+    /// accents are mojibake otherwise) and scripts do not want.
+    pub bom: bool,
 }
 
 impl Output {
@@ -51,6 +54,7 @@ impl Output {
             columns,
             colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
             lang: Lang::from_environment(),
+            bom: false,
         }
     }
 }
@@ -72,6 +76,7 @@ pub fn write_to(
         columns: None,
         colour: false,
         lang,
+        bom: false,
     };
     write(&mut output)?;
     output.writer.flush()?;

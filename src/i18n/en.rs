@@ -97,7 +97,7 @@ pub static EN: Strings = Strings {
     overwrite_prompt: "exists. Replace it? (y/N)",
     write_prompt: "Write the shortlist to",
     write_as_markdown: "as Markdown",
-    write_as_csv: "as CSV",
+    write_as_csv: "as CSV (UTF-8 with BOM, for Excel)",
     write_choices: "Enter: write it · Esc: change the name",
     nothing_marked: "Nothing is marked: mark actions with Space, then export",
     quit_title: "Export before quitting?",

@@ -97,7 +97,7 @@ pub static ES: Strings = Strings {
     overwrite_prompt: "ya existe. ¿Reemplazarlo? (s/N)",
     write_prompt: "Guardar la selección en",
     write_as_markdown: "en Markdown",
-    write_as_csv: "en CSV",
+    write_as_csv: "en CSV (UTF-8 con BOM, para Excel)",
     write_choices: "Intro: guardarla · Esc: cambiar el nombre",
     nothing_marked: "No hay nada marcado: marque acciones con Espacio y luego exporte",
     quit_title: "¿Exportar antes de salir?",

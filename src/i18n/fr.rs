@@ -97,7 +97,7 @@ pub static FR: Strings = Strings {
     overwrite_prompt: "existe. Le remplacer ? (o/N)",
     write_prompt: "Écrire la sélection dans",
     write_as_markdown: "en Markdown",
-    write_as_csv: "en CSV",
+    write_as_csv: "en CSV (UTF-8 avec BOM, pour Excel)",
     write_choices: "Entrée : l'écrire · Échap : changer le nom",
     nothing_marked: "Rien n'est marqué : marquez des actions avec Espace, puis exportez",
     quit_title: "Exporter avant de quitter ?",

@@ -41,6 +41,8 @@ pub fn write_shortlist(
         })
         .collect();
     export::write_to(path, lang, replace, |output| {
+        // Handed to whoever opens it, most often in Excel: CSV with a byte-order mark.
+        output.bom = true;
         write_rows(catalogue, &rows, format_for(path), output)
     })
     // The whole chain: the path, and why ("No space left on device").
