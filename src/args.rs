@@ -24,6 +24,11 @@ pub struct Args {
     /// LANG, else the system's setting).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// See the catalogue from this month (YYYY-MM) instead of the clock's: which actions are
+    /// ongoing or ended, in the statistics, the status filter and every record's `status`,
+    /// so that a count made on another day can be made again.
+    #[arg(long, global = true, value_name = "YYYY-MM", value_parser = crate::engine::parse_month)]
+    pub today: Option<crate::catalogue::YearMonth>,
     /// Start CSV output with a byte-order mark, so that Excel on Windows reads its accents
     /// (the interface's CSV exports always have one).
     #[arg(long, global = true)]

@@ -31,6 +31,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(month) = args.today {
+        localaction::engine::see_from(month);
+    }
     let ran = match args.command {
         Some(command) => cli::run(command, args.lang, args.bom, Args::command),
         None => browse(args.lang, args.palette).map(|()| cli::Verdict::Found),

@@ -398,6 +398,8 @@ fn csv_parses_back_with_the_documented_columns() {
             "quote_author",
             "spotlight",
             "editor_notes",
+            "status",
+            "status_as_of",
             // Added after the first CSV, at the end: the English name of the first place,
             // then Spanish.
             "city_en",
@@ -1250,4 +1252,56 @@ fn bom_starts_csv_only_when_asked() {
     let exported = localaction(&["export", "--format", "csv", "--bom", "--output", path_text]);
     assert!(exported.status.success(), "{}", stderr(&exported));
     assert_eq!(std::fs::read(&path).unwrap(), marked.stdout);
+}
+
+/// Issue 22 #12: every count can be rebuilt from the records. Each record says its status
+/// and the month it is seen from; `--today` sees the catalogue from another month, so a
+/// count made then is made again now. The statistics' ongoing and ended counts are the
+/// records' own, whatever the month.
+#[test]
+fn statuses_are_in_the_records_and_today_reproduces_a_count() {
+    let mut counted_by_month = Vec::new();
+    for month in ["2023-06", "2025-01", "2031-12"] {
+        let records = records(&["list", "--format", "json", "--today", month]);
+        let mut by_status = std::collections::BTreeMap::<String, usize>::new();
+        for record in &records {
+            assert_eq!(record.status_as_of, month, "{}", record.id);
+            *by_status.entry(record.status.to_string()).or_default() += 1;
+            // "En cours" is ongoing on any day; a printed end is only later.
+            if record.ongoing == Some(true) {
+                assert_eq!(record.status, "ongoing", "{}", record.id);
+            }
+            if record.ongoing.is_none() {
+                assert_eq!(record.status, "unstated", "{}", record.id);
+            }
+        }
+        let stats = localaction(&["stats", "--format", "json", "--all", "--today", month]);
+        assert!(stats.status.success(), "{}", stderr(&stats));
+        let stats: serde_json::Value = serde_json::from_str(&stdout(&stats)).unwrap();
+        let status = stats["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|dimension| dimension["dimension"] == "status")
+            .unwrap();
+        for value in status["values"].as_array().unwrap() {
+            let key = value["key"].as_str().unwrap();
+            assert_eq!(
+                value["count"].as_u64().unwrap() as usize,
+                by_status.get(key).copied().unwrap_or(0),
+                "{month}: {key}"
+            );
+        }
+        counted_by_month.push(by_status);
+    }
+    // Seen from later, actions end: the counts move with the month.
+    assert!(counted_by_month[0]["ongoing"] > counted_by_month[2]["ongoing"]);
+    // A month that is not one is refused with a clear message.
+    let refused = localaction(&["list", "--today", "2025-13"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("is not a month"),
+        "{}",
+        stderr(&refused)
+    );
 }

@@ -6,13 +6,11 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use localaction::catalogue::{
-    Catalogue, FacetRow, MachineName, Position, TextLanguage, Theme, YearMonth,
+    Catalogue, FacetRow, MachineName, Position, Status, TextLanguage, Theme, YearMonth,
 };
 use localaction::engine::facets::fold;
 use localaction::engine::query::{self, MAX_CLAUSES};
-use localaction::engine::{
-    Dimension, Engine, Filters, MatchMode, Outcome, Request, Status, rank_order,
-};
+use localaction::engine::{Dimension, Engine, Filters, MatchMode, Outcome, Request, rank_order};
 use localaction::i18n::Lang;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};

@@ -73,6 +73,7 @@ fn run(engine: &Engine<'_>, line: &[&str]) -> (cli::Verdict, String) {
         columns: None,
         colour: false,
         lang: Lang::EN,
+        today: engine.today(),
         bom: false,
     };
     let args = Args::try_parse_from(std::iter::once("localaction").chain(line.iter().copied()))

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Catalogue;
-use super::{Action, End, MachineName, TextLanguage};
+use super::{Action, End, MachineName, Status, TextLanguage, YearMonth};
 
 /// The fields each translation gives a record, as `<field>_<code>` (`title_en`,
 /// `description_es`).
@@ -50,8 +50,14 @@ pub struct ActionRecord<'a> {
     pub start: Option<Cow<'a, str>>,
     /// `YYYY-MM` or `YYYY`; null when ongoing or not given.
     pub end: Option<Cow<'a, str>>,
-    /// True for "en cours"; null when the report gives no duration.
+    /// True for "en cours"; null when the report gives no duration. An action whose end
+    /// date is still to come is not "en cours" but is ongoing: see `status`.
     pub ongoing: Option<bool>,
+    /// `ongoing`, `ended` or `unstated` (no duration printed), seen from the month
+    /// `status_as_of`: what the statistics and the status filter count.
+    pub status: Cow<'a, str>,
+    /// `YYYY-MM`: the month the status is seen from (this month, or `--today`'s).
+    pub status_as_of: Cow<'a, str>,
     /// `gcm`, `gcr`, `mirror`, `idp`, or null where the report does not say (2022).
     pub compact: Option<Cow<'a, str>>,
     pub compact_printed: Option<Cow<'a, str>>,
@@ -83,8 +89,12 @@ pub struct ActionRecord<'a> {
 }
 
 impl<'a> ActionRecord<'a> {
-    /// The flat view of an action of `catalogue`.
-    pub fn new(catalogue: &Catalogue<'a>, action: &Action<'a>) -> ActionRecord<'a> {
+    /// The flat view of an action of `catalogue`, its status seen from the month `today`.
+    pub fn new(
+        catalogue: &Catalogue<'a>,
+        action: &Action<'a>,
+        today: YearMonth,
+    ) -> ActionRecord<'a> {
         let borrowed = |text: &'a str| Cow::Borrowed(text);
         let tables = &catalogue.tables;
         let cities: Vec<Cow<'a, str>> = action
@@ -127,6 +137,10 @@ impl<'a> ActionRecord<'a> {
             start,
             end,
             ongoing,
+            status: borrowed(
+                Status::of(action.duration.as_ref().map(|duration| duration.end), today).key(),
+            ),
+            status_as_of: today.iso().into(),
             compact: action
                 .compact
                 .map(|compact| borrowed(compact.machine_name())),

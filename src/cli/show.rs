@@ -40,7 +40,7 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
                 &mut output.writer,
-                &ActionRecord::new(catalogue, action),
+                &ActionRecord::new(catalogue, action, engine.today()),
             )?;
             writeln!(output.writer)?;
         }

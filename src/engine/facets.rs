@@ -11,7 +11,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    Catalogue, Compact, End, FacetRow, MachineName, PRIORITIES, Position, SubmitterKind, Theme,
+    Catalogue, Compact, FacetRow, MachineName, PRIORITIES, Position, Status, SubmitterKind, Theme,
     YearMonth,
 };
 use crate::i18n::{self, Lang};
@@ -383,44 +383,6 @@ const _: () = {
         row += 1;
     }
 };
-
-/// Whether an action is still running, from its parsed duration and today's month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    Ongoing,
-    Ended,
-    /// The report prints no duration (the 2022 write-ups).
-    Unstated,
-}
-
-impl Status {
-    pub const ALL: [Status; 3] = [Status::Ongoing, Status::Ended, Status::Unstated];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Ongoing => "ongoing",
-            Status::Ended => "ended",
-            Status::Unstated => "unstated",
-        }
-    }
-
-    /// The status of an action ending at `end`, seen in the month `today`. An end given as a
-    /// year alone runs to that year's December.
-    pub fn of(end: Option<End>, today: YearMonth) -> Status {
-        match end {
-            None => Status::Unstated,
-            Some(End::Ongoing) => Status::Ongoing,
-            Some(End::At(end)) => {
-                let last_month = (end.year, end.month.unwrap_or(12));
-                if last_month < (today.year, today.month.unwrap_or(1)) {
-                    Status::Ended
-                } else {
-                    Status::Ongoing
-                }
-            }
-        }
-    }
-}
 
 /// One value of a dimension, as the engine counts it: an index into that dimension's list
 /// of values ([`Values::of`]).
@@ -815,6 +777,7 @@ impl Filters {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::End;
 
     /// The values each dimension finds in an action's facet row are those the action's
     /// own record names, in every dimension, seen from months on both sides of the

@@ -19,8 +19,7 @@ use tantivy::directory::OwnedBytes;
 use tantivy::{IndexReader, Score, Searcher};
 
 pub use facets::{
-    Dimension, FACETS, Facet, FacetValue, FilterError, Filters, Status, ValueOrder, ValueSlot,
-    Values,
+    Dimension, FACETS, Facet, FacetValue, FilterError, Filters, ValueOrder, ValueSlot, Values,
 };
 pub use highlight::{Highlighter, Snippet, TextLanguage};
 pub use matching::{ONE_TYPO_FROM_CHARS, TWO_TYPOS_FROM_CHARS, allowed_typos};
@@ -556,7 +555,49 @@ fn best_held_set(holdings: &[matching::Holding], plans: &[ClausePlan], required:
         .unwrap_or(0)
 }
 
-/// The engine over the catalogue and index embedded in the binary, seen from this month.
+/// The month `--today` asked to see the catalogue from, if it did.
+static SEEN_FROM: OnceLock<YearMonth> = OnceLock::new();
+
+/// Sees the catalogue from `month` instead of the clock's (`--today`), so that a count of
+/// ongoing and ended actions made on another day can be made again. Before the embedded
+/// engine opens; a second call changes nothing.
+pub fn see_from(month: YearMonth) {
+    let _ = SEEN_FROM.set(month);
+}
+
+/// The month statuses are seen from: `--today`'s, or the clock's.
+pub fn today() -> YearMonth {
+    SEEN_FROM.get().copied().unwrap_or_else(this_month)
+}
+
+/// `YYYY-MM` (or `YYYY-MM-DD`, its day ignored), as `--today` takes it.
+pub fn parse_month(text: &str) -> Result<YearMonth, String> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next().and_then(|year| {
+        (year.len() == 4)
+            .then(|| year.parse::<u16>().ok())
+            .flatten()
+    });
+    let month = parts
+        .next()
+        .and_then(|month| month.parse::<u8>().ok())
+        .filter(|month| (1..=12).contains(month));
+    let day_fits = parts
+        .next()
+        .is_none_or(|day| day.parse::<u8>().is_ok_and(|day| (1..=31).contains(&day)));
+    match (year, month, day_fits) {
+        (Some(year), Some(month), true) => Ok(YearMonth {
+            year,
+            month: Some(month),
+        }),
+        _ => Err(format!(
+            "{text:?} is not a month: write YYYY-MM, as 2025-06"
+        )),
+    }
+}
+
+/// The engine over the catalogue and index embedded in the binary, seen from this month
+/// (or `--today`'s).
 /// Opened once per process and never dropped: freeing its tables and index readers cost
 /// more than a search, and the process's end frees them anyway.
 pub fn embedded() -> Result<&'static Engine<'static>, String> {
@@ -569,7 +610,7 @@ pub fn embedded() -> Result<&'static Engine<'static>, String> {
             Engine::open(
                 crate::catalogue::embedded::catalogue(),
                 OwnedBytes::new(crate::index::embedded::PACKED),
-                this_month(),
+                today(),
             )
         })
         .as_ref()

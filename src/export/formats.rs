@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Output;
 use super::citation::report_of;
 use crate::catalogue::record::{ActionRecord, TRANSLATED_FIELDS, TRANSLATED_NAMES};
-use crate::catalogue::{Action, Catalogue, MachineName, TextLanguage};
+use crate::catalogue::{Action, Catalogue, MachineName, TextLanguage, YearMonth};
 use crate::engine::Snippet;
 use crate::i18n::{Lang, fill};
 use crate::text;
@@ -104,12 +104,15 @@ pub fn write_rows(
             // writes, cheap into a `Vec` and a call each through the boxed writer. The
             // whole catalogue's JSON is a few hundred KB.
             let mut json = if rows.iter().any(|row| row.score.is_some()) {
-                let hits: Vec<HitRecord<'_>> = rows.iter().map(|row| hit(catalogue, row)).collect();
+                let hits: Vec<HitRecord<'_>> = rows
+                    .iter()
+                    .map(|row| hit(catalogue, row, output.today))
+                    .collect();
                 serde_json::to_vec_pretty(&hits)?
             } else {
                 let records: Vec<ActionRecord<'_>> = rows
                     .iter()
-                    .map(|row| ActionRecord::new(catalogue, &row.action))
+                    .map(|row| ActionRecord::new(catalogue, &row.action, output.today))
                     .collect();
                 serde_json::to_vec_pretty(&records)?
             };
@@ -120,11 +123,11 @@ pub fn write_rows(
         Format::Jsonl => {
             for row in rows {
                 if row.score.is_some() {
-                    serde_json::to_writer(&mut output.writer, &hit(catalogue, row))?;
+                    serde_json::to_writer(&mut output.writer, &hit(catalogue, row, output.today))?;
                 } else {
                     serde_json::to_writer(
                         &mut output.writer,
-                        &ActionRecord::new(catalogue, &row.action),
+                        &ActionRecord::new(catalogue, &row.action, output.today),
                     )?;
                 }
                 writeln!(output.writer)?;
@@ -136,9 +139,9 @@ pub fn write_rows(
     }
 }
 
-fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>) -> HitRecord<'a> {
+fn hit<'a>(catalogue: &Catalogue<'a>, row: &Row<'a>, today: YearMonth) -> HitRecord<'a> {
     HitRecord {
-        record: ActionRecord::new(catalogue, &row.action),
+        record: ActionRecord::new(catalogue, &row.action, today),
         score: row.score.unwrap_or(0.0),
         exactness: row.rank.as_ref().map_or(0, |rank| rank.hit.exactness),
         proximity: row.rank.as_ref().map_or(0, |rank| rank.hit.proximity),
@@ -198,6 +201,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "quote_author",
     "spotlight",
     "editor_notes",
+    "status",
+    "status_as_of",
 ];
 
 /// The translated fields and names not among [`CSV_COLUMNS`] (the first CSV's `*_en`
@@ -252,7 +257,7 @@ fn write_csv(
             .join(";")
     };
     for row in rows {
-        let record = ActionRecord::new(catalogue, &row.action);
+        let record = ActionRecord::new(catalogue, &row.action, output.today);
         let optional = |value: &Option<std::borrow::Cow<'_, str>>| {
             value.as_deref().unwrap_or_default().to_owned()
         };
@@ -301,6 +306,8 @@ fn write_csv(
             optional(&record.spotlight),
             // Notes may hold semicolons: one a line.
             record.editor_notes.join("\n"),
+            record.status.to_string(),
+            record.status_as_of.to_string(),
         ]
         .into_iter()
         .chain(

@@ -15,6 +15,7 @@ use std::rc::Rc;
 pub use citation::citation;
 pub use formats::{Format, HitRank, Row, write_rows};
 
+use crate::catalogue::YearMonth;
 use crate::i18n::Lang;
 
 /// Where a list is written, and how.
@@ -26,6 +27,8 @@ pub struct Output {
     pub colour: bool,
     /// The language of written prose (Markdown's headings and texts).
     pub lang: Lang,
+    /// The month records' statuses are seen from (`status`, `status_as_of`).
+    pub today: YearMonth,
     /// CSV starts with a byte-order mark, which Excel on Windows needs to read UTF-8 (its
     /// accents are mojibake otherwise) and scripts do not want.
     pub bom: bool,
@@ -54,6 +57,7 @@ impl Output {
             columns,
             colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
             lang: Lang::from_environment(),
+            today: crate::engine::today(),
             bom: false,
         }
     }
@@ -76,6 +80,7 @@ pub fn write_to(
         columns: None,
         colour: false,
         lang,
+        today: crate::engine::today(),
         bom: false,
     };
     write(&mut output)?;

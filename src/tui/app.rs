@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::catalogue::{Position, TextLanguage};
+use crate::catalogue::{Position, TextLanguage, YearMonth};
 use crate::engine::{
     Dimension, Engine, FacetCounts, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder,
     ValueSlot,
@@ -82,6 +82,8 @@ pub enum Effect {
         path: PathBuf,
         shortlist: Vec<Position>,
         lang: Lang,
+        /// The month the records' statuses are seen from: the engine's.
+        today: YearMonth,
         replace: bool,
     },
     /// Put `text` on the clipboard through the terminal (OSC 52, which also works over
@@ -1551,6 +1553,7 @@ impl<'e, 'c> App<'e, 'c> {
             path: self.resolve(typed),
             shortlist: self.shortlist.clone(),
             lang: self.lang,
+            today: self.engine.today(),
             replace,
         }
     }

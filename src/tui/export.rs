@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::app::{Action, Effect};
-use crate::catalogue::{Catalogue, Position};
+use crate::catalogue::{Catalogue, Position, YearMonth};
 use crate::export::file::Target;
 use crate::export::{self, Format, Row, write_rows};
 use crate::i18n::Lang;
@@ -29,6 +29,7 @@ pub fn write_shortlist(
     shortlist: &[Position],
     path: &Path,
     lang: Lang,
+    today: YearMonth,
     replace: bool,
 ) -> Result<usize, String> {
     let rows: Vec<Row<'_>> = shortlist
@@ -43,6 +44,7 @@ pub fn write_shortlist(
     export::write_to(path, lang, replace, |output| {
         // Handed to whoever opens it, most often in Excel: CSV with a byte-order mark.
         output.bom = true;
+        output.today = today;
         write_rows(catalogue, &rows, format_for(path), output)
     })
     // The whole chain: the path, and why ("No space left on device").
@@ -100,10 +102,11 @@ pub fn perform(effect: &Effect, catalogue: &Catalogue<'_>, terminal: &mut dyn Wr
             path,
             shortlist,
             lang,
+            today,
             replace,
         } => Action::Exported {
             path: path.clone(),
-            result: write_shortlist(catalogue, shortlist, path, *lang, *replace),
+            result: write_shortlist(catalogue, shortlist, path, *lang, *today, *replace),
         },
     }
 }

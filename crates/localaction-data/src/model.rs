@@ -416,6 +416,44 @@ pub enum End {
     At(YearMonth),
 }
 
+/// Whether an action is still running, from its parsed duration and today's month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Ongoing,
+    Ended,
+    /// The report prints no duration (the 2022 write-ups).
+    Unstated,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Ongoing, Status::Ended, Status::Unstated];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Ongoing => "ongoing",
+            Status::Ended => "ended",
+            Status::Unstated => "unstated",
+        }
+    }
+
+    /// The status of an action ending at `end`, seen in the month `today`. An end given as a
+    /// year alone runs to that year's December.
+    pub fn of(end: Option<End>, today: YearMonth) -> Status {
+        match end {
+            None => Status::Unstated,
+            Some(End::Ongoing) => Status::Ongoing,
+            Some(End::At(end)) => {
+                let last_month = (end.year, end.month.unwrap_or(12));
+                if last_month < (today.year, today.month.unwrap_or(1)) {
+                    Status::Ended
+                } else {
+                    Status::Ongoing
+                }
+            }
+        }
+    }
+}
+
 /// A year, with the month where the report gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct YearMonth {
