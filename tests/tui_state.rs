@@ -947,7 +947,7 @@ fn unmarking_elsewhere_keeps_the_shortlist_cursor_on_an_action() {
 #[test]
 fn the_help_shows_every_key_down_to_eighty_columns() {
     let engine = engine();
-    for lang in [Lang::EN, Lang::FR] {
+    for lang in Lang::all() {
         for (width, height) in [(80, 24), (200, 60)] {
             let mut app = App::new(&engine, lang, (width, height));
             app.update(Action::ToggleHelp);
@@ -3358,4 +3358,99 @@ fn the_spanish_interface_reads_in_spanish() {
     let help = draw(&app, 100, 40);
     assert!(help.contains("Ayuda"), "{help}");
     assert!(help.contains("Intro"), "{help}");
+}
+
+/// Selects the filter value labelled `label` (English) of `dimension` in the panel.
+fn select_filter(app: &mut App<'_, '_>, dimension: Dimension, label: &str) {
+    act(app, Action::Focus(Pane::Filters));
+    let values = app.engine.values();
+    let row = app
+        .filter_rows()
+        .iter()
+        .position(|row| {
+            matches!(row, FilterRow::Value(shown, slot)
+                if *shown == dimension && values.of(dimension)[*slot].label(Lang::EN) == label)
+        })
+        .unwrap_or_else(|| panic!("a {label} row"));
+    act(app, Action::Top);
+    for _ in 0..row {
+        act(app, Action::Down);
+    }
+    act(app, Action::Open);
+}
+
+/// Issue 22 #3: the filters that are on show at 80×24 in every view, on the search box's
+/// lower border, with the key that clears them; Alt-C clears them from any view.
+#[test]
+fn filters_are_visible_and_clearable_in_every_view_at_80_by_24() {
+    let engine = engine();
+    for open in [
+        |_: &mut App<'_, '_>| {},
+        |app: &mut App<'_, '_>| {
+            act(app, Action::Focus(Pane::Results));
+            act(app, Action::Open);
+        },
+        |app: &mut App<'_, '_>| act(app, Action::Show(View::Stats)),
+        |app: &mut App<'_, '_>| act(app, Action::Show(View::Map)),
+        |app: &mut App<'_, '_>| act(app, Action::Show(View::Shortlist)),
+        |app: &mut App<'_, '_>| act(app, Action::Show(View::About)),
+    ] {
+        let mut app = App::new(&engine, Lang::EN, (80, 24));
+        select_filter(&mut app, Dimension::Compact, "GCR only");
+        select_filter(&mut app, Dimension::Year, "2023");
+        assert_eq!(app.outcome.total, 15);
+        open(&mut app);
+        let screen = draw(&app, 80, 24);
+        assert!(
+            screen.contains("Compact: GCR only · Year: 2023 · Alt-C: clear all"),
+            "{:?}:\n{screen}",
+            app.view
+        );
+        press_with(&mut app, KeyCode::Char('c'), KeyModifiers::ALT);
+        assert_eq!(app.outcome.total, 77);
+        assert!(!draw(&app, 80, 24).contains("Alt-C: clear all"));
+    }
+}
+
+/// Issue 22 #4: F8 hides the filter panel and gives its columns to the list (at 80 columns,
+/// 28 of 80), and shows it again; Tab still reaches the filters, which show while they have
+/// the focus.
+#[test]
+fn f8_hides_and_shows_the_filter_panel() {
+    let engine = engine();
+    let mut app = App::new(&engine, Lang::EN, (80, 24));
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let shown = Layout::new(area, &app);
+    assert_eq!(shown.filters.map(|filters| filters.width), Some(28));
+    assert_eq!(shown.results.map(|results| results.width), Some(52));
+    press(&mut app, KeyCode::F(8));
+    let hidden = Layout::new(area, &app);
+    assert_eq!(hidden.filters, None);
+    assert_eq!(
+        hidden.results.map(|results| (results.x, results.width)),
+        Some((0, 80))
+    );
+    assert!(!draw(&app, 80, 24).contains("Filters"));
+    // Tab reaches the filters all the same, and they show while focused.
+    act(&mut app, Action::Focus(Pane::Filters));
+    assert!(Layout::new(area, &app).filters.is_some());
+    act(&mut app, Action::Focus(Pane::Results));
+    assert_eq!(Layout::new(area, &app).filters, None);
+    // Open, the detail takes the panel's room too; F8 brings the panel back.
+    act(&mut app, Action::Open);
+    assert_eq!(
+        Layout::new(area, &app).detail.map(|detail| detail.width),
+        Some(80)
+    );
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(Layout::new(area, &app), shown_with_detail(area, &app));
+    // From the panel itself, F8 hides it and the focus goes to the list.
+    act(&mut app, Action::Focus(Pane::Filters));
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.focus, Pane::Results);
+    assert_eq!(Layout::new(area, &app).filters, None);
+}
+
+fn shown_with_detail(area: ratatui::layout::Rect, app: &App<'_, '_>) -> Layout {
+    Layout::compute(area, app.view, app.open.is_some(), app.focus)
 }

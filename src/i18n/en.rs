@@ -115,6 +115,7 @@ pub static EN: Strings = Strings {
     nothing_to_copy: "No action to copy: select one first",
     no_partner: "This action has no joint commitment to follow",
     filters_cleared: "Cleared every filter",
+    clear_all: "Alt-C: clear all",
     find_nothing: "not in this text",
     instead_of: "instead of",
     no_filter_value: "No filter value starts with",
@@ -349,8 +350,8 @@ pub static EN: Strings = Strings {
             ],
         },
         clear_filters: KeyText {
-            keys: "Alt-C",
-            meaning: "clear every filter",
+            keys: "Alt-C  F8",
+            meaning: "clear every filter / hide or show the filter panel",
             hints: &[],
         },
         text_language: KeyText {

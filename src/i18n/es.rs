@@ -115,6 +115,7 @@ pub static ES: Strings = Strings {
     nothing_to_copy: "Nada que copiar: elija una acción",
     no_partner: "Esta acción no tiene compromiso conjunto que seguir",
     filters_cleared: "Se borraron todos los filtros",
+    clear_all: "Alt-C: borrar todo",
     find_nothing: "ausente del texto",
     instead_of: "en vez de",
     no_filter_value: "Ningún valor de filtro empieza por",
@@ -342,8 +343,8 @@ pub static ES: Strings = Strings {
             ],
         },
         clear_filters: KeyText {
-            keys: "Alt-C",
-            meaning: "borrar todos los filtros",
+            keys: "Alt-C  F8",
+            meaning: "borrar los filtros / ocultar o mostrar su panel",
             hints: &[],
         },
         text_language: KeyText {

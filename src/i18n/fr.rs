@@ -115,6 +115,7 @@ pub static FR: Strings = Strings {
     nothing_to_copy: "Aucune action à copier : choisissez-en une",
     no_partner: "Cette action n'a pas d'engagement conjoint à suivre",
     filters_cleared: "Tous les filtres sont effacés",
+    clear_all: "Alt-C : tout effacer",
     find_nothing: "absent de ce texte",
     instead_of: "au lieu de",
     no_filter_value: "Aucune valeur de filtre ne commence par",
@@ -347,8 +348,8 @@ pub static FR: Strings = Strings {
             ],
         },
         clear_filters: KeyText {
-            keys: "Alt-C",
-            meaning: "effacer tous les filtres",
+            keys: "Alt-C  F8",
+            meaning: "effacer les filtres / masquer ou afficher leur volet",
             hints: &[],
         },
         text_language: KeyText {

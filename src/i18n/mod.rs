@@ -410,6 +410,9 @@ strings_table! {
         pub no_partner: &'static str,
         /// Said after clearing every filter.
         pub filters_cleared: &'static str,
+        /// After the filters that are on, on the search line's border: the key that
+        /// clears them all.
+        pub clear_all: &'static str,
         /// Before the filter values a statistics drill-down let go.
         pub instead_of: &'static str,
         /// Said when a search in the detail finds nothing.

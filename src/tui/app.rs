@@ -110,6 +110,8 @@ pub enum Copied {
 pub enum Action {
     /// Switch between forgiving matching (typos, dropped words) and every word strictly.
     ToggleMatchMode,
+    /// Hide the filter panel (its room goes to the list), or show it again.
+    ToggleFilters,
     /// Switch the detail's texts between the editors' English translation and the French
     /// the report prints.
     ToggleText,
@@ -263,6 +265,8 @@ pub struct App<'e, 'c> {
     /// Cursor position in `query`, in characters.
     pub cursor: usize,
     pub filters: Filters,
+    /// The filter panel is hidden (F8); it shows again while Tab gives it the focus.
+    pub filters_hidden: bool,
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
     /// Marks the query's matches in titles and descriptions: built when the answer
@@ -341,6 +345,7 @@ impl<'e, 'c> App<'e, 'c> {
             query: String::new(),
             cursor: 0,
             filters: Filters::new(),
+            filters_hidden: false,
             outcome,
             highlighter,
             match_mode: MatchMode::Most,
@@ -655,6 +660,12 @@ impl<'e, 'c> App<'e, 'c> {
             Action::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
+            }
+            Action::ToggleFilters => {
+                self.filters_hidden = !self.filters_hidden;
+                if self.filters_hidden && self.focus == Pane::Filters {
+                    self.focus = Pane::Results;
+                }
             }
             Action::ToggleMatchMode => {
                 self.match_mode = match self.match_mode {

@@ -303,6 +303,7 @@ pub const KEYS: &[Entry] = &[
         bindings: &[
             bind(Everywhere, Alt('c'), Action::ClearAllFilters),
             bind(Everywhere, Alt('C'), Action::ClearAllFilters),
+            bind(Everywhere, Code(KeyCode::F(8)), Action::ToggleFilters),
         ],
     },
     Entry {

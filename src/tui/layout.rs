@@ -36,9 +36,31 @@ pub struct Layout {
 impl Layout {
     pub fn new(area: Rect, app: &App<'_, '_>) -> Layout {
         Layout::compute(area, app.view, app.open.is_some(), app.focus)
+            .without_filters_unless(!app.filters_hidden || app.focus == Pane::Filters)
     }
 
-    /// The layout for a size, a view, whether an action is open, and the focused pane.
+    /// The same layout without the filter panel, its width given to the results (and the
+    /// detail beside them), unless `shown`: the panel hidden with F8.
+    fn without_filters_unless(mut self, shown: bool) -> Layout {
+        let Some(filters) = self.filters.filter(|_| !shown) else {
+            return self;
+        };
+        self.filters = None;
+        let widen = |rect: Rect| Rect {
+            x: filters.x,
+            width: rect.width + filters.width,
+            ..rect
+        };
+        if let Some(results) = self.results {
+            self.results = Some(widen(results));
+        } else if let Some(detail) = self.detail {
+            self.detail = Some(widen(detail));
+        }
+        self
+    }
+
+    /// The layout for a size, a view, whether an action is open, and the focused pane,
+    /// with the filter panel where it fits.
     pub fn compute(area: Rect, view: View, open: bool, focus: Pane) -> Layout {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return Layout {

@@ -1,5 +1,6 @@
 //! The search line: the query with its cursor, the count of matching actions, the strict
-//! mode's mark, and what the search dropped, corrected or ignored.
+//! mode's mark, what the search dropped, corrected or ignored, and the filters that are on
+//! (on the box's lower border, so that every view and size shows them).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -7,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::block;
-use crate::engine::MatchMode;
+use crate::engine::{FACETS, MatchMode};
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
@@ -88,6 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             palette.dim(),
         ));
     }
+    let filters_on = active_filters(app);
     let inner = if bordered {
         // The program's name takes what the count leaves, cut between words, or goes.
         let room = usize::from(area.width)
@@ -101,12 +103,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
         } else {
             strings.search.to_owned()
         };
-        let widget = block(title, focused, palette).title_top(Line::from(count).right_aligned());
+        let mut widget =
+            block(title, focused, palette).title_top(Line::from(count).right_aligned());
+        if let Some(filters_on) = &filters_on {
+            let room = usize::from(area.width.saturating_sub(4));
+            widget = widget.title_bottom(Line::styled(
+                format!(" {} ", text::truncate(filters_on, room.saturating_sub(2))),
+                palette.label(),
+            ));
+        }
         let inner = widget.inner(area);
         frame.render_widget(widget, area);
         inner
     } else {
         spans.push(Span::styled(count, palette.dim()));
+        if let Some(filters_on) = filters_on {
+            spans.push(Span::styled(format!(" {filters_on}"), palette.label()));
+        }
         area
     };
     frame.render_widget(Paragraph::new(Line::from(cut_line(spans, room))), inner);
@@ -119,6 +132,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
 }
 
 const PROMPT: &str = "› ";
+
+/// The filters that are on, in the interface's language ("Region: Africa · Year: 2023 ·
+/// Alt-C: clear all"), or `None` when none is.
+pub(crate) fn active_filters(app: &App<'_, '_>) -> Option<String> {
+    let strings = app.lang.strings();
+    let values = app.engine.values();
+    let parts: Vec<String> = FACETS
+        .iter()
+        .filter_map(|facet| {
+            let selected = app.filters.selected(facet.dimension);
+            if selected.is_empty() {
+                return None;
+            }
+            let labels: Vec<String> = selected
+                .iter()
+                .filter_map(|&slot| values.of(facet.dimension).get(slot))
+                .map(|value| text::sanitize(value.label(app.lang)).into_owned())
+                .collect();
+            Some(format!(
+                "{}{}{}",
+                strings.dimension_names[facet.dimension as usize],
+                strings.colon,
+                labels.join(", ")
+            ))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("{} · {}", parts.join(" · "), strings.clear_all))
+}
 
 /// The part of `query` to show on a line of `room` columns (the prompt's included), and the
 /// cursor's column in it. When the cursor would fall off the end, the start is hidden behind
