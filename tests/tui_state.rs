@@ -3454,3 +3454,47 @@ fn f8_hides_and_shows_the_filter_panel() {
 fn shown_with_detail(area: ratatui::layout::Rect, app: &App<'_, '_>) -> Layout {
     Layout::compute(area, app.view, app.open.is_some(), app.focus)
 }
+
+/// Issue 22 #11: text that arrives as keys in one batch of events (a paste the terminal
+/// does not bracket) asks the engine once at the batch's end, not once per character; an
+/// action that needs the results within the batch sees those of the query as it is then.
+#[test]
+fn a_batch_of_typed_keys_asks_the_engine_once_with_the_same_results() {
+    let engine = engine();
+    let mut typed_alone = App::new(&engine, Lang::EN, (120, 40));
+    type_text(&mut typed_alone, "climate migration");
+    let mut batched = App::new(&engine, Lang::EN, (120, 40));
+    batched.in_batch = true;
+    let before = batched.outcome.total;
+    for c in "climate migration".chars() {
+        act(&mut batched, Action::Insert(c));
+    }
+    // Not asked yet: the list still shows what it showed.
+    assert_eq!(batched.outcome.total, before);
+    batched.in_batch = false;
+    batched.end_batch();
+    assert_eq!(batched.query, typed_alone.query);
+    assert_eq!(batched.outcome.total, typed_alone.outcome.total);
+    let ids = |app: &App<'_, '_>| -> Vec<u32> {
+        app.outcome.hits.iter().map(|hit| hit.position).collect()
+    };
+    assert_eq!(ids(&batched), ids(&typed_alone));
+    // Within a batch, Down then Enter open the first result of the query typed so far.
+    let mut opened = App::new(&engine, Lang::EN, (120, 40));
+    opened.in_batch = true;
+    for c in "kampala".chars() {
+        act(&mut opened, Action::Insert(c));
+    }
+    act(&mut opened, Action::Down);
+    act(&mut opened, Action::Open);
+    opened.in_batch = false;
+    opened.end_batch();
+    let first = typed_alone_first(&engine, "kampala");
+    assert_eq!(opened.open, Some(first));
+}
+
+fn typed_alone_first(engine: &Engine<'_>, query: &str) -> u32 {
+    let mut app = App::new(engine, Lang::EN, (120, 40));
+    type_text(&mut app, query);
+    app.outcome.hits[0].position
+}

@@ -267,6 +267,12 @@ pub struct App<'e, 'c> {
     pub filters: Filters,
     /// The filter panel is hidden (F8); it shows again while Tab gives it the focus.
     pub filters_hidden: bool,
+    /// The event loop is applying a batch of pending events: edits of the query wait for
+    /// the batch's end (or for an action that needs the results) to ask the engine once,
+    /// not once per character of text pasted as keys.
+    pub in_batch: bool,
+    /// The query changed in the batch and the engine has not been asked yet.
+    query_stale: bool,
     /// The engine's answer for the current query and filters.
     pub outcome: Outcome,
     /// Marks the query's matches in titles and descriptions: built when the answer
@@ -346,6 +352,8 @@ impl<'e, 'c> App<'e, 'c> {
             cursor: 0,
             filters: Filters::new(),
             filters_hidden: false,
+            in_batch: false,
+            query_stale: false,
             outcome,
             highlighter,
             match_mode: MatchMode::Most,
@@ -571,6 +579,15 @@ impl<'e, 'c> App<'e, 'c> {
                 about_scroll_limit,
             );
             return None;
+        }
+        // An action other than an edit of the query sees the results of the query as it is.
+        if self.query_stale
+            && !matches!(
+                action,
+                Action::Insert(_) | Action::Paste(_) | Action::Backspace
+            )
+        {
+            self.end_batch();
         }
         let shown = (self.detail_position(), self.text_lang, self.size);
         let size = self.size;
@@ -809,12 +826,22 @@ impl<'e, 'c> App<'e, 'c> {
         }
     }
 
+    /// Asks the engine for the query the batch of events left, if it changed.
+    pub fn end_batch(&mut self) {
+        if self.query_stale {
+            self.query_stale = false;
+            self.refresh_query();
+        }
+    }
+
     fn update_search(&mut self, action: Action) {
         if let Some((text, cursor)) = edit_line(&self.query, self.cursor, &action) {
             let changed = text != self.query;
             self.query = text;
             self.cursor = cursor;
-            if changed {
+            if changed && self.in_batch {
+                self.query_stale = true;
+            } else if changed {
                 self.refresh_query();
             }
             return;

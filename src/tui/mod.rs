@@ -154,12 +154,18 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                     continue;
                 }
             }
-            // Wake up now and then to notice signals; otherwise wait for input.
-            if !event::poll(Duration::from_millis(200))? {
+            // Wait for input, waking up now and then to notice signals, without drawing:
+            // an idle screen costs nothing, however long the query or the text shown.
+            let mut input = false;
+            while !input && stopped_by() == 0 {
+                input = event::poll(Duration::from_millis(200))?;
+            }
+            if !input {
                 continue;
             }
             // Apply every pending event before drawing again, so fast typing never lags;
             // a bounded batch, so a flood of input still lets the screen and signals through.
+            app.in_batch = true;
             for _ in 0..256 {
                 let event = event::read()?;
                 if let Some(action) = keys::action_for(&event, &app, &layout) {
@@ -179,6 +185,8 @@ pub fn run(engine: &Engine<'_>, lang: Lang, palette: Palette) -> anyhow::Result<
                     break;
                 }
             }
+            app.in_batch = false;
+            app.end_batch();
         }
         Ok(())
     })();
