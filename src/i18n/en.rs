@@ -206,7 +206,7 @@ pub static EN: Strings = Strings {
                Migration (GCM) and the Global Compact on Refugees (GCR).",
         data: "Where the data comes from",
         printed_in: "Every action's French text is as the report prints it:",
-        editors: "The English translations and summaries, regions, coordinates, themes and the \
+        editors: "The English and Spanish translations and summaries, regions, coordinates, themes and the \
                   priorities the report does not state are the editors' own, and labelled so.",
         version: "This copy",
         fingerprint: "catalogue fingerprint, sha256:",

@@ -207,7 +207,7 @@ pub static FR: Strings = Strings {
                mondial sur les migrations (PMM) et le Pacte mondial sur les réfugiés (PMR).",
         data: "D'où viennent les données",
         printed_in: "Le texte français de chaque action est celui que le rapport imprime :",
-        editors: "Les traductions et résumés anglais, les régions, les coordonnées, les thèmes et \
+        editors: "Les traductions et résumés anglais et espagnols, les régions, les coordonnées, les thèmes et \
                   les priorités que le rapport n'indique pas sont ceux des éditeurs, et signalés \
                   comme tels.",
         version: "Cette copie",
