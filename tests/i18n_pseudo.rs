@@ -13,14 +13,10 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use interface::{act, engine, press, press_with, type_keys};
+use interface::{act, draw, engine, press, press_with, type_keys};
 use localaction::catalogue::{Catalogue, MachineName};
 use localaction::i18n::{Lang, Localized};
 use localaction::tui::app::{Action, App, Dialog, View};
-use localaction::tui::palette::Palette;
-use localaction::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn pseudo() -> Lang {
     Lang::from_code("pseudo").expect("test builds know the pseudo-language")
@@ -134,16 +130,6 @@ fn leaks(shown: &str, interface: &BTreeSet<String>) -> BTreeSet<String> {
     words(&outside_brackets(&shown))
         .filter(|word| interface.contains(word))
         .collect()
-}
-
-fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| {
-            view::draw(frame, app, Palette::Mono);
-        })
-        .expect("drawing succeeds");
-    terminal.backend().to_string()
 }
 
 /// The steps that open a screen.

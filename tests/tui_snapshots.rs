@@ -6,7 +6,7 @@
 #[path = "common/interface.rs"]
 mod interface;
 
-use interface::engine;
+use interface::{draw, engine};
 use localaction::engine::Dimension;
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, FilterRow, Pane, View};
@@ -34,17 +34,6 @@ fn mark_two(app: &mut App<'_, '_>) {
     app.update(Action::ToggleMark);
     app.update(Action::Focus(Pane::Search));
     assert_eq!(app.shortlist.len(), 2);
-}
-
-fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| {
-            view::draw(frame, app, Palette::Mono);
-        })
-        .expect("drawing succeeds");
-    // The backend's Display: one quoted line per row of cells.
-    terminal.backend().to_string()
 }
 
 /// Snapshots one screen in `LANGS` at both sizes, after `setup`.

@@ -10,7 +10,7 @@ use std::path::Path;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use interface::{act, engine, press, press_with, send};
+use interface::{act, draw, engine, press, press_with, send};
 use localaction::catalogue::{Position, TextLanguage};
 use localaction::engine::{Dimension, Engine};
 use localaction::i18n::Lang;
@@ -99,16 +99,6 @@ fn open_kampala(app: &mut App<'_, '_>) {
     app.update(Action::Open);
     assert_eq!(app.focus, Pane::Detail);
     assert_eq!(app.open, Some(position(app.engine, KAMPALA)));
-}
-
-fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| {
-            view::draw(frame, app, Palette::Mono);
-        })
-        .expect("drawing succeeds");
-    terminal.backend().to_string()
 }
 
 #[test]

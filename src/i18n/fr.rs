@@ -174,16 +174,7 @@ pub static FR: Strings = Strings {
         "décembre",
     ],
     // As the report prints them.
-    gcr_area_names: [
-        "Partage des responsabilités",
-        "Solutions",
-        "Compétence en matière de Protection",
-        "Santé",
-        "éducation",
-        "énergie",
-        "infrastructure",
-        "Solutions en matière d'emploi et de moyens de subsistance",
-    ],
+    gcr_area_names: super::GCR_AREAS,
     notes: NoteWords {
         too_long: "tout après les {limit} premiers caractères",
         lone_dash: "un « - » seul",

@@ -9,7 +9,11 @@ use localaction::catalogue::YearMonth;
 use localaction::engine::Engine;
 use localaction::tui::app::{Action, App};
 use localaction::tui::layout::Layout;
+use localaction::tui::palette::Palette;
+use localaction::tui::view;
 use localaction::tui::{export, keys};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use tantivy::directory::OwnedBytes;
 
 /// The engine over the embedded catalogue, seen from a fixed month.
@@ -64,4 +68,16 @@ pub fn type_keys(app: &mut App<'_, '_>, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
+}
+
+/// The screen `app` draws at `width`×`height` in the monochrome palette, as the test
+/// backend shows it: one quoted line per row of cells.
+pub fn draw(app: &App<'_, '_>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, Palette::Mono);
+        })
+        .expect("drawing succeeds");
+    terminal.backend().to_string()
 }
