@@ -268,6 +268,13 @@ fn french_queries_with_stop_words_still_find_their_records() {
         "Carmen de la Legua ",
         &["2023-carmen-de-la-legua-local-action-plan"],
     );
+    // A query of stop words alone is searched for as words, names included: the one
+    // submitter whose name holds "de la" side by side comes first.
+    let outcome = search(&engine, "de la ");
+    assert_eq!(
+        ids(&engine, &outcome)[0],
+        "2023-carmen-de-la-legua-local-action-plan"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -164,10 +164,19 @@ pub fn plan(
             plan_clause(clause, fields, searcher, analyzers, prefix)
         })
         .collect();
+    // A query of stop words alone ("the", "de la") is searched for as words.
     if plans.iter().all(|plan| plan.optional) {
-        for plan in &mut plans {
-            plan.optional = false;
-        }
+        plans = parsed
+            .required
+            .iter()
+            .enumerate()
+            .map(|(position, clause)| {
+                let prefix = parsed.last_word_is_prefix && position == last;
+                let mut plan = plan_clause_as(clause, fields, searcher, analyzers, prefix, true);
+                plan.optional = false;
+                plan
+            })
+            .collect();
     }
     plans
 }
@@ -180,21 +189,36 @@ pub fn plan_clause(
     analyzers: &mut Analyzers,
     prefix: bool,
 ) -> ClausePlan {
+    plan_clause_as(clause, fields, searcher, analyzers, prefix, false)
+}
+
+/// [`plan_clause`], a stop word planned as a word when `stop_word_as_word`.
+fn plan_clause_as(
+    clause: &Clause,
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+    prefix: bool,
+    stop_word_as_word: bool,
+) -> ClausePlan {
     let text = clause.text();
     let is_word = matches!(clause, Clause::Word(_));
     let analysed = Analysed::of(text, analyzers);
     // The word being typed stays required: it is matched as a prefix.
     let optional = is_word && !prefix && analysed.is_stop_word();
-    let mut alternatives = analysed.alternatives(
-        fields,
-        if is_word {
-            Reading::Word
-        } else {
-            Reading::Phrase
-        },
-        1.0,
-        1,
-    );
+    let reading = if is_word {
+        Reading::Word
+    } else {
+        Reading::Phrase
+    };
+    // A stop word among other words only adds to the texts' scores: it is not looked for
+    // in names, regions or the as-typed fields, whose matches would only say how it
+    // matched, which nothing asks of a stop word ("et" is in most regions' names).
+    let mut alternatives = if optional && !stop_word_as_word {
+        analysed.text_alternatives(fields)
+    } else {
+        analysed.alternatives(fields, reading, 1.0, 1)
+    };
     let mut completions = Vec::new();
     let typed_token = match (is_word, analysed.typed.as_slice()) {
         (true, [(_, token)]) => Some(token.clone()),
@@ -274,6 +298,37 @@ impl Analysed {
     /// A word that some language's analyser drops.
     fn is_stop_word(&self) -> bool {
         self.languages.iter().any(Vec::is_empty)
+    }
+
+    /// A stop word's matches: in the texts of the languages that keep it, scored.
+    fn text_alternatives(&self, fields: &SearchFields) -> Vec<Alternative> {
+        let level = Level {
+            quality: DERIVED,
+            place: IN_DESCRIPTION,
+        };
+        let mut alternatives = Vec::new();
+        for (language, tokens) in fields.languages.iter().zip(&self.languages) {
+            let title_boost = if language.language.is_source() {
+                BOOST_TITLE_PRINTED
+            } else {
+                BOOST_TITLE_TRANSLATED
+            };
+            let texts = [
+                (Some(language.title), title_boost),
+                (language.summary, BOOST_SUMMARY),
+                (Some(language.body), BOOST_DESCRIPTION),
+            ];
+            for (field, boost) in texts {
+                if let Some(query) = field.and_then(|field| terms_query(field, tokens)) {
+                    alternatives.push(Alternative {
+                        query: Box::new(BoostQuery::new(query, boost)),
+                        level,
+                        scored: true,
+                    });
+                }
+            }
+        }
+        alternatives
     }
 
     /// Matching it in every field, at the level its reading gives each field, boosts
@@ -482,16 +537,26 @@ impl Forgiving<'_> {
 
 /// Phrases of two neighbouring words of the query ("Central America"), in every analysed
 /// field: how many of them an action holds is its proximity.
+///
+/// A pair with a stop word in it is not looked for: the stop word's own language drops it
+/// (then the pair is one word), and the phrase it makes in the others ("migrant et" in the
+/// English texts) says nothing of the query.
 pub fn neighbour_pairs(
     parsed: &ParsedQuery,
+    plans: &[ClausePlan],
     fields: &SearchFields,
     analyzers: &mut Analyzers,
 ) -> Vec<Vec<Alternative>> {
     parsed
         .required
         .windows(2)
-        .filter_map(|pair| match pair {
-            [Clause::Word(first), Clause::Word(second)] => Some(format!("{first} {second}")),
+        .zip(plans.windows(2))
+        .filter_map(|(pair, planned)| match (pair, planned) {
+            ([Clause::Word(first), Clause::Word(second)], [one, other])
+                if !one.optional && !other.optional =>
+            {
+                Some(format!("{first} {second}"))
+            }
             _ => None,
         })
         .map(|text| Analysed::of(&text, analyzers).alternatives(fields, Reading::Phrase, 1.0, 2))

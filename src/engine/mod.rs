@@ -275,7 +275,7 @@ impl<'c> Engine<'c> {
                     forgiving.hold_corrections(plan, &mut analyzers, &mut holdings);
                 }
             }
-            let pairs = matching::neighbour_pairs(parsed, &self.fields, &mut analyzers);
+            let pairs = matching::neighbour_pairs(parsed, &plans, &self.fields, &mut analyzers);
             matching::hold_pairs(&self.searcher, &pairs, &mut holdings);
             let required: u32 = plans
                 .iter()
