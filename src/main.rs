@@ -25,25 +25,33 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(2),
             };
         }
-        // A usage error echoes what was typed: written as plain text, neutralised.
+        // A usage error echoes what was typed: written as plain text, neutralised, in the
+        // language asked for on the same line, else the environment's.
         Err(error) => {
-            cli::say(error.render().to_string().trim_end());
+            let lang = localaction::args::lang_asked(std::env::args_os())
+                .unwrap_or_else(Lang::from_environment);
+            cli::say(&localaction::args::usage_error(&error, lang));
             return ExitCode::from(2);
         }
     };
+    let lang = args.lang.unwrap_or_else(Lang::from_environment);
     if let Some(month) = args.today {
         localaction::engine::see_from(month);
     }
     let ran = match args.command {
-        Some(command) => cli::run(command, args.lang, args.bom, Args::command),
-        None => browse(args.lang, args.palette).map(|()| cli::Verdict::Found),
+        Some(command) => cli::run(command, lang, args.bom, Args::command),
+        None => browse(lang, args.palette).map(|()| cli::Verdict::Found),
     };
     match ran {
         Ok(cli::Verdict::Found) => ExitCode::SUCCESS,
         Ok(cli::Verdict::NothingFound) => ExitCode::from(1),
         Err(error) if export::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            cli::say(&format!("localaction: error: {error:#}"));
+            cli::say(&localaction::i18n::fill(
+                lang.strings().messages.error,
+                "text",
+                &format!("{error:#}"),
+            ));
             #[cfg(any(windows, all(unix, not(target_os = "macos"))))]
             localaction::launch::hold_window_after_error();
             ExitCode::from(2)
@@ -52,7 +60,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the interface, which needs a terminal on both sides.
-fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
+fn browse(lang: Lang, palette: Option<Palette>) -> anyhow::Result<()> {
     // A double-click in a file manager: the window it expects is a terminal's.
     #[cfg(all(unix, not(target_os = "macos")))]
     if localaction::launch::started_from_file_manager()
@@ -61,14 +69,10 @@ fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
         return Ok(());
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the interactive browser needs a terminal; for scripts use a command, e.g. `localaction list --format json` (see --help)"
-        );
+        anyhow::bail!(lang.strings().messages.needs_terminal);
     }
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        anyhow::bail!(
-            "the interactive browser needs a terminal that can draw, and this one says TERM=dumb; use a command, e.g. `localaction list --format json` (see --help)"
-        );
+        anyhow::bail!(lang.strings().messages.needs_drawing_terminal);
     }
     let engine = engine::embedded().map_err(|message| anyhow::anyhow!("{message}"))?;
     // A palette asked for by name is drawn in its colours even where NO_COLOR is set
@@ -78,7 +82,7 @@ fn browse(lang: Option<Lang>, palette: Option<Palette>) -> anyhow::Result<()> {
     }
     tui::run(
         engine,
-        lang.unwrap_or_else(Lang::from_environment),
+        lang,
         palette.unwrap_or_else(Palette::from_environment),
     )
 }

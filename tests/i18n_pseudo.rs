@@ -343,6 +343,9 @@ fn localaction(args: &[&str]) -> String {
 fn outputs_that_follow_lang_speak_only_through_the_table() {
     let engine = engine();
     let interface = interface_words(engine.catalogue());
+    let folder = std::env::temp_dir().join(format!("localaction-pseudo-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let written = folder.join("milan.json").display().to_string();
     for args in [
         &[
             "search", "amman", "--format", "markdown", "--lang", "pseudo",
@@ -360,6 +363,11 @@ fn outputs_that_follow_lang_speak_only_through_the_table() {
             "pseudo",
         ],
         &["stats", "--lang", "pseudo"],
+        &["search", "climat", "--limit", "2", "--lang", "pseudo"],
+        &["verify", "--lang", "pseudo"],
+        &[
+            "export", "--city", "milan", "--output", &written, "--lang", "pseudo",
+        ],
         &[
             "show",
             "2023-amman-climate-academy",
@@ -370,6 +378,47 @@ fn outputs_that_follow_lang_speak_only_through_the_table() {
         ],
     ] {
         let printed = localaction(args);
+        let leaked = leaks(&printed, &interface);
+        assert!(leaked.is_empty(), "{args:?}: {leaked:?}\n{printed}");
+        assert!(printed.contains('['), "{args:?}: {printed}");
+    }
+    std::fs::remove_dir_all(&folder).expect("the temporary folder is removed");
+}
+
+/// What the binary prints on standard error when it refuses `args` (exit status 2).
+fn refusal(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_localaction"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    String::from_utf8(output.stderr).expect("UTF-8 messages")
+}
+
+/// Errors speak the language too: usage errors (clap's), unknown filter values and ids,
+/// and an export path that cannot be written — also when `--lang` comes after the error.
+#[test]
+fn errors_speak_only_through_the_table() {
+    let engine = engine();
+    let interface = interface_words(engine.catalogue());
+    let folder = std::env::temp_dir();
+    let folder = format!("{}/", folder.display());
+    for args in [
+        &["list", "--city", "Atlantide", "--lang", "pseudo"][..],
+        &["list", "--region", "xq", "--lang", "pseudo"],
+        &["show", "2023-amman", "--lang", "pseudo"],
+        &["show", "qqqqqqqqqq", "--lang", "pseudo"],
+        &["search", "x", "--format", "tsv", "--lang", "pseudo"],
+        &["--lang", "pseudo", "serch", "x"],
+        &["--lang=pseudo", "search", "--nope"],
+        &["search", "--limit", "--lang", "pseudo"],
+        &["--lang", "pseudo", "--today", "2025-13", "stats"],
+        &["export", "--output", &folder, "--lang", "pseudo"],
+        // No terminal: the interface says what to do instead.
+        &["--lang", "pseudo"],
+    ] {
+        let printed = refusal(args);
         let leaked = leaks(&printed, &interface);
         assert!(leaked.is_empty(), "{args:?}: {leaked:?}\n{printed}");
         assert!(printed.contains('['), "{args:?}: {printed}");

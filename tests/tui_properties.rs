@@ -11,7 +11,7 @@ use crossterm::event::{
 };
 use interface::engine;
 use localaction::engine::Engine;
-use localaction::export::file::Target;
+use localaction::export::file::{Special, Target};
 use localaction::i18n::Lang;
 use localaction::tui::app::{Action, App, Pane, View};
 use localaction::tui::layout::Layout;
@@ -119,7 +119,7 @@ fn action() -> impl Strategy<Value = Action> {
             Target::File { read_only: false },
             Target::File { read_only: true },
             Target::Folder,
-            Target::Other("a FIFO"),
+            Target::Other(Special::Fifo),
         ])
         .prop_map(|found| Action::PathChecked { path: "x.md".into(), found }),
         1 => prop_oneof![Just(Ok(3)), Just(Err("disk full".to_owned()))]

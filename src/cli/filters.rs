@@ -5,6 +5,7 @@
 use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches};
 
 use crate::engine::{Dimension, FACETS, FilterError, Filters, Values};
+use crate::i18n::Lang;
 
 /// The heading of the filter flags in `--help`.
 const HEADING: &str = "Filters (repeat a flag for any of several values)";
@@ -21,11 +22,13 @@ impl FilterArgs {
         &self.typed[dimension as usize]
     }
 
-    /// The engine filters these flags select.
-    pub fn to_filters(&self, values: &Values<'_>) -> Result<Filters, FilterError> {
+    /// The engine filters these flags select; an unknown value is an error in `lang`.
+    pub fn to_filters(&self, values: &Values<'_>, lang: Lang) -> anyhow::Result<Filters> {
         let mut filters = Filters::new();
         for dimension in Dimension::ALL {
-            filters.select_typed(values, dimension, self.typed(dimension))?;
+            filters
+                .select_typed(values, dimension, self.typed(dimension))
+                .map_err(|error: FilterError| anyhow::anyhow!(error.message(lang.strings())))?;
         }
         Ok(filters)
     }

@@ -10,7 +10,7 @@ use super::Verdict;
 use super::filters::FilterArgs;
 use crate::engine::{Engine, Request};
 use crate::export::{self, Format, Output, Row, write_rows};
-use crate::i18n::fill;
+use crate::i18n::{Lang, fill, fill_all};
 
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
@@ -48,8 +48,12 @@ pub struct ExportArgs {
 }
 
 /// The matching actions, in catalogue order.
-fn matching<'c>(engine: &Engine<'c>, filters: &FilterArgs) -> anyhow::Result<Vec<Row<'c>>> {
-    let filters = filters.to_filters(engine.values())?;
+fn matching<'c>(
+    engine: &Engine<'c>,
+    filters: &FilterArgs,
+    lang: Lang,
+) -> anyhow::Result<Vec<Row<'c>>> {
+    let filters = filters.to_filters(engine.values(), lang)?;
     let outcome = engine.search(&Request {
         filters,
         ..Request::default()
@@ -72,7 +76,7 @@ pub fn run_list(
     args: &ListArgs,
     output: &mut Output,
 ) -> anyhow::Result<Verdict> {
-    let rows = matching(engine, &args.filters)?;
+    let rows = matching(engine, &args.filters, output.lang)?;
     write_rows(engine.catalogue(), &rows, args.format, output)?;
     if args.format == Format::Table {
         say_total(output, rows.len(), engine.catalogue().len())?;
@@ -89,7 +93,7 @@ pub fn run_export(
     args: &ExportArgs,
     output: &mut Output,
 ) -> anyhow::Result<Verdict> {
-    let rows = matching(engine, &args.filters)?;
+    let rows = matching(engine, &args.filters, output.lang)?;
     match &args.output {
         None => write_rows(engine.catalogue(), &rows, args.format, output)?,
         Some(path) => {
@@ -98,10 +102,13 @@ pub fn run_export(
                 write_rows(engine.catalogue(), &rows, args.format, file)
             })?;
             if written != export::file::Target::Stream {
-                super::say(&format!(
-                    "wrote {} actions to {}",
-                    rows.len(),
-                    path.display()
+                let strings = output.lang.strings();
+                super::say(&fill_all(
+                    strings.messages.wrote,
+                    &[
+                        ("actions", &strings.count_actions(rows.len())),
+                        ("path", &path.display().to_string()),
+                    ],
                 ));
             }
         }

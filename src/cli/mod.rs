@@ -15,7 +15,7 @@ use clap::Subcommand;
 
 use crate::engine::{self, Engine};
 use crate::export::Output;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill, fill_all};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -57,15 +57,13 @@ fn open_engine() -> anyhow::Result<&'static Engine<'static>> {
 /// the manual page.
 pub fn run(
     command: Command,
-    lang: Option<Lang>,
+    lang: Lang,
     bom: bool,
     program: impl Fn() -> clap::Command,
 ) -> anyhow::Result<Verdict> {
     let mut output = Output::stdout();
     output.bom = bom;
-    if let Some(lang) = lang {
-        output.lang = lang;
-    }
+    output.lang = lang;
     let status = match command {
         Command::Search(args) => search::run(open_engine()?, &args, &mut output)?,
         Command::Show(args) => show::run(open_engine()?, &args, &mut output)?,
@@ -97,11 +95,26 @@ fn verify(output: &mut Output) -> anyhow::Result<Verdict> {
         crate::index::embedded::PACKED,
         crate::index::embedded::FINGERPRINT,
     )
-    .map_err(|message| anyhow::anyhow!("verification failed: {message}"))?;
+    .map_err(|message| {
+        anyhow::anyhow!(fill(
+            output.lang.strings().messages.verification_failed,
+            "text",
+            &message
+        ))
+    })?;
+    let strings = output.lang.strings();
     writeln!(
         output.writer,
-        "ok: {} actions, each indexed once at its own position\ncatalogue sha256 {}\nindex     sha256 {} ({} bytes)",
-        report.actions, report.catalogue_fingerprint, report.index_fingerprint, report.index_bytes
+        "{}",
+        fill_all(
+            strings.messages.verified,
+            &[
+                ("actions", &strings.count_actions(report.actions)),
+                ("catalogue", &report.catalogue_fingerprint),
+                ("index", &report.index_fingerprint),
+                ("bytes", &report.index_bytes.to_string()),
+            ]
+        )
     )?;
     Ok(Verdict::Found)
 }

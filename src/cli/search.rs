@@ -9,7 +9,7 @@ use super::filters::FilterArgs;
 use super::list::say_total;
 use crate::engine::{Engine, MatchMode, Request, TextLanguage};
 use crate::export::{Format, HitRank, Output, Row, write_rows};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, fill, fill_all};
 
 /// Snippets in JSON and CSV are at most this many characters.
 const SNIPPET_CHARS: usize = 160;
@@ -104,7 +104,7 @@ fn quoted(words: &[String], separator: &str, lang: Lang) -> String {
 }
 
 pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyhow::Result<Verdict> {
-    let filters = args.filters.to_filters(engine.values())?;
+    let filters = args.filters.to_filters(engine.values(), output.lang)?;
     // The same text asks the same question as in the interface: a last word with no space
     // after it is also matched as a prefix.
     let outcome = engine.search(&Request {
@@ -145,10 +145,12 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
     if args.format == Format::Table {
         if rows.len() < outcome.total {
             output.writer.flush()?;
-            super::say(&format!(
-                "{} of {} matching actions shown (--limit)",
-                rows.len(),
-                outcome.total
+            super::say(&fill_all(
+                output.lang.strings().messages.shown_of_limit,
+                &[
+                    ("shown", &rows.len().to_string()),
+                    ("all", &outcome.total.to_string()),
+                ],
             ));
         } else {
             say_total(output, outcome.total, catalogue.len())?;

@@ -11,6 +11,7 @@ use crate::catalogue::record::ActionRecord;
 use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind, TextLanguage, Texts};
 use crate::engine::Engine;
 use crate::export::Output;
+use crate::i18n::{Lang, fill_all};
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -35,7 +36,7 @@ pub enum ShowFormat {
 
 pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Verdict> {
     let catalogue = engine.catalogue();
-    let action = &find(catalogue, &args.id)?;
+    let action = &find(catalogue, &args.id, output.lang)?;
     match args.format {
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
@@ -59,7 +60,7 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
 }
 
 /// The action with `id`, or an error that suggests the closest ids.
-pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a>> {
+pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str, lang: Lang) -> anyhow::Result<Action<'a>> {
     if let Some(action) = catalogue.action(id) {
         return Ok(action);
     }
@@ -77,13 +78,14 @@ pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str) -> anyhow::Result<Action<'a
         compared.len() / 2,
     );
     let shown_id = text::echoed(id);
+    let words = &lang.strings().messages;
     if suggestions.is_empty() {
-        anyhow::bail!("no action has the id \"{shown_id}\" (`localaction list` shows every id)")
+        anyhow::bail!(fill_all(words.no_such_id, &[("id", &shown_id)]))
     }
-    anyhow::bail!(
-        "no action has the id \"{shown_id}\"; did you mean: {}?",
-        suggestions.join(", ")
-    )
+    anyhow::bail!(fill_all(
+        words.no_such_id_closest,
+        &[("id", &shown_id), ("ids", &suggestions.join(", "))]
+    ))
 }
 
 /// Every field, labelled; long texts wrapped to `columns`.

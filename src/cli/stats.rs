@@ -75,7 +75,7 @@ pub struct ValueCount {
 }
 
 pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow::Result<Verdict> {
-    let filters = args.filters.to_filters(engine.values())?;
+    let filters = args.filters.to_filters(engine.values(), output.lang)?;
     let outcome = engine.search(&Request {
         text: args.query.join(" "),
         filters: filters.clone(),

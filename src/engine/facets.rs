@@ -14,7 +14,7 @@ use crate::catalogue::{
     Catalogue, Compact, FacetRow, MachineName, PRIORITIES, Position, Status, SubmitterKind, Theme,
     YearMonth,
 };
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Strings, fill_all};
 use localaction_data::text;
 
 /// A dimension of the catalogue that results can be filtered and counted by, in the order
@@ -674,30 +674,31 @@ pub struct FilterError {
     pub ambiguous: bool,
 }
 
+impl FilterError {
+    /// What is wrong, in `strings`' language.
+    pub fn message(&self, strings: &Strings) -> String {
+        let words = &strings.messages;
+        let template = if self.ambiguous {
+            words.ambiguous_value
+        } else if self.listed_all {
+            words.unknown_value
+        } else {
+            words.unknown_value_closest
+        };
+        fill_all(
+            template,
+            &[
+                ("flag", self.dimension.key()),
+                ("value", &self.typed),
+                ("values", &self.suggestions.join(", ")),
+            ],
+        )
+    }
+}
+
 impl fmt::Display for FilterError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ambiguous {
-            return write!(
-                formatter,
-                "--{} \"{}\": several values have this name; one of: {}",
-                self.dimension.key(),
-                self.typed,
-                self.suggestions.join(", ")
-            );
-        }
-        write!(
-            formatter,
-            "--{} \"{}\": no such {}; {}: {}",
-            self.dimension.key(),
-            self.typed,
-            self.dimension.key(),
-            if self.listed_all {
-                "valid values"
-            } else {
-                "closest"
-            },
-            self.suggestions.join(", ")
-        )
+        formatter.write_str(&self.message(Lang::EN.strings()))
     }
 }
 

@@ -571,7 +571,7 @@ pub fn today() -> YearMonth {
 }
 
 /// `YYYY-MM` (or `YYYY-MM-DD`, its day ignored), as `--today` takes it.
-pub fn parse_month(text: &str) -> Result<YearMonth, String> {
+pub fn parse_month(text: &str) -> Result<YearMonth, NotAMonth> {
     let mut parts = text.trim().splitn(3, '-');
     let year = parts.next().and_then(|year| {
         (year.len() == 4)
@@ -590,11 +590,21 @@ pub fn parse_month(text: &str) -> Result<YearMonth, String> {
             year,
             month: Some(month),
         }),
-        _ => Err(format!(
-            "{text:?} is not a month: write YYYY-MM, as 2025-06"
-        )),
+        _ => Err(NotAMonth),
     }
 }
+
+/// A text that [`parse_month`] cannot read as a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAMonth;
+
+impl std::fmt::Display for NotAMonth {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(crate::i18n::Lang::EN.strings().messages.not_a_month)
+    }
+}
+
+impl std::error::Error for NotAMonth {}
 
 /// The engine over the catalogue and index embedded in the binary, seen from this month
 /// (or `--today`'s).

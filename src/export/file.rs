@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::{Context, bail};
 
+use crate::i18n::{Lang, fill_all};
+
 /// What is at a path an export would write to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -26,7 +28,18 @@ pub enum Target {
     /// A folder.
     Folder,
     /// Something else, which is never written over: what it is.
-    Other(&'static str),
+    Other(Special),
+}
+
+/// What else than a file or a folder a path can name, in the order of the strings table's
+/// `kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    SymbolicLink,
+    Fifo,
+    Socket,
+    Device,
+    Other,
 }
 
 impl Target {
@@ -50,29 +63,30 @@ impl Target {
         } else if kind.is_dir() {
             Target::Folder
         } else if kind.is_symlink() {
-            Target::Other("a symbolic link")
+            Target::Other(Special::SymbolicLink)
         } else {
             Target::Other(special_kind(&kind))
         }
     }
 
-    /// Why the path cannot be written to, if it cannot: said to the person as is.
-    pub fn refusal(self, path: &Path, replace: bool) -> Option<String> {
+    /// Why the path cannot be written to, if it cannot: said to the person as is, in
+    /// `lang`.
+    pub fn refusal(self, path: &Path, replace: bool, lang: Lang) -> Option<String> {
         let shown = shown(path);
-        match self {
-            Target::Absent | Target::Stream => None,
-            Target::File { read_only: true } => {
-                Some(format!("{shown} is read-only: give another file name"))
-            }
-            Target::File { read_only: false } if replace => None,
-            Target::File { read_only: false } => Some(format!(
-                "{shown} exists: give another file name, or --force to replace it"
-            )),
-            Target::Folder => Some(format!("{shown} is a folder: give a file name")),
-            Target::Other(kind) => Some(format!(
-                "{shown} is {kind}, not a regular file: give the name of a file"
-            )),
-        }
+        let words = &lang.strings().messages;
+        let template = match self {
+            Target::Absent | Target::Stream => return None,
+            Target::File { read_only: true } => words.read_only,
+            Target::File { read_only: false } if replace => return None,
+            Target::File { read_only: false } => words.exists,
+            Target::Folder => words.folder,
+            Target::Other(_) => words.not_a_file,
+        };
+        let kind = match self {
+            Target::Other(kind) => words.kinds[kind as usize],
+            _ => "",
+        };
+        Some(fill_all(template, &[("path", &shown), ("kind", kind)]))
     }
 }
 
@@ -87,32 +101,37 @@ fn ends_with_separator(path: &Path) -> bool {
 }
 
 #[cfg(unix)]
-fn special_kind(kind: &fs::FileType) -> &'static str {
+fn special_kind(kind: &fs::FileType) -> Special {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "a FIFO"
+        Special::Fifo
     } else if kind.is_socket() {
-        "a socket"
+        Special::Socket
     } else if kind.is_block_device() || kind.is_char_device() {
-        "a device"
+        Special::Device
     } else {
-        "a special file"
+        Special::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_kind: &fs::FileType) -> &'static str {
-    "a special file"
+fn special_kind(_kind: &fs::FileType) -> Special {
+    Special::Other
 }
 
 /// Writes `bytes` to `path` by the rules above; `replace` allows replacing a regular file.
-/// Returns what was written to.
-pub fn write_bytes(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<Target> {
+/// Returns what was written to; a refusal or a failure is said in `lang`.
+pub fn write_bytes(path: &Path, bytes: &[u8], replace: bool, lang: Lang) -> anyhow::Result<Target> {
     let target = Target::of(path);
-    if let Some(refusal) = target.refusal(path, replace) {
+    if let Some(refusal) = target.refusal(path, replace, lang) {
         bail!(refusal);
     }
-    let cannot = || format!("cannot write {}", shown(path));
+    let cannot = || {
+        fill_all(
+            lang.strings().messages.cannot_write,
+            &[("path", &shown(path))],
+        )
+    };
     match target {
         Target::Stream => {
             let mut stdout = super::PipeAware(io::stdout().lock());

@@ -87,7 +87,7 @@ pub fn write_to(
     output.writer.flush()?;
     drop(output);
     let bytes = rendered.0.borrow();
-    file::write_bytes(path, &bytes, replace)
+    file::write_bytes(path, &bytes, replace, lang)
 }
 
 /// Bytes written through an [`Output`], kept for writing out whole.

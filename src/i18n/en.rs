@@ -1,7 +1,8 @@
 //! The interface in English: every string, in the order of `Strings`.
 
 use super::{
-    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, MessageWords,
+    NoteWords, Strings,
 };
 
 pub static EN: Strings = Strings {
@@ -198,6 +199,45 @@ pub static EN: Strings = Strings {
         or: " or ",
         dropped: "no action mentions {dropped} together with the other words; showing actions with {kept}",
         and: " and ",
+    },
+    messages: MessageWords {
+        error: "localaction: error: {text}",
+        needs_terminal: "the interactive browser needs a terminal; for scripts use a command, \
+                         e.g. `localaction list --format json` (see --help)",
+        needs_drawing_terminal: "the interactive browser needs a terminal that can draw, and \
+                                 this one says TERM=dumb; use a command, e.g. `localaction list \
+                                 --format json` (see --help)",
+        unknown_value: "--{flag} \"{value}\": no such {flag}; valid values: {values}",
+        unknown_value_closest: "--{flag} \"{value}\": no such {flag}; closest: {values}",
+        ambiguous_value: "--{flag} \"{value}\": several values have this name; one of: {values}",
+        no_such_id: "no action has the id \"{id}\" (`localaction list` shows every id)",
+        no_such_id_closest: "no action has the id \"{id}\"; did you mean: {ids}?",
+        read_only: "{path} is read-only: give another file name",
+        exists: "{path} exists: give another file name, or --force to replace it",
+        folder: "{path} is a folder: give a file name",
+        not_a_file: "{path} is {kind}, not a regular file: give the name of a file",
+        kinds: [
+            "a symbolic link",
+            "a FIFO",
+            "a socket",
+            "a device",
+            "a special file",
+        ],
+        cannot_write: "cannot write {path}",
+        wrote: "wrote {actions} to {path}",
+        shown_of_limit: "{shown} of {all} matching actions shown (--limit)",
+        verification_failed: "verification failed: {text}",
+        verified: "ok: {actions}, each indexed once at its own position\ncatalogue sha256 {catalogue}\nindex     sha256 {index} ({bytes} bytes)",
+        unexpected_argument: "unexpected argument {arg}",
+        unknown_command: "unknown command {arg}",
+        invalid_value: "invalid value {value} for {arg}",
+        possible_values: "possible values: {values}",
+        did_you_mean: "did you mean {suggestion}?",
+        missing_value: "{arg} needs a value",
+        missing_argument: "missing: {arg}",
+        conflict: "{arg} cannot be used with {other}",
+        see_help: "see localaction --help",
+        not_a_month: "a month is written YYYY-MM, as 2025-06",
     },
     about: AboutWords {
         title: "About localaction",

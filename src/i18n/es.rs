@@ -1,7 +1,8 @@
 //! The interface in Spanish: every string, in the order of `Strings`.
 
 use super::{
-    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, MessageWords,
+    NoteWords, Strings,
 };
 
 pub static ES: Strings = Strings {
@@ -198,6 +199,46 @@ pub static ES: Strings = Strings {
         or: " o ",
         dropped: "ninguna acción menciona {dropped} junto con las demás palabras; acciones con {kept}",
         and: " y ",
+    },
+    messages: MessageWords {
+        error: "localaction: error: {text}",
+        needs_terminal: "el explorador interactivo necesita un terminal; para scripts, use un \
+                         comando, por ejemplo `localaction list --format json` (véase --help)",
+        needs_drawing_terminal: "el explorador interactivo necesita un terminal capaz de dibujar, \
+                                 y este indica TERM=dumb; use un comando, por ejemplo \
+                                 `localaction list --format json` (véase --help)",
+        unknown_value: "--{flag} «{value}»: valor desconocido; valores posibles: {values}",
+        unknown_value_closest: "--{flag} «{value}»: valor desconocido; los más parecidos: {values}",
+        ambiguous_value: "--{flag} «{value}»: varios valores tienen este nombre; elija uno: {values}",
+        no_such_id: "ninguna acción tiene el identificador «{id}» (`localaction list` muestra todos \
+                     los identificadores)",
+        no_such_id_closest: "ninguna acción tiene el identificador «{id}»; ¿quiso decir: {ids}?",
+        read_only: "{path} es de solo lectura: indique otro nombre de archivo",
+        exists: "{path} ya existe: indique otro nombre de archivo, o --force para reemplazarlo",
+        folder: "{path} es una carpeta: indique un nombre de archivo",
+        not_a_file: "{path} es {kind}, no un archivo normal: indique el nombre de un archivo",
+        kinds: [
+            "un enlace simbólico",
+            "una tubería con nombre (FIFO)",
+            "un socket",
+            "un dispositivo",
+            "un archivo especial",
+        ],
+        cannot_write: "no se puede escribir en {path}",
+        wrote: "archivo {path} escrito: {actions}",
+        shown_of_limit: "acciones que coinciden: {all}; mostradas: {shown} (--limit)",
+        verification_failed: "la verificación falló: {text}",
+        verified: "ok: {actions}, cada una indexada una vez en su posición\ncatálogo  sha256 {catalogue}\níndice    sha256 {index} ({bytes} bytes)",
+        unexpected_argument: "argumento inesperado {arg}",
+        unknown_command: "comando desconocido {arg}",
+        invalid_value: "valor no válido {value} para {arg}",
+        possible_values: "valores posibles: {values}",
+        did_you_mean: "¿quiso decir {suggestion}?",
+        missing_value: "{arg} necesita un valor",
+        missing_argument: "falta {arg}",
+        conflict: "{arg} no puede usarse con {other}",
+        see_help: "véase localaction --help",
+        not_a_month: "un mes se escribe AAAA-MM, por ejemplo 2025-06",
     },
     about: AboutWords {
         title: "Acerca de localaction",

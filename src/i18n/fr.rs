@@ -1,7 +1,8 @@
 //! The interface in French: every string, in the order of `Strings`.
 
 use super::{
-    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, NoteWords, Strings,
+    AboutWords, CitationWords, CliNoteWords, HandoutWords, KeyText, KeyTexts, MessageWords,
+    NoteWords, Strings,
 };
 
 pub static FR: Strings = Strings {
@@ -190,6 +191,48 @@ pub static FR: Strings = Strings {
         or: " ou ",
         dropped: "aucune action ne mentionne {dropped} avec les autres mots ; actions avec {kept}",
         and: " et ",
+    },
+    messages: MessageWords {
+        error: "localaction : erreur : {text}",
+        needs_terminal: "le navigateur interactif a besoin d'un terminal ; pour les scripts, \
+                         utilisez une commande, par exemple `localaction list --format json` \
+                         (voir --help)",
+        needs_drawing_terminal: "le navigateur interactif a besoin d'un terminal capable de \
+                                 dessiner, or celui-ci indique TERM=dumb ; utilisez une commande, \
+                                 par exemple `localaction list --format json` (voir --help)",
+        unknown_value: "--{flag} « {value} » : valeur inconnue ; valeurs possibles : {values}",
+        unknown_value_closest: "--{flag} « {value} » : valeur inconnue ; les plus proches : {values}",
+        ambiguous_value: "--{flag} « {value} » : plusieurs valeurs portent ce nom ; choisissez-en \
+                          une : {values}",
+        no_such_id: "aucune action n'a l'identifiant « {id} » (`localaction list` affiche tous les \
+                     identifiants)",
+        no_such_id_closest: "aucune action n'a l'identifiant « {id} » ; vouliez-vous dire : {ids} ?",
+        read_only: "{path} est en lecture seule : donnez un autre nom de fichier",
+        exists: "{path} existe déjà : donnez un autre nom de fichier, ou --force pour le remplacer",
+        folder: "{path} est un dossier : donnez un nom de fichier",
+        not_a_file: "{path} est {kind}, pas un fichier ordinaire : donnez le nom d'un fichier",
+        kinds: [
+            "un lien symbolique",
+            "un tube nommé (FIFO)",
+            "un socket",
+            "un périphérique",
+            "un fichier spécial",
+        ],
+        cannot_write: "impossible d'écrire dans {path}",
+        wrote: "fichier {path} écrit : {actions}",
+        shown_of_limit: "actions correspondantes : {all} ; affichées : {shown} (--limit)",
+        verification_failed: "échec de la vérification : {text}",
+        verified: "ok : {actions}, chacune indexée une fois, à sa place\ncatalogue sha256 {catalogue}\nindex     sha256 {index} ({bytes} octets)",
+        unexpected_argument: "argument inattendu {arg}",
+        unknown_command: "commande inconnue {arg}",
+        invalid_value: "valeur invalide {value} pour {arg}",
+        possible_values: "valeurs possibles : {values}",
+        did_you_mean: "vouliez-vous dire {suggestion} ?",
+        missing_value: "{arg} attend une valeur",
+        missing_argument: "manquant : {arg}",
+        conflict: "{arg} ne peut pas s'employer avec {other}",
+        see_help: "voir localaction --help",
+        not_a_month: "un mois s'écrit AAAA-MM, par exemple 2025-06",
     },
     about: AboutWords {
         title: "À propos de localaction",

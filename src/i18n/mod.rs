@@ -201,6 +201,36 @@ pub fn fill(template: &str, name: &str, value: &str) -> String {
     template.replace(&format!("{{{name}}}"), value)
 }
 
+/// A template with several values, filled in one pass: a value that happens to hold
+/// `{name}` (echoed input) is never filled in again.
+pub fn fill_all(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(known, _)| *known == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
 /// A GCR area's name in `strings`' language; one the table does not list stays as printed
 /// (a test checks that every area of the catalogue is listed).
 pub fn gcr_area<'s>(strings: &'static Strings, printed: &'s str) -> &'s str {
@@ -451,6 +481,7 @@ strings_table! {
         pub gcr_area_names: [&'static str; GCR_AREAS.len()],
         pub notes: NoteWords,
         pub cli_notes: CliNoteWords,
+        pub messages: MessageWords,
         pub about: AboutWords,
         pub handout: HandoutWords,
         pub citation: CitationWords,
@@ -488,6 +519,58 @@ strings_table! {
         pub dropped: &'static str,
         /// Between dropped words.
         pub and: &'static str,
+    }
+}
+
+strings_table! {
+    /// The command line's messages on standard error: its errors, what a command did, and
+    /// the file refusals the interface's export dialog shows too. `{path}`, `{value}`,
+    /// `{id}` and `{arg}` are echoed input, neutralised before they are filled in.
+    #[derive(Debug)]
+    pub struct MessageWords {
+        /// Around every error (`{text}`).
+        pub error: &'static str,
+        /// No terminal on both sides; a terminal that cannot draw (`TERM=dumb`).
+        pub needs_terminal: &'static str,
+        pub needs_drawing_terminal: &'static str,
+        /// A filter value nobody recognises (`{flag}`, `{value}`), then all valid values or
+        /// the closest ones (`{values}`); a value that names several (`{values}`).
+        pub unknown_value: &'static str,
+        pub unknown_value_closest: &'static str,
+        pub ambiguous_value: &'static str,
+        /// An id no action has (`{id}`), and with the closest ids (`{ids}`).
+        pub no_such_id: &'static str,
+        pub no_such_id_closest: &'static str,
+        /// Why a path cannot be written (`{path}`; `{kind}`: one of `kinds`).
+        pub read_only: &'static str,
+        pub exists: &'static str,
+        pub folder: &'static str,
+        pub not_a_file: &'static str,
+        /// A symbolic link, a FIFO, a socket, a device, another special file.
+        pub kinds: [&'static str; 5],
+        pub cannot_write: &'static str,
+        /// After an export to a file (`{actions}`: a count of actions, `{path}`).
+        pub wrote: &'static str,
+        /// Under a table cut by `--limit` (`{shown}`, `{all}`).
+        pub shown_of_limit: &'static str,
+        /// `verify`: its failure (`{text}`), its success (`{actions}`).
+        pub verification_failed: &'static str,
+        pub verified: &'static str,
+        /// Usage errors: an unexpected argument, an unknown command (`{arg}`), an invalid
+        /// value (`{value}`, `{arg}`) and the possible ones (`{values}`), a suggestion
+        /// (`{suggestion}`), a missing value or argument (`{arg}`), two arguments that
+        /// exclude each other (`{arg}`, `{other}`), and where to read more.
+        pub unexpected_argument: &'static str,
+        pub unknown_command: &'static str,
+        pub invalid_value: &'static str,
+        pub possible_values: &'static str,
+        pub did_you_mean: &'static str,
+        pub missing_value: &'static str,
+        pub missing_argument: &'static str,
+        pub conflict: &'static str,
+        pub see_help: &'static str,
+        /// After an invalid `--today`.
+        pub not_a_month: &'static str,
     }
 }
 
@@ -644,6 +727,18 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_is_filled_once_even_when_a_value_names_a_placeholder() {
+        assert_eq!(
+            fill_all(
+                "--{flag} \"{value}\": {values} {unknown}",
+                &[("flag", "city"), ("value", "{values}"), ("values", "a, b")],
+            ),
+            "--city \"{values}\": a, b {unknown}"
+        );
+        assert_eq!(fill_all("{ {x", &[("x", "1")]), "{ {x");
+    }
 
     #[test]
     fn every_gcr_area_of_the_catalogue_is_named() {

@@ -753,7 +753,7 @@ impl<'e, 'c> App<'e, 'c> {
                         Copied::Id => strings.copied_id.replace("{id}", &id),
                         Copied::Citation => strings.copied_citation.to_owned(),
                     },
-                    Err(error) => format!("{}: {error}", strings.copy_failed),
+                    Err(error) => format!("{}{}{error}", strings.copy_failed, strings.colon),
                 });
             }
             Action::MarkAll => self.mark_all(),
@@ -1465,16 +1465,21 @@ impl<'e, 'c> App<'e, 'c> {
                     Target::Stream => {
                         let strings = self.lang.strings();
                         self.message = Some(format!(
-                            "{}: {}",
-                            strings.export_failed, strings.give_a_file
+                            "{}{}{}",
+                            strings.export_failed, strings.colon, strings.give_a_file
                         ));
                         self.dialog = Some(Dialog::ExportPath { path });
                     }
                     // A folder, a read-only file, a device: said at once, the dialog kept.
                     refused => {
                         let strings = self.lang.strings();
-                        let reason = refused.refusal(&checked, false).unwrap_or_default();
-                        self.message = Some(format!("{}: {reason}", strings.export_failed));
+                        let reason = refused
+                            .refusal(&checked, false, self.lang)
+                            .unwrap_or_default();
+                        self.message = Some(format!(
+                            "{}{}{reason}",
+                            strings.export_failed, strings.colon
+                        ));
                         self.dialog = Some(Dialog::ExportPath { path });
                     }
                 }
@@ -1519,7 +1524,8 @@ impl<'e, 'c> App<'e, 'c> {
                     // another path can be chosen; nothing is lost.
                     Err(error) => {
                         self.dialog = Some(Dialog::ExportPath { path: typed });
-                        self.message = Some(format!("{}: {error}", strings.export_failed));
+                        self.message =
+                            Some(format!("{}{}{error}", strings.export_failed, strings.colon));
                     }
                 }
             }
