@@ -169,6 +169,7 @@ fn request(engine: &Engine<'_>, case: &Case) -> Request {
         filters,
         limit: None,
         mode: Default::default(),
+        synonyms: true,
     }
 }
 
@@ -201,6 +202,7 @@ fn check(engine: &Engine<'_>, case: &Case, request: &Request) {
                 filters,
                 limit: Some(0),
                 mode: request.mode,
+                synonyms: request.synonyms,
             };
             assert_eq!(
                 engine.search(&alone).total,

@@ -161,6 +161,7 @@ fn run(count: usize, chosen: &[String]) -> Result<String, String> {
                 filters,
                 limit: None,
                 mode: Default::default(),
+                synonyms: true,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

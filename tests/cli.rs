@@ -1315,3 +1315,42 @@ fn statuses_are_in_the_records_and_today_reproduces_a_count() {
         stderr(&refused)
     );
 }
+
+/// Issue 24: a word naming a concept of the thesaurus also finds its other terms and says
+/// so, in the strict mode too; `--no-synonyms` searches for the words alone. "lodging" is
+/// in no text as housing (Zürich's "appeal lodged" is all the words alone find); Dunaivtsi
+/// provides "housing" ("un logement") to displaced families.
+#[test]
+fn the_thesaurus_says_what_it_added_and_no_synonyms_turns_it_off() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        hits(args)
+            .into_iter()
+            .map(|hit| hit.record.id.to_string())
+            .collect()
+    };
+    let with = ids(&["search", "lodging", "--format", "json"]);
+    assert!(
+        with.contains(&"2023-dunaivtsi-idp-family-centre".to_owned()),
+        "{with:?}"
+    );
+    let alone = ids(&["search", "lodging", "--no-synonyms", "--format", "json"]);
+    assert_eq!(alone, ["2023-zurich-european-pillar-social-rights"]);
+    // The words alone come first, the thesaurus' matches after them.
+    assert_eq!(with[0], alone[0]);
+    for args in [
+        &["search", "lodging"][..],
+        &["search", "lodging", "--match", "all"],
+        &["stats", "lodging"],
+    ] {
+        let said = stderr(&localaction(args));
+        assert!(
+            said.contains("localaction: note: \"lodging\" also searched as: logement, ")
+                && said.contains(", housing, "),
+            "{args:?}: {said}"
+        );
+    }
+    let said = stderr(&localaction(&["search", "lodging", "--no-synonyms"]));
+    assert!(!said.contains("also searched"), "{said}");
+    let said = stderr(&localaction(&["search", "lodging", "--lang", "es"]));
+    assert!(said.contains("«lodging» también se busca como: "), "{said}");
+}

@@ -420,6 +420,7 @@ fn any_query_any_filters_any_limit_gives_a_well_formed_answer() {
                 filters: filters.clone(),
                 limit,
                 mode,
+                synonyms: true,
             };
             let outcome = engine.search(&request);
             let matched = matches_of(&engine, &text, mode);
@@ -463,6 +464,7 @@ fn an_empty_query_with_filters_counts_like_the_facet_rows() {
                 filters: to_filters(&engine, &selection),
                 limit,
                 mode: Default::default(),
+                synonyms: true,
             };
             let outcome = engine.search(&request);
             prop_assert!(outcome.parsed.is_empty());
@@ -648,8 +650,10 @@ fn tokens(mut analyzer: tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> BTr
     found
 }
 
-/// Strict mode lists only actions holding every word — checked by analysing each action's
-/// texts here, not through the index — and its list is always within the forgiving one.
+/// Strict mode without the thesaurus lists only actions holding every word — checked by
+/// analysing each action's texts here, not through the index; its list is always within
+/// the forgiving one, and within the list the thesaurus' other terms give (adding synonyms
+/// never removes an action that the words alone find).
 #[test]
 fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
     use localaction::engine::Clause;
@@ -659,19 +663,29 @@ fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
     let strategy = prop_oneof![4 => vocabulary_query(), 1 => any_query()];
     runner()
         .run(&strategy, |text| {
-            let search = |mode| {
+            let search = |mode, synonyms| {
                 engine.search(&Request {
                     text: text.clone(),
                     mode,
+                    synonyms,
                     ..Request::default()
                 })
             };
-            let (strict, forgiving) = (search(MatchMode::All), search(MatchMode::Most));
-            let forgiving_set: BTreeSet<Position> =
-                forgiving.hits.iter().map(|hit| hit.position).collect();
-            for hit in &strict.hits {
-                prop_assert!(forgiving_set.contains(&hit.position), "{text:?}");
+            let positions = |outcome: &localaction::engine::Outcome| -> BTreeSet<Position> {
+                outcome.hits.iter().map(|hit| hit.position).collect()
+            };
+            for synonyms in [false, true] {
+                let strict = positions(&search(MatchMode::All, synonyms));
+                let forgiving = positions(&search(MatchMode::Most, synonyms));
+                prop_assert!(strict.is_subset(&forgiving), "{text:?} {synonyms}");
             }
+            let strict = search(MatchMode::All, false);
+            let with_synonyms = positions(&search(MatchMode::All, true));
+            prop_assert!(
+                positions(&strict).is_subset(&with_synonyms),
+                "{text:?}: the thesaurus removed an action the words alone find"
+            );
+            prop_assert!(strict.matching.synonyms.is_empty());
             prop_assert!(
                 strict.matching.dropped.is_empty() && strict.matching.corrections.is_empty()
             );

@@ -45,9 +45,15 @@ fn search(engine: &Engine<'_>, text: &str) -> Outcome {
     run(engine, text, MatchMode::Most)
 }
 
-/// The strict search (`--match all`).
+/// The strict search with the words alone (`--match all --no-synonyms`): the count to
+/// cite.
 fn strict(engine: &Engine<'_>, text: &str) -> Outcome {
-    run(engine, text, MatchMode::All)
+    engine.search(&Request {
+        text: text.to_owned(),
+        mode: MatchMode::All,
+        synonyms: false,
+        ..Request::default()
+    })
 }
 
 /// The ids of the hits, in rank order.

@@ -730,11 +730,19 @@ fn the_detail_shows_the_whole_description_while_searching() {
         let description = localaction::text::sanitize(action.description).into_owned();
         let snippet = engine.snippet(&app.outcome, &description, None);
         assert_eq!(snippet.text, description, "{}", action.id);
+        // The word, or a one-word term of the thesaurus it names ("COP26").
+        let terms: Vec<String> = app
+            .outcome
+            .matching
+            .synonyms
+            .iter()
+            .flat_map(|added| added.terms.iter().map(|term| term.to_lowercase()))
+            .collect();
         for range in &snippet.highlights {
+            let marked = description[range.clone()].to_lowercase();
             assert!(
-                description[range.clone()]
-                    .to_lowercase()
-                    .starts_with("climat"),
+                marked.starts_with("climat")
+                    || terms.iter().any(|term| marked.starts_with(term.as_str())),
                 "{}: {:?}",
                 action.id,
                 &description[range.clone()]
@@ -3151,11 +3159,15 @@ fn a_long_query_scrolls_with_its_cursor() {
     assert!(line.ends_with('…'), "the rest is said to be cut: {line}");
     assert_eq!(cursor, Some(2));
 
-    // A query that fits is shown whole, as it was.
+    // A query that fits is shown whole, as it was, then what the thesaurus added.
     let mut app = App::new(&engine, Lang::EN, (60, 24));
     type_text(&mut app, "climat");
     let (line, cursor) = search_line(&app, 60);
-    assert_eq!(line, "› climat");
+    assert!(line.starts_with("› climat  (+ also "), "{line}");
+    assert_eq!(cursor, Some(8));
+    app.update(Action::ToggleSynonyms);
+    let (line, cursor) = search_line(&app, 60);
+    assert_eq!(line, "› climat  [words only (F5)]");
     assert_eq!(cursor, Some(8));
 }
 

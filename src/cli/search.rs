@@ -40,6 +40,11 @@ pub struct MatchArgs {
     /// holding every word as typed (accents and endings aside), for counts to cite.
     #[arg(long = "match", value_enum, default_value_t = MatchArg::Most, value_name = "MODE")]
     pub mode: MatchArg,
+    /// Match the words alone: not also the other terms of a concept of the editors'
+    /// thesaurus that they name (by default "housing" also finds "logement", "vivienda",
+    /// "accommodation"; stderr says what was added).
+    #[arg(long)]
+    pub no_synonyms: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,6 +61,9 @@ impl From<MatchArg> for MatchMode {
         }
     }
 }
+
+/// A note names at most this many of the other terms a thesaurus concept added.
+const NOTED_SYNONYMS: usize = 8;
 
 /// Says on stderr, in `lang`, what the query was read as: ignored parts, dropped words,
 /// corrections.
@@ -78,6 +86,21 @@ pub fn note_matching(outcome: &crate::engine::Outcome, lang: Lang) {
             ),
             "read_as",
             &quoted(&correction.read_as, words.or, lang),
+        ));
+    }
+    for added in &matching.synonyms {
+        let mut terms: Vec<&str> = added
+            .terms
+            .iter()
+            .take(NOTED_SYNONYMS)
+            .map(String::as_str)
+            .collect();
+        if added.terms.len() > NOTED_SYNONYMS {
+            terms.push("…");
+        }
+        note(fill_all(
+            words.synonyms,
+            &[("typed", &added.typed), ("terms", &terms.join(", "))],
         ));
     }
     if !matching.dropped.is_empty() {
@@ -112,6 +135,7 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
         filters,
         limit: args.limit,
         mode: args.matching.mode.into(),
+        synonyms: !args.matching.no_synonyms,
     });
     note_matching(&outcome, output.lang);
     let catalogue = engine.catalogue();

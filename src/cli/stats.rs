@@ -81,6 +81,7 @@ pub fn run(engine: &Engine<'_>, args: &StatsArgs, output: &mut Output) -> anyhow
         filters: filters.clone(),
         limit: Some(0),
         mode: args.matching.mode.into(),
+        synonyms: !args.matching.no_synonyms,
     });
     super::search::note_matching(&outcome, output.lang);
     let counts: Vec<DimensionCounts> = FACETS

@@ -54,6 +54,8 @@ pub const BY_STEM: u8 = 3;
 pub const DERIVED_AS_TYPED: u8 = 2;
 /// A derived word through its stem.
 pub const DERIVED: u8 = 1;
+/// Another term of a concept of the editors' thesaurus that the word names.
+pub const SYNONYM: u8 = 0;
 
 /// What a text stands for when it is matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +166,22 @@ pub fn plan(
             plan_clause(clause, fields, searcher, analyzers, prefix)
         })
         .collect();
+    // In a question ("which cities…", "quelles villes…"), what it is asked about is not
+    // what is looked for.
+    let is_question = plans.iter().any(|plan| {
+        plan.typed_token.as_deref().is_some_and(|token| {
+            TextLanguage::all().any(|language| language.row().question_words.contains(&token))
+        })
+    });
+    if is_question {
+        for plan in &mut plans {
+            let subject = plan.typed_token.as_deref().is_some_and(|token| {
+                TextLanguage::all()
+                    .any(|language| language.row().question_subjects.contains(&token))
+            });
+            plan.optional |= subject;
+        }
+    }
     // A query of stop words alone ("the", "de la") is searched for as words.
     if plans.iter().all(|plan| plan.optional) {
         plans = parsed
@@ -295,9 +313,12 @@ impl Analysed {
         }
     }
 
-    /// A word that some language's analyser drops.
+    /// A word that some language's analyser drops, or one of a language's question words.
     fn is_stop_word(&self) -> bool {
         self.languages.iter().any(Vec::is_empty)
+            || matches!(self.typed.as_slice(), [(_, typed)] if TextLanguage::all().any(|language| {
+                language.row().question_words.contains(&typed.as_str())
+            }))
     }
 
     /// A stop word's matches: in the texts of the languages that keep it, scored.
@@ -566,7 +587,7 @@ pub fn neighbour_pairs(
 
 /// A term query for one token, a phrase query for several (a stop word between two words
 /// leaves a gap).
-fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+pub fn terms_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
         [(_, token)] => Some(Box::new(TermQuery::new(
@@ -702,16 +723,31 @@ pub fn hold_clause(
 ) {
     let bit = 1u32 << number;
     let scoring = EnableScoring::enabled_from_searcher(searcher);
+    // The actions holding the clause before its thesaurus terms are tried (they come
+    // last): the terms score only the others, so that they never reorder the actions
+    // holding the words themselves.
+    let mut held_before_synonyms: Option<Vec<bool>> = None;
     for alternative in alternatives {
+        if alternative.level.quality == SYNONYM && held_before_synonyms.is_none() {
+            held_before_synonyms = Some(
+                holdings
+                    .iter()
+                    .map(|holding| holding.held & bit != 0)
+                    .collect(),
+            );
+        }
         let Ok(weight) = alternative.query.weight(scoring) else {
             continue;
         };
         for segment in searcher.segment_readers() {
             let _ = weight.for_each(segment, &mut |document: DocId, score: Score| {
+                let own_word = held_before_synonyms
+                    .as_ref()
+                    .is_some_and(|held| held[document as usize]);
                 let Some(holding) = holdings.get_mut(document as usize) else {
                     return;
                 };
-                if alternative.scored {
+                if alternative.scored && !own_word {
                     holding.score += score;
                 }
                 if holding.held & bit == 0 {

@@ -12,6 +12,7 @@ mod highlight;
 mod matching;
 pub mod query;
 mod ranking;
+mod thesaurus;
 
 use std::sync::OnceLock;
 
@@ -28,9 +29,10 @@ pub use query::{Clause, ParsedQuery};
 use crate::catalogue::{Catalogue, FacetRow, Position, YearMonth};
 use crate::index::directory::open_index;
 use localaction_data::schema::{self, SearchFields};
-use matching::{Analyzers, ClausePlan};
+use matching::{Alternative, Analyzers, ClausePlan};
 use ranking::Ranking;
 pub use ranking::rank_order;
+use thesaurus::Thesaurus;
 
 /// Which actions a search lists.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -53,14 +55,28 @@ impl MatchMode {
     }
 }
 
-/// A search: free text, filters, how many hits to return, and how strictly words match.
-#[derive(Debug, Clone, Default)]
+/// A search: free text, filters, how many hits to return, how strictly words match, and
+/// whether a word naming a concept of the editors' thesaurus also finds its other terms.
+#[derive(Debug, Clone)]
 pub struct Request {
     pub text: String,
     pub filters: Filters,
     /// At most this many hits (all when `None`); the total and counts always cover all.
     pub limit: Option<usize>,
     pub mode: MatchMode,
+    pub synonyms: bool,
+}
+
+impl Default for Request {
+    fn default() -> Request {
+        Request {
+            text: String::new(),
+            filters: Filters::default(),
+            limit: None,
+            mode: MatchMode::default(),
+            synonyms: true,
+        }
+    }
 }
 
 /// One result.
@@ -100,6 +116,20 @@ pub struct Matching {
     pub kept: Vec<String>,
     /// Words read through a typo correction.
     pub corrections: Vec<Correction>,
+    /// Words that name a concept of the editors' thesaurus, searched for with its other
+    /// terms too.
+    pub synonyms: Vec<Synonyms>,
+}
+
+/// Words of the query that name a concept of the thesaurus, and what else was searched for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synonyms {
+    /// The words as typed.
+    pub typed: String,
+    /// The concept's id in the thesaurus.
+    pub concept: String,
+    /// Its other terms, as the thesaurus writes them, each language in turn.
+    pub terms: Vec<String>,
 }
 
 /// What a search found.
@@ -148,6 +178,8 @@ pub struct Engine<'c> {
     every_action_counts: OnceLock<FacetCounts>,
     ranking: Ranking,
     analyzers: Analyzers,
+    /// The thesaurus' terms as the analyzers read them, on the first search with words.
+    thesaurus: OnceLock<Thesaurus<'c>>,
     /// Kept so the searcher's segments stay alive.
     _reader: IndexReader,
 }
@@ -184,6 +216,7 @@ impl<'c> Engine<'c> {
             values,
             today,
             analyzers: Analyzers::new(),
+            thesaurus: OnceLock::new(),
             fields,
             _reader: reader,
         })
@@ -213,7 +246,7 @@ impl<'c> Engine<'c> {
     /// Runs a search.
     pub fn search(&self, request: &Request) -> Outcome {
         let parsed = query::parse(&request.text);
-        let (matches, matching, words) = self.matches(&parsed, request.mode);
+        let (matches, matching, words) = self.matches(&parsed, request.mode, request.synonyms);
         let (mut hits, counts, selection) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
         self.ranking.rank(&mut hits, request.limit);
@@ -230,7 +263,12 @@ impl<'c> Engine<'c> {
 
     /// The actions listed for the query, in document order, with how the list was chosen
     /// and the words matched.
-    fn matches(&self, parsed: &ParsedQuery, mode: MatchMode) -> (Vec<Hit>, Matching, Vec<String>) {
+    fn matches(
+        &self,
+        parsed: &ParsedQuery,
+        mode: MatchMode,
+        synonyms: bool,
+    ) -> (Vec<Hit>, Matching, Vec<String>) {
         let documents = self.catalogue.len();
         let every = || -> Vec<Hit> {
             (0..documents as Position)
@@ -253,6 +291,9 @@ impl<'c> Engine<'c> {
         }
         let mut analyzers = self.analyzers.clone();
         let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
+        if synonyms {
+            matching.synonyms = self.add_synonyms(parsed, &mut plans, &mut analyzers);
+        }
         let mut hits = if plans.is_empty() {
             every()
         } else {
@@ -315,6 +356,17 @@ impl<'c> Engine<'c> {
                 words.extend(plan.corrections.iter().cloned());
                 words.extend(plan.completions.iter().cloned());
             }
+            // The thesaurus' one-word terms are marked too; a longer term's words alone
+            // ("changement" of "changement climatique") would mark what is not the term.
+            for added in &matching.synonyms {
+                words.extend(
+                    added
+                        .terms
+                        .iter()
+                        .filter(|term| !term.contains([' ', '-', '\'']))
+                        .cloned(),
+                );
+            }
             if chosen == 0 {
                 Vec::new()
             } else {
@@ -347,6 +399,47 @@ impl<'c> Engine<'c> {
             hits.retain(|hit| !is_excluded[hit.position as usize]);
         }
         (hits, matching, words)
+    }
+
+    /// Adds to the plans of the words that name a concept of the thesaurus the alternatives
+    /// matching its other terms; says which.
+    fn add_synonyms(
+        &self,
+        parsed: &ParsedQuery,
+        plans: &mut [ClausePlan],
+        analyzers: &mut Analyzers,
+    ) -> Vec<Synonyms> {
+        let thesaurus = self.thesaurus.get_or_init(|| {
+            Thesaurus::new(&self.catalogue.tables.concepts, &mut self.analyzers.clone())
+        });
+        let mut added = Vec::new();
+        for run in thesaurus.runs(parsed, analyzers) {
+            let range = run.first..run.first + run.len;
+            let typed: Vec<&str> = parsed.required[range.clone()]
+                .iter()
+                .map(Clause::text)
+                .collect();
+            let typed = typed.join(" ");
+            let (alternatives, terms) =
+                thesaurus.alternatives(run.concept, &typed, &self.fields, analyzers);
+            if alternatives.is_empty() {
+                continue;
+            }
+            for plan in plans[range].iter_mut().filter(|plan| !plan.optional) {
+                plan.alternatives
+                    .extend(alternatives.iter().map(|alternative| Alternative {
+                        query: alternative.query.box_clone(),
+                        level: alternative.level,
+                        scored: alternative.scored,
+                    }));
+            }
+            added.push(Synonyms {
+                typed,
+                concept: thesaurus.concept(run.concept).id.to_owned(),
+                terms: terms.into_iter().map(str::to_owned).collect(),
+            });
+        }
+        added
     }
 
     /// Applies the filters to the matches and counts, for each dimension, what each value

@@ -27,6 +27,8 @@ pub static EN: Strings = Strings {
     dropped: "no action has",
     showing: "with the others; showing",
     read_as: "read as",
+    also_searching: "also",
+    words_only: "words only (F5)",
     strict: "every word (F6)",
     too_small: "Terminal too small",
     marked_one: "marked",
@@ -196,6 +198,7 @@ pub static EN: Strings = Strings {
         note: "localaction: note: {text}",
         ignored: "ignored {what}",
         corrected: "no action has {typed}; showing results for {read_as}",
+        synonyms: "\"{typed}\" also searched as: {terms} (--no-synonyms: the words alone)",
         or: " or ",
         dropped: "no action mentions {dropped} together with the other words; showing actions with {kept}",
         and: " and ",
@@ -410,8 +413,8 @@ pub static EN: Strings = Strings {
             hints: &[],
         },
         strict: KeyText {
-            keys: "F6",
-            meaning: "every word strictly / forgiving search",
+            keys: "F6  F5  Alt-W",
+            meaning: "strict / forgiving (F6); synonyms on / off (F5)",
             hints: &[],
         },
         export: KeyText {

@@ -27,6 +27,8 @@ pub static ES: Strings = Strings {
     dropped: "no hay acción con",
     showing: "y las demás palabras; acciones con",
     read_as: "se lee",
+    also_searching: "también",
+    words_only: "solo palabras (F5)",
     strict: "cada palabra (F6)",
     too_small: "Ventana muy pequeña",
     marked_one: "marcada",
@@ -196,6 +198,7 @@ pub static ES: Strings = Strings {
         note: "localaction: nota: {text}",
         ignored: "se omite {what}",
         corrected: "ninguna acción contiene {typed}; resultados para {read_as}",
+        synonyms: "«{typed}» también se busca como: {terms} (--no-synonyms: solo las palabras)",
         or: " o ",
         dropped: "ninguna acción menciona {dropped} junto con las demás palabras; acciones con {kept}",
         and: " y ",
@@ -404,8 +407,8 @@ pub static ES: Strings = Strings {
             hints: &[],
         },
         strict: KeyText {
-            keys: "F6",
-            meaning: "exigir todas las palabras / búsqueda tolerante",
+            keys: "F6  F5  Alt-W",
+            meaning: "estricta / tolerante (F6); sinónimos sí / no (F5)",
             hints: &[],
         },
         export: KeyText {

@@ -27,6 +27,8 @@ pub static FR: Strings = Strings {
     dropped: "aucune action n'a",
     showing: "avec les autres mots ; actions avec",
     read_as: "lu comme",
+    also_searching: "aussi",
+    words_only: "mots seuls (F5)",
     strict: "tous les mots (F6)",
     too_small: "Terminal trop petit",
     marked_one: "marquée",
@@ -188,6 +190,7 @@ pub static FR: Strings = Strings {
         note: "localaction : remarque : {text}",
         ignored: "ignoré : {what}",
         corrected: "aucune action n'a {typed} ; résultats pour {read_as}",
+        synonyms: "« {typed} » cherché aussi comme : {terms} (--no-synonyms : les mots seuls)",
         or: " ou ",
         dropped: "aucune action ne mentionne {dropped} avec les autres mots ; actions avec {kept}",
         and: " et ",
@@ -402,8 +405,8 @@ pub static FR: Strings = Strings {
             hints: &[],
         },
         strict: KeyText {
-            keys: "F6",
-            meaning: "tous les mots strictement / recherche indulgente",
+            keys: "F6  F5  Alt-W",
+            meaning: "strict / indulgent (F6) ; synonymes oui / non (F5)",
             hints: &[],
         },
         export: KeyText {

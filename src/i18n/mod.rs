@@ -339,6 +339,10 @@ strings_table! {
         pub showing: &'static str,
         /// Before a typo's corrections.
         pub read_as: &'static str,
+        /// Before the other terms of a concept the query names, searched for too; the
+        /// search line's mark when they are not (F5).
+        pub also_searching: &'static str,
+        pub words_only: &'static str,
         /// The strict mode's mark on the search line.
         pub strict: &'static str,
         pub too_small: &'static str,
@@ -512,6 +516,9 @@ strings_table! {
         pub ignored: &'static str,
         /// A word no action holds, read as others (`{typed}`, `{read_as}`).
         pub corrected: &'static str,
+        /// Words naming a concept of the thesaurus (`{typed}`), also searched for as its
+        /// other terms (`{terms}`).
+        pub synonyms: &'static str,
         /// Between the words a typo is read as.
         pub or: &'static str,
         /// Words no action holds with the others (`{dropped}`), and the words the results

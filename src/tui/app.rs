@@ -110,6 +110,8 @@ pub enum Copied {
 pub enum Action {
     /// Switch between forgiving matching (typos, dropped words) and every word strictly.
     ToggleMatchMode,
+    /// The words alone, or also the other terms of the thesaurus' concepts they name.
+    ToggleSynonyms,
     /// Hide the filter panel (its room goes to the list), or show it again.
     ToggleFilters,
     /// Switch the detail's texts between the editors' English translation and the French
@@ -262,6 +264,8 @@ pub struct App<'e, 'c> {
     pub query: String,
     /// How strictly the query's words match (toggled with F6).
     pub match_mode: MatchMode,
+    /// Whether words naming a concept of the thesaurus also find its other terms (F5).
+    pub synonyms: bool,
     /// Cursor position in `query`, in characters.
     pub cursor: usize,
     pub filters: Filters,
@@ -357,6 +361,7 @@ impl<'e, 'c> App<'e, 'c> {
             outcome,
             highlighter,
             match_mode: MatchMode::Most,
+            synonyms: true,
             selected: 0,
             focus: Pane::Search,
             view: View::Browse,
@@ -503,6 +508,7 @@ impl<'e, 'c> App<'e, 'c> {
             filters: self.filters.clone(),
             limit: None,
             mode: self.match_mode,
+            synonyms: self.synonyms,
         });
         self.highlighter = self.engine.highlighter(&self.outcome);
         // Keep the same action selected when it is still there.
@@ -689,6 +695,10 @@ impl<'e, 'c> App<'e, 'c> {
                     MatchMode::Most => MatchMode::All,
                     MatchMode::All => MatchMode::Most,
                 };
+                self.refresh();
+            }
+            Action::ToggleSynonyms => {
+                self.synonyms = !self.synonyms;
                 self.refresh();
             }
             Action::ToggleText => {

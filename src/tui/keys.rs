@@ -344,11 +344,12 @@ pub const KEYS: &[Entry] = &[
     Entry {
         text: |keys| &keys.strict,
         hints: &[],
-        bindings: &[bind(
-            Everywhere,
-            Code(KeyCode::F(6)),
-            Action::ToggleMatchMode,
-        )],
+        bindings: &[
+            bind(Everywhere, Code(KeyCode::F(6)), Action::ToggleMatchMode),
+            bind(Everywhere, Code(KeyCode::F(5)), Action::ToggleSynonyms),
+            bind(Everywhere, Alt('w'), Action::ToggleSynonyms),
+            bind(Everywhere, Alt('W'), Action::ToggleSynonyms),
+        ],
     },
     Entry {
         text: |keys| &keys.export,

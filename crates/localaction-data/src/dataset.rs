@@ -19,6 +19,7 @@ use crate::model::{
     Tables, Theme, Translation,
 };
 use crate::text;
+use crate::thesaurus::{self, ConceptRow};
 use crate::translation;
 
 /// One problem found in the dataset.
@@ -333,6 +334,8 @@ pub struct Dataset {
     pub participants: Vec<Sourced<ParticipantRow>>,
     pub figures: Vec<Sourced<FigureRow>>,
     pub actions: Vec<Sourced<ActionRow>>,
+    /// The editors' thesaurus.
+    pub concepts: Vec<Sourced<ConceptRow>>,
     /// The editors' translations, one set for each language of the table after the
     /// report's, in its order.
     pub translations: Vec<TranslationFiles>,
@@ -408,6 +411,7 @@ impl Dataset {
         let priorities = read("priorities.toml".into(), "priority");
         let participants = read("participants.toml".into(), "participant");
         let figures = read("figures.toml".into(), "figure");
+        let concepts = read(thesaurus::FILE.into(), "concept");
         let actions = read_folder(dir, "actions", "action", &mut errors);
 
         dataset.reports = typed(reports, "report", &["id"], &mut errors);
@@ -419,6 +423,7 @@ impl Dataset {
         dataset.participants = typed(participants, "participant", &["year", "name"], &mut errors);
         dataset.figures = typed(figures, "figure", &["dimension", "key"], &mut errors);
         dataset.actions = typed(actions, "action", &["id"], &mut errors);
+        dataset.concepts = typed(concepts, "concept", &["id"], &mut errors);
         for language in TextLanguage::translations() {
             let code = language.code();
             let mut files = TranslationFiles {
@@ -933,6 +938,13 @@ impl Dataset {
         let participants = compiler.participants(&places);
         let figures = compiler.figures();
         let actions = compiler.actions(&sections, &countries, &places);
+        let action_ids: BTreeSet<&str> = self
+            .actions
+            .iter()
+            .map(|action| action.row.id.as_str())
+            .collect();
+        let concepts =
+            thesaurus::compile(&self.concepts, &action_ids, &mut compiler.checker.errors);
         if !compiler.checker.errors.is_empty() {
             return Err(DatasetErrors(compiler.checker.errors));
         }
@@ -946,6 +958,7 @@ impl Dataset {
                 priorities,
                 participants,
                 figures,
+                concepts,
             },
             actions: in_listing_order(actions),
         })

@@ -31,6 +31,16 @@ pub struct LanguageRow {
     /// record right all the same says why in a note mentioning "length ratio"). English
     /// runs 0.78-1.01, Spanish 0.88-1.24.
     pub length_ratio: (f64, f64),
+    /// Words that ask rather than say (question words, the verbs and pronouns of a
+    /// question; never a noun a text is about, such as "aide" in "aide juridique", or
+    /// "city" in "city cooperation"), written as typed without accents:
+    /// like stop words, they add to a text's score but never decide which actions a query
+    /// lists, so a plain question finds what its content words find.
+    pub question_words: &'static [&'static str],
+    /// Words that a question about this catalogue is asked about rather than for ("which
+    /// cities…", "quelles villes…"): question words too, but only in a query that holds
+    /// one of `question_words` ("city cooperation" keeps its "city").
+    pub question_subjects: &'static [&'static str],
 }
 
 /// The table. The report's language comes first.
@@ -43,6 +53,12 @@ pub const LANGUAGES: [LanguageRow; 3] = [
         folds_feminine_endings: true,
         stems_derivations: false,
         length_ratio: (1.0, 1.0),
+        question_words: &[
+            "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "qui", "quoi",
+            "que", "qu", "est", "ce", "elles", "ils", "fait", "font", "faire", "peut", "peuvent",
+            "existe", "aident", "aider", "y", "a", "t", "il", "obtenir", "trouver",
+        ],
+        question_subjects: &["villes", "ville", "municipalites", "collectivites"],
     },
     LanguageRow {
         code: "en",
@@ -52,6 +68,12 @@ pub const LANGUAGES: [LanguageRow; 3] = [
         folds_feminine_endings: false,
         stems_derivations: true,
         length_ratio: (0.70, 1.15),
+        question_words: &[
+            "what", "which", "who", "whom", "where", "when", "why", "how", "do", "does", "did",
+            "done", "doing", "is", "are", "can", "could", "should", "would", "any", "being",
+            "about", "give", "gives", "get", "there", "find",
+        ],
+        question_subjects: &["cities", "city", "municipalities"],
     },
     LanguageRow {
         code: "es",
@@ -63,6 +85,11 @@ pub const LANGUAGES: [LanguageRow; 3] = [
         // and verb endings that English words end with ("venezuelan" and "Venezuela" meet).
         stems_derivations: true,
         length_ratio: (0.80, 1.30),
+        question_words: &[
+            "que", "cual", "cuales", "quien", "quienes", "donde", "cuando", "como", "por", "hacen",
+            "hace", "hacer", "puede", "pueden", "hay", "existe", "ayudan", "ayudar", "dan", "dar",
+        ],
+        question_subjects: &["ciudades", "ciudad", "municipios"],
     },
 ];
 

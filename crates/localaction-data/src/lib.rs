@@ -14,4 +14,5 @@ pub mod pack;
 pub mod schema;
 pub mod synthetic;
 pub mod text;
+pub mod thesaurus;
 pub mod translation;

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::languages::TextLanguage;
+use crate::thesaurus::Concept;
 
 /// Position of a row in one of the catalogue's tables.
 pub type Position = u32;
@@ -34,6 +35,9 @@ pub struct Tables<'a> {
     pub participants: Vec<Participant<'a>>,
     #[serde(borrow)]
     pub figures: Vec<Figure<'a>>,
+    /// The editors' thesaurus.
+    #[serde(borrow)]
+    pub concepts: Vec<Concept<'a>>,
 }
 
 /// A report the catalogue is compiled from, as its cover prints it.

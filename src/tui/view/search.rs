@@ -13,6 +13,9 @@ use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
 
+/// The search line names at most this many of the terms a thesaurus concept added.
+const SHOWN_SYNONYMS: usize = 4;
+
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Search && app.view == View::Browse && app.dialog.is_none();
@@ -41,6 +44,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     if app.match_mode == MatchMode::All {
         spans.push(Span::styled(
             format!("  [{}]", strings.strict),
+            palette.label(),
+        ));
+    }
+    if !app.synonyms {
+        spans.push(Span::styled(
+            format!("  [{}]", strings.words_only),
             palette.label(),
         ));
     }
@@ -86,6 +95,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     for read in &app.outcome.parsed.read {
         spans.push(Span::styled(
             format!("  ({})", read.describe(app.lang)),
+            palette.dim(),
+        ));
+    }
+    // Last, being the longest: what the thesaurus added (its first terms; the line ends
+    // with "…" when cut). Not on a line without a border, where the count comes after the
+    // notes and must stay in sight.
+    for added in matching.synonyms.iter().filter(|_| bordered) {
+        let mut terms: Vec<&str> = added
+            .terms
+            .iter()
+            .take(SHOWN_SYNONYMS)
+            .map(String::as_str)
+            .collect();
+        if added.terms.len() > SHOWN_SYNONYMS {
+            terms.push("…");
+        }
+        spans.push(Span::styled(
+            format!("  (+ {} {})", strings.also_searching, terms.join(", ")),
             palette.dim(),
         ));
     }

@@ -1,0 +1,161 @@
+//! The editors' thesaurus at query time: which runs of a query's words name a concept (in
+//! any language of the texts, as its analyzer reads them), and the alternatives that match
+//! the concept's other terms, each in its own language's texts, below the words as typed
+//! and their typo corrections.
+
+use std::collections::HashMap;
+
+use tantivy::Score;
+use tantivy::query::BoostQuery;
+
+use super::matching::{
+    Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, analyse,
+    terms_query,
+};
+use super::query::{Clause, ParsedQuery};
+use crate::catalogue::TextLanguage;
+use localaction_data::schema::SearchFields;
+use localaction_data::thesaurus::{Concept, MAX_TERM_WORDS};
+
+/// A thesaurus term's matches score at this fraction of the field's usual boost.
+const SYNONYM_FACTOR: Score = 0.3;
+/// A run of query words is compared with terms up to this many words long, stop words
+/// included ("Pacto Mundial para la Migración").
+const MAX_RUN_WORDS: usize = 2 * MAX_TERM_WORDS;
+
+/// The concepts and, for each language, the concept each main term reads as.
+pub struct Thesaurus<'c> {
+    concepts: &'c [Concept<'c>],
+    by_main_term: HashMap<(TextLanguage, String), usize>,
+}
+
+/// Consecutive words of a query that name a concept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The first clause's place in the query's required clauses, and how many.
+    pub first: usize,
+    pub len: usize,
+    /// The concept's place in the catalogue's thesaurus.
+    pub concept: usize,
+}
+
+impl<'c> Thesaurus<'c> {
+    pub fn new(concepts: &'c [Concept<'c>], analyzers: &mut Analyzers) -> Thesaurus<'c> {
+        let mut by_main_term = HashMap::new();
+        for (number, concept) in concepts.iter().enumerate() {
+            for term in concept.main_terms() {
+                let key = key(analyzers, term.language, term.text);
+                if !key.is_empty() {
+                    by_main_term.entry((term.language, key)).or_insert(number);
+                }
+            }
+        }
+        Thesaurus {
+            concepts,
+            by_main_term,
+        }
+    }
+
+    pub fn concept(&self, number: usize) -> &Concept<'c> {
+        &self.concepts[number]
+    }
+
+    /// The concept `text` names in some language, the report's first.
+    fn concept_named(&self, text: &str, analyzers: &mut Analyzers) -> Option<usize> {
+        TextLanguage::all().find_map(|language| {
+            let key = key(analyzers, language, text);
+            self.by_main_term.get(&(language, key)).copied()
+        })
+    }
+
+    /// The runs of the query's required words that name a concept: from the left, the
+    /// longest run at each word; phrases in quotes are taken literally, never read as
+    /// concepts.
+    pub fn runs(&self, parsed: &ParsedQuery, analyzers: &mut Analyzers) -> Vec<Run> {
+        let clauses = &parsed.required;
+        let mut runs = Vec::new();
+        let mut first = 0;
+        while first < clauses.len() {
+            let words = clauses[first..]
+                .iter()
+                .take(MAX_RUN_WORDS)
+                .take_while(|clause| matches!(clause, Clause::Word(_)))
+                .count();
+            let found = (1..=words).rev().find_map(|len| {
+                let text: Vec<&str> = clauses[first..first + len]
+                    .iter()
+                    .map(Clause::text)
+                    .collect();
+                self.concept_named(&text.join(" "), analyzers)
+                    .map(|concept| Run {
+                        first,
+                        len,
+                        concept,
+                    })
+            });
+            match found {
+                Some(run) => {
+                    first += run.len;
+                    runs.push(run);
+                }
+                None => first += 1,
+            }
+        }
+        runs
+    }
+
+    /// Matching concept `number`'s terms, each in its own language's texts, except those
+    /// that read as `typed` does in that language (the typed words match them already).
+    /// Also the terms matched, as the thesaurus writes them.
+    pub fn alternatives(
+        &self,
+        number: usize,
+        typed: &str,
+        fields: &SearchFields,
+        analyzers: &mut Analyzers,
+    ) -> (Vec<Alternative>, Vec<&'c str>) {
+        let mut alternatives = Vec::new();
+        let mut shown = Vec::new();
+        for term in &self.concepts[number].terms {
+            let analyser = &mut analyzers.languages[term.language.index()];
+            let tokens = analyse(analyser, term.text);
+            let typed_tokens = analyse(analyser, typed);
+            let same = tokens
+                .iter()
+                .map(|(_, token)| token)
+                .eq(typed_tokens.iter().map(|(_, token)| token));
+            if tokens.is_empty() || same {
+                continue;
+            }
+            let language = &fields.languages[term.language.index()];
+            let texts = [
+                (Some(language.title), IN_TITLE),
+                (language.summary, IN_SUMMARY),
+                (Some(language.body), IN_DESCRIPTION),
+            ];
+            for (field, place) in texts {
+                if let Some(query) = field.and_then(|field| terms_query(field, &tokens)) {
+                    alternatives.push(Alternative {
+                        query: Box::new(BoostQuery::new(query, SYNONYM_FACTOR)),
+                        level: Level {
+                            quality: SYNONYM,
+                            place,
+                        },
+                        scored: true,
+                    });
+                }
+            }
+            if !shown.contains(&term.text) {
+                shown.push(term.text);
+            }
+        }
+        (alternatives, shown)
+    }
+}
+
+/// `text` as `language`'s analyzer reads it: its words, stemmed, stop words dropped.
+fn key(analyzers: &mut Analyzers, language: TextLanguage, text: &str) -> String {
+    let tokens = analyse(&mut analyzers.languages[language.index()], text);
+    let words: Vec<String> = tokens.into_iter().map(|(_, token)| token).collect();
+    words.join(" ")
+}
