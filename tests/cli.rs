@@ -1352,5 +1352,5 @@ fn the_thesaurus_says_what_it_added_and_no_synonyms_turns_it_off() {
     let said = stderr(&localaction(&["search", "lodging", "--no-synonyms"]));
     assert!(!said.contains("also searched"), "{said}");
     let said = stderr(&localaction(&["search", "lodging", "--lang", "es"]));
-    assert!(said.contains("«lodging» también se busca como: "), "{said}");
+    assert!(said.contains("búsqueda de «lodging» ampliada a "), "{said}");
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use tantivy::Score;
-use tantivy::query::BoostQuery;
+use tantivy::query::{BooleanQuery, BoostQuery, Query};
 
 use super::matching::{
     Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, analyse,
@@ -105,8 +105,10 @@ impl<'c> Thesaurus<'c> {
     }
 
     /// Matching concept `number`'s terms, each in its own language's texts, except those
-    /// that read as `typed` does in that language (the typed words match them already).
-    /// Also the terms matched, as the thesaurus writes them.
+    /// that read as `typed` does in that language (the typed words match them already): one
+    /// query for each field, the union of the terms in it, so that an action is visited
+    /// once however many terms it holds. Also the terms matched, as the thesaurus writes
+    /// them.
     pub fn alternatives(
         &self,
         number: usize,
@@ -114,8 +116,9 @@ impl<'c> Thesaurus<'c> {
         fields: &SearchFields,
         analyzers: &mut Analyzers,
     ) -> (Vec<Alternative>, Vec<&'c str>) {
-        let mut alternatives = Vec::new();
         let mut shown = Vec::new();
+        // Each language's terms, as its analyzer reads them, each once.
+        let mut read: Vec<Vec<Vec<(usize, String)>>> = vec![Vec::new(); fields.languages.len()];
         for term in &self.concepts[number].terms {
             let analyser = &mut analyzers.languages[term.language.index()];
             let tokens = analyse(analyser, term.text);
@@ -127,26 +130,44 @@ impl<'c> Thesaurus<'c> {
             if tokens.is_empty() || same {
                 continue;
             }
-            let language = &fields.languages[term.language.index()];
+            let known = &mut read[term.language.index()];
+            let words = |tokens: &[(usize, String)]| -> Vec<String> {
+                tokens.iter().map(|(_, token)| token.clone()).collect()
+            };
+            if !known.iter().any(|other| words(other) == words(&tokens)) {
+                known.push(tokens);
+            }
+            if !shown.contains(&term.text) {
+                shown.push(term.text);
+            }
+        }
+        let mut alternatives = Vec::new();
+        for (language, terms) in fields.languages.iter().zip(&read) {
             let texts = [
                 (Some(language.title), IN_TITLE),
                 (language.summary, IN_SUMMARY),
                 (Some(language.body), IN_DESCRIPTION),
             ];
             for (field, place) in texts {
-                if let Some(query) = field.and_then(|field| terms_query(field, &tokens)) {
-                    alternatives.push(Alternative {
-                        query: Box::new(BoostQuery::new(query, SYNONYM_FACTOR)),
-                        level: Level {
-                            quality: SYNONYM,
-                            place,
-                        },
-                        scored: true,
-                    });
+                let Some(field) = field else { continue };
+                let queries: Vec<Box<dyn Query>> = terms
+                    .iter()
+                    .filter_map(|tokens| terms_query(field, tokens))
+                    .collect();
+                if queries.is_empty() {
+                    continue;
                 }
-            }
-            if !shown.contains(&term.text) {
-                shown.push(term.text);
+                alternatives.push(Alternative {
+                    query: Box::new(BoostQuery::new(
+                        Box::new(BooleanQuery::union(queries)),
+                        SYNONYM_FACTOR,
+                    )),
+                    level: Level {
+                        quality: SYNONYM,
+                        place,
+                    },
+                    scored: true,
+                });
             }
         }
         (alternatives, shown)

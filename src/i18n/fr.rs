@@ -190,7 +190,7 @@ pub static FR: Strings = Strings {
         note: "localaction : remarque : {text}",
         ignored: "ignoré : {what}",
         corrected: "aucune action n'a {typed} ; résultats pour {read_as}",
-        synonyms: "« {typed} » cherché aussi comme : {terms} (--no-synonyms : les mots seuls)",
+        synonyms: "recherche de « {typed} » élargie à {terms} (--no-synonyms : les mots seuls)",
         or: " ou ",
         dropped: "aucune action ne mentionne {dropped} avec les autres mots ; actions avec {kept}",
         and: " et ",

@@ -139,9 +139,18 @@ pub fn scaled(real: &Dataset, count: usize, seed: u64) -> Dataset {
             row,
         });
     }
+    // The thesaurus as it is, its evidence pointing at the synthetic actions (the real
+    // ones are not in the catalogue).
+    let mut concepts = real.concepts.clone();
+    if let Some(first) = actions.first() {
+        for concept in &mut concepts {
+            concept.row.evidence = vec![first.row.id.clone()];
+        }
+    }
     Dataset {
         actions,
         translations,
+        concepts,
         ..real.clone()
     }
 }
