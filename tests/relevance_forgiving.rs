@@ -1624,3 +1624,45 @@ fn strict_results_are_within_the_default_results() {
     }
     report(failures);
 }
+
+/// Issue 24 #5: a corrected word behaves as the correct word, the thesaurus' terms
+/// included: the same actions, and the same concept said to be added. A word close to no
+/// word of the texts may be close to a term of the thesaurus ("lodgin" is one typo from
+/// "lodging", which no text holds as housing).
+#[test]
+fn a_corrected_word_matches_what_the_correct_word_matches() {
+    let engine = engine();
+    let mut failures = Vec::new();
+    for (typo, correct) in [
+        ("acomodation ", "accommodation "),
+        ("vivenda ", "vivienda "),
+        (
+            "refugee women entrepeneurs ",
+            "refugee women entrepreneurs ",
+        ),
+        ("lodgin ", "lodging "),
+    ] {
+        let (misspelt, right) = (search(&engine, typo), search(&engine, correct));
+        let concepts = |outcome: &Outcome| -> BTreeSet<String> {
+            outcome
+                .matching
+                .synonyms
+                .iter()
+                .map(|added| added.concept.clone())
+                .collect()
+        };
+        if set(&ids(&engine, &misspelt)) != set(&ids(&engine, &right))
+            || concepts(&misspelt) != concepts(&right)
+            || concepts(&right).is_empty()
+        {
+            failures.push(format!(
+                "{typo:?} {:?} {:?} vs {correct:?} {:?} {:?}",
+                ids(&engine, &misspelt),
+                concepts(&misspelt),
+                ids(&engine, &right),
+                concepts(&right)
+            ));
+        }
+    }
+    report(failures);
+}

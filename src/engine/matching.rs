@@ -550,7 +550,9 @@ impl Forgiving<'_> {
         self.hold(plan, added, holdings);
     }
 
-    fn hold(&self, plan: &ClausePlan, mut added: Vec<Alternative>, holdings: &mut [Holding]) {
+    /// Adds `added` to what the clause's plan holds (a concept of the thesaurus that a
+    /// corrected word names).
+    pub fn hold(&self, plan: &ClausePlan, mut added: Vec<Alternative>, holdings: &mut [Holding]) {
         sort_best_first(&mut added);
         hold_clause(self.searcher, self.number, plan.optional, &added, holdings);
     }

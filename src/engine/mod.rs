@@ -314,6 +314,35 @@ impl<'c> Engine<'c> {
                         continue;
                     }
                     forgiving.hold_corrections(plan, &mut analyzers, &mut holdings);
+                    // A corrected word finds what the correct one finds, the thesaurus'
+                    // terms included; a word close to no word of the texts may still be
+                    // close to a term of the thesaurus ("xenofobia").
+                    if synonyms && !plan.optional {
+                        let thesaurus = self.thesaurus();
+                        let concept = plan
+                            .corrections
+                            .iter()
+                            .find_map(|word| thesaurus.concept_named(word, &mut analyzers))
+                            .or_else(|| {
+                                plan.typed_token
+                                    .as_deref()
+                                    .and_then(|token| thesaurus.closest_term(token))
+                            });
+                        if let Some(concept) = concept {
+                            let (alternatives, terms) = thesaurus.alternatives(
+                                concept,
+                                &plan.text,
+                                &self.fields,
+                                &mut analyzers,
+                            );
+                            forgiving.hold(plan, alternatives, &mut holdings);
+                            matching.synonyms.push(Synonyms {
+                                typed: plan.text.clone(),
+                                concept: thesaurus.concept(concept).id.to_owned(),
+                                terms: terms.into_iter().map(str::to_owned).collect(),
+                            });
+                        }
+                    }
                 }
             }
             let pairs = matching::neighbour_pairs(parsed, &plans, &self.fields, &mut analyzers);
@@ -401,6 +430,13 @@ impl<'c> Engine<'c> {
         (hits, matching, words)
     }
 
+    /// The thesaurus, its terms read by the analyzers on first use.
+    fn thesaurus(&self) -> &Thesaurus<'c> {
+        self.thesaurus.get_or_init(|| {
+            Thesaurus::new(&self.catalogue.tables.concepts, &mut self.analyzers.clone())
+        })
+    }
+
     /// Adds to the plans of the words that name a concept of the thesaurus the alternatives
     /// matching its other terms; says which.
     fn add_synonyms(
@@ -409,9 +445,7 @@ impl<'c> Engine<'c> {
         plans: &mut [ClausePlan],
         analyzers: &mut Analyzers,
     ) -> Vec<Synonyms> {
-        let thesaurus = self.thesaurus.get_or_init(|| {
-            Thesaurus::new(&self.catalogue.tables.concepts, &mut self.analyzers.clone())
-        });
+        let thesaurus = self.thesaurus();
         let mut added = Vec::new();
         for run in thesaurus.runs(parsed, analyzers) {
             let range = run.first..run.first + run.len;

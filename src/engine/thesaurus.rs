@@ -9,12 +9,13 @@ use tantivy::Score;
 use tantivy::query::{BooleanQuery, BoostQuery, Query};
 
 use super::matching::{
-    Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, analyse,
-    terms_query,
+    Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, allowed_typos,
+    analyse, terms_query,
 };
 use super::query::{Clause, ParsedQuery};
 use crate::catalogue::TextLanguage;
 use localaction_data::schema::SearchFields;
+use localaction_data::text::edit_distance;
 use localaction_data::thesaurus::{Concept, MAX_TERM_WORDS};
 
 /// A thesaurus term's matches score at this fraction of the field's usual boost.
@@ -27,6 +28,9 @@ const MAX_RUN_WORDS: usize = 2 * MAX_TERM_WORDS;
 pub struct Thesaurus<'c> {
     concepts: &'c [Concept<'c>],
     by_main_term: HashMap<(TextLanguage, String), usize>,
+    /// The one-word main terms as typed (lower case, accents folded), and their concept:
+    /// where a misspelt word is looked for when the texts have nothing close to it.
+    one_word_terms: Vec<(String, usize)>,
 }
 
 /// Consecutive words of a query that name a concept.
@@ -42,8 +46,12 @@ pub struct Run {
 impl<'c> Thesaurus<'c> {
     pub fn new(concepts: &'c [Concept<'c>], analyzers: &mut Analyzers) -> Thesaurus<'c> {
         let mut by_main_term = HashMap::new();
+        let mut one_word_terms = Vec::new();
         for (number, concept) in concepts.iter().enumerate() {
             for term in concept.main_terms() {
+                if let [(_, folded)] = analyse(&mut analyzers.names, term.text).as_slice() {
+                    one_word_terms.push((folded.clone(), number));
+                }
                 let key = key(analyzers, term.language, term.text);
                 if !key.is_empty() {
                     by_main_term.entry((term.language, key)).or_insert(number);
@@ -53,6 +61,7 @@ impl<'c> Thesaurus<'c> {
         Thesaurus {
             concepts,
             by_main_term,
+            one_word_terms,
         }
     }
 
@@ -60,8 +69,20 @@ impl<'c> Thesaurus<'c> {
         &self.concepts[number]
     }
 
+    /// The concept of the one-word term closest to `token` (a word as typed, folded)
+    /// within the typos its length allows, if any: the closest, then the first.
+    pub fn closest_term(&self, token: &str) -> Option<usize> {
+        let allowed = usize::from(allowed_typos(token.chars().count()));
+        self.one_word_terms
+            .iter()
+            .map(|(term, concept)| (edit_distance(token, term), *concept))
+            .filter(|&(distance, _)| (1..=allowed).contains(&distance))
+            .min_by_key(|&(distance, _)| distance)
+            .map(|(_, concept)| concept)
+    }
+
     /// The concept `text` names in some language, the report's first.
-    fn concept_named(&self, text: &str, analyzers: &mut Analyzers) -> Option<usize> {
+    pub fn concept_named(&self, text: &str, analyzers: &mut Analyzers) -> Option<usize> {
         TextLanguage::all().find_map(|language| {
             let key = key(analyzers, language, text);
             self.by_main_term.get(&(language, key)).copied()
