@@ -89,18 +89,12 @@ pub fn note_matching(outcome: &crate::engine::Outcome, lang: Lang) {
         ));
     }
     for added in &matching.synonyms {
-        let mut terms: Vec<&str> = added
-            .terms
-            .iter()
-            .take(NOTED_SYNONYMS)
-            .map(String::as_str)
-            .collect();
-        if added.terms.len() > NOTED_SYNONYMS {
-            terms.push("…");
-        }
         note(fill_all(
             words.synonyms,
-            &[("typed", &added.typed), ("terms", &terms.join(", "))],
+            &[
+                ("typed", &added.typed),
+                ("terms", &added.first_terms(NOTED_SYNONYMS)),
+            ],
         ));
     }
     if !matching.dropped.is_empty() {

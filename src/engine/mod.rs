@@ -132,6 +132,17 @@ pub struct Synonyms {
     pub terms: Vec<String>,
 }
 
+impl Synonyms {
+    /// Its first `shown` terms, and "…" when there are more: what a note names.
+    pub fn first_terms(&self, shown: usize) -> String {
+        let mut terms: Vec<&str> = self.terms.iter().take(shown).map(String::as_str).collect();
+        if self.terms.len() > shown {
+            terms.push("…");
+        }
+        terms.join(", ")
+    }
+}
+
 /// What a search found.
 #[derive(Debug, Clone)]
 pub struct Outcome {

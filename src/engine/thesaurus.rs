@@ -140,15 +140,15 @@ impl<'c> Thesaurus<'c> {
         let mut shown = Vec::new();
         // Each language's terms, as its analyzer reads them, each once.
         let mut read: Vec<Vec<Vec<(usize, String)>>> = vec![Vec::new(); fields.languages.len()];
+        // The typed words as each language reads them, once.
+        let typed_keys: Vec<String> = TextLanguage::all()
+            .map(|language| key(analyzers, language, typed))
+            .collect();
         for term in &self.concepts[number].terms {
             let analyser = &mut analyzers.languages[term.language.index()];
             let tokens = analyse(analyser, term.text);
-            let typed_tokens = analyse(analyser, typed);
-            let same = tokens
-                .iter()
-                .map(|(_, token)| token)
-                .eq(typed_tokens.iter().map(|(_, token)| token));
-            if tokens.is_empty() || same {
+            let term_key: Vec<&str> = tokens.iter().map(|(_, token)| token.as_str()).collect();
+            if tokens.is_empty() || term_key.join(" ") == typed_keys[term.language.index()] {
                 continue;
             }
             let known = &mut read[term.language.index()];

@@ -102,17 +102,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     // with "…" when cut). Not on a line without a border, where the count comes after the
     // notes and must stay in sight.
     for added in matching.synonyms.iter().filter(|_| bordered) {
-        let mut terms: Vec<&str> = added
-            .terms
-            .iter()
-            .take(SHOWN_SYNONYMS)
-            .map(String::as_str)
-            .collect();
-        if added.terms.len() > SHOWN_SYNONYMS {
-            terms.push("…");
-        }
         spans.push(Span::styled(
-            format!("  (+ {} {})", strings.also_searching, terms.join(", ")),
+            format!(
+                "  (+ {} {})",
+                strings.also_searching,
+                added.first_terms(SHOWN_SYNONYMS)
+            ),
             palette.dim(),
         ));
     }
