@@ -737,3 +737,80 @@ fn strict_results_hold_every_word_and_lie_within_the_forgiving_ones() {
         })
         .unwrap();
 }
+
+/// The index marks a concept of the thesaurus in a place (titles, summaries, descriptions)
+/// of exactly the actions whose texts there hold one of its terms in the term's own
+/// language — as tantivy's phrase queries over the analysed texts find them, an oracle
+/// independent of the marking code. Also: most concepts are marked somewhere (a marking
+/// that found nothing would pass the rest).
+#[test]
+fn a_concept_marks_exactly_the_actions_holding_one_of_its_terms() {
+    use localaction_data::schema::{self, search_fields};
+    use tantivy::Term;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::{BooleanQuery, PhraseQuery, Query, TermQuery};
+    use tantivy::schema::{Field, IndexRecordOption};
+
+    let (_index, reader) = localaction::index::directory::open_index(OwnedBytes::new(
+        localaction::index::embedded::PACKED,
+    ))
+    .expect("the embedded index opens");
+    let searcher = reader.searcher();
+    let fields = search_fields();
+    let documents = |query: &dyn Query| -> BTreeSet<u32> {
+        searcher
+            .search(query, &DocSetCollector)
+            .expect("the query runs")
+            .into_iter()
+            .map(|address| address.doc_id)
+            .collect()
+    };
+    let term_query = |field: Field, text: &str, language: TextLanguage| -> Option<Box<dyn Query>> {
+        let mut words = Vec::new();
+        schema::analyzer(language)
+            .token_stream(text)
+            .process(&mut |token| words.push((token.position, token.text.clone())));
+        let first = words.first()?.0;
+        let terms: Vec<(usize, Term)> = words
+            .iter()
+            .map(|(position, word)| (position - first, Term::from_field_text(field, word)))
+            .collect();
+        Some(if terms.len() == 1 {
+            Box::new(TermQuery::new(terms[0].1.clone(), IndexRecordOption::Basic))
+        } else {
+            Box::new(PhraseQuery::new_with_offset(terms))
+        })
+    };
+    let concepts = &localaction::catalogue::embedded::catalogue()
+        .tables
+        .concepts;
+    let mut marked_somewhere = 0;
+    for concept in concepts {
+        let mut any = false;
+        for (place, marks) in fields.concepts.iter().enumerate() {
+            let queries: Vec<Box<dyn Query>> = concept
+                .terms
+                .iter()
+                .filter_map(|term| {
+                    let language = &fields.languages[term.language.index()];
+                    let field =
+                        [Some(language.title), language.summary, Some(language.body)][place]?;
+                    term_query(field, term.text, term.language)
+                })
+                .collect();
+            let holding = documents(&BooleanQuery::union(queries));
+            let marked = documents(&TermQuery::new(
+                Term::from_field_text(*marks, concept.id),
+                IndexRecordOption::Basic,
+            ));
+            assert_eq!(marked, holding, "concept {:?}, place {place}", concept.id);
+            any |= !marked.is_empty();
+        }
+        marked_somewhere += usize::from(any);
+    }
+    assert!(
+        marked_somewhere * 10 >= concepts.len() * 9,
+        "only {marked_somewhere} of {} concepts are marked in any action",
+        concepts.len()
+    );
+}

@@ -5,12 +5,13 @@
 
 use std::collections::HashMap;
 
-use tantivy::Score;
-use tantivy::query::{BooleanQuery, BoostQuery, Query};
+use tantivy::query::{BoostQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Score, Term};
 
 use super::matching::{
     Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, allowed_typos,
-    analyse, terms_query,
+    analyse,
 };
 use super::query::{Clause, ParsedQuery};
 use crate::catalogue::TextLanguage;
@@ -125,11 +126,10 @@ impl<'c> Thesaurus<'c> {
         runs
     }
 
-    /// Matching concept `number`'s terms, each in its own language's texts, except those
-    /// that read as `typed` does in that language (the typed words match them already): one
-    /// query for each field, the union of the terms in it, so that an action is visited
-    /// once however many terms it holds. Also the terms matched, as the thesaurus writes
-    /// them.
+    /// Matching concept `number`: the actions whose texts hold any of its terms, each in
+    /// its own language's texts, as the index marked them (one term query for each place,
+    /// however many terms the concept has). Also the terms that add to what `typed` finds,
+    /// as the thesaurus writes them: those that do not read as `typed` in their language.
     pub fn alternatives(
         &self,
         number: usize,
@@ -137,60 +137,40 @@ impl<'c> Thesaurus<'c> {
         fields: &SearchFields,
         analyzers: &mut Analyzers,
     ) -> (Vec<Alternative>, Vec<&'c str>) {
-        let mut shown = Vec::new();
-        // Each language's terms, as its analyzer reads them, each once.
-        let mut read: Vec<Vec<Vec<(usize, String)>>> = vec![Vec::new(); fields.languages.len()];
+        let concept = &self.concepts[number];
         // The typed words as each language reads them, once.
         let typed_keys: Vec<String> = TextLanguage::all()
             .map(|language| key(analyzers, language, typed))
             .collect();
-        for term in &self.concepts[number].terms {
-            let analyser = &mut analyzers.languages[term.language.index()];
-            let tokens = analyse(analyser, term.text);
-            let term_key: Vec<&str> = tokens.iter().map(|(_, token)| token.as_str()).collect();
-            if tokens.is_empty() || term_key.join(" ") == typed_keys[term.language.index()] {
-                continue;
-            }
-            let known = &mut read[term.language.index()];
-            let words = |tokens: &[(usize, String)]| -> Vec<String> {
-                tokens.iter().map(|(_, token)| token.clone()).collect()
-            };
-            if !known.iter().any(|other| words(other) == words(&tokens)) {
-                known.push(tokens);
-            }
-            if !shown.contains(&term.text) {
+        let mut shown = Vec::new();
+        for term in &concept.terms {
+            let term_key = key(analyzers, term.language, term.text);
+            if !term_key.is_empty()
+                && term_key != typed_keys[term.language.index()]
+                && !shown.contains(&term.text)
+            {
                 shown.push(term.text);
             }
         }
-        let mut alternatives = Vec::new();
-        for (language, terms) in fields.languages.iter().zip(&read) {
-            let texts = [
-                (Some(language.title), IN_TITLE),
-                (language.summary, IN_SUMMARY),
-                (Some(language.body), IN_DESCRIPTION),
-            ];
-            for (field, place) in texts {
-                let Some(field) = field else { continue };
-                let queries: Vec<Box<dyn Query>> = terms
-                    .iter()
-                    .filter_map(|tokens| terms_query(field, tokens))
-                    .collect();
-                if queries.is_empty() {
-                    continue;
-                }
-                alternatives.push(Alternative {
-                    query: Box::new(BoostQuery::new(
-                        Box::new(BooleanQuery::union(queries)),
-                        SYNONYM_FACTOR,
+        let alternatives = fields
+            .concepts
+            .into_iter()
+            .zip([IN_TITLE, IN_SUMMARY, IN_DESCRIPTION])
+            .map(|(field, place)| Alternative {
+                query: Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, concept.id),
+                        IndexRecordOption::WithFreqs,
                     )),
-                    level: Level {
-                        quality: SYNONYM,
-                        place,
-                    },
-                    scored: true,
-                });
-            }
-        }
+                    SYNONYM_FACTOR,
+                )),
+                level: Level {
+                    quality: SYNONYM,
+                    place,
+                },
+                scored: true,
+            })
+            .collect();
         (alternatives, shown)
     }
 }

@@ -11,6 +11,7 @@ use tantivy::{Directory, Index, IndexWriter, TantivyDocument};
 use crate::model::{Action, Compiled};
 use crate::pack;
 use crate::schema::{SearchFields, register_analyzers, search_fields};
+use crate::thesaurus::ConceptFinder;
 
 /// The segment id written into the packed index in place of tantivy's random one, so that
 /// the same catalogue always gives the same bytes.
@@ -30,9 +31,16 @@ pub fn build_index(compiled: &Compiled<'_>) -> Result<Vec<u8>, String> {
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, MEMORY_BUDGET)
         .map_err(|error| format!("cannot write the index: {error}"))?;
+    let mut concepts = ConceptFinder::new(&compiled.tables.concepts);
     for (position, action) in compiled.actions.iter().enumerate() {
         writer
-            .add_document(document(&fields, compiled, position as u64, action))
+            .add_document(document(
+                &fields,
+                compiled,
+                &mut concepts,
+                position as u64,
+                action,
+            ))
             .map_err(|error| format!("cannot index action \"{}\": {error}", action.id))?;
     }
     writer
@@ -110,6 +118,7 @@ fn hyphenated(simple: &str) -> String {
 fn document(
     fields: &SearchFields,
     compiled: &Compiled<'_>,
+    concepts: &mut ConceptFinder,
     position: u64,
     action: &Action<'_>,
 ) -> TantivyDocument {
@@ -148,10 +157,14 @@ fn document(
     };
     add(&[fields.region], &region_names);
     add(&[fields.names, fields.typed_top], &names);
+    // Each place's concepts, from every language's texts.
+    let mut found: [Vec<usize>; 3] = Default::default();
     for (language, texts) in fields.languages.iter().zip(action.all_texts()) {
         add(&[language.title, fields.typed_top], &[texts.title]);
+        concepts.find(language.language, texts.title, &mut found[0]);
         if let (Some(field), Some(summary)) = (language.summary, texts.summary) {
             add(&[field, fields.typed_summary], &[summary]);
+            concepts.find(language.language, summary, &mut found[1]);
         }
         let body: Vec<&str> = [texts.description]
             .into_iter()
@@ -159,6 +172,14 @@ fn document(
             .chain(texts.quote)
             .collect();
         add(&[language.body, fields.typed_body], &body);
+        for text in body {
+            concepts.find(language.language, text, &mut found[2]);
+        }
+    }
+    for (field, found) in fields.concepts.into_iter().zip(found) {
+        for concept in found {
+            document.add_text(field, tables.concepts[concept].id);
+        }
     }
     document
 }

@@ -24,6 +24,9 @@ use tantivy::tokenizer::{
 /// words as typed: lowercase and fold accents only.
 pub const NAMES: &str = "localaction_names";
 
+/// A concept's id, one token as it is (tantivy's own "raw" tokenizer).
+const CONCEPT_IDS: &str = "raw";
+
 /// The indexed fields, kept as handles (never looked up by name at query time).
 ///
 /// Each text is indexed twice: analysed (stemmed, stop words dropped) in a field of its
@@ -50,6 +53,10 @@ pub struct SearchFields {
     pub typed_summary: Field,
     /// The descriptions, spotlights and quotes in every language, as typed.
     pub typed_body: Field,
+    /// The concepts of the editors' thesaurus that the titles, summaries and descriptions
+    /// (in that order, as [`typed`](Self::typed)) speak of: a concept's id once for each of
+    /// its terms found, in any language, each in its own language's texts.
+    pub concepts: [Field; 3],
 }
 
 /// The analysed fields of one language's texts.
@@ -106,6 +113,8 @@ pub fn search_fields() -> SearchFields {
     let typed_top = builder.add_text_field("typed_top", text_field(NAMES, typed));
     let typed_summary = builder.add_text_field("typed_summary", text_field(NAMES, typed));
     let typed_body = builder.add_text_field("typed_body", text_field(NAMES, typed));
+    let concepts = ["concepts_top", "concepts_summary", "concepts_body"]
+        .map(|name| builder.add_text_field(name, text_field(CONCEPT_IDS, typed)));
     SearchFields {
         schema: builder.build(),
         position,
@@ -115,6 +124,7 @@ pub fn search_fields() -> SearchFields {
         typed_top,
         typed_summary,
         typed_body,
+        concepts,
     }
 }
 

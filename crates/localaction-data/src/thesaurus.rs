@@ -250,3 +250,82 @@ pub fn compile<'d>(
     }
     concepts
 }
+
+/// Where the index finds the concepts a text speaks of: each language's terms (main and
+/// narrower) as its analyzer reads them, by their first word. A text holds a term where
+/// the term's words stand at the same distances as in the term (a stop word leaves a gap),
+/// exactly as a phrase query of the term would find it.
+pub struct ConceptFinder {
+    /// Per language, in [`TextLanguage::all`] order: first word → the terms starting with
+    /// it.
+    by_first_word: Vec<BTreeMap<String, Vec<TermRest>>>,
+    analyzers: Vec<tantivy::tokenizer::TextAnalyzer>,
+}
+
+impl ConceptFinder {
+    pub fn new(concepts: &[Concept<'_>]) -> ConceptFinder {
+        let mut analyzers: Vec<_> = TextLanguage::all().map(schema::analyzer).collect();
+        let mut by_first_word = vec![BTreeMap::new(); analyzers.len()];
+        for (number, concept) in concepts.iter().enumerate() {
+            for term in &concept.terms {
+                let tokens = tokens(&mut analyzers[term.language.index()], term.text);
+                let Some(((start, first), rest)) = tokens.split_first() else {
+                    continue;
+                };
+                let rest: Vec<(usize, String)> = rest
+                    .iter()
+                    .map(|(position, word)| (position - start, word.clone()))
+                    .collect();
+                let terms: &mut Vec<_> = by_first_word[term.language.index()]
+                    .entry(first.clone())
+                    .or_default();
+                if !terms.contains(&(rest.clone(), number)) {
+                    terms.push((rest, number));
+                }
+            }
+        }
+        ConceptFinder {
+            by_first_word,
+            analyzers,
+        }
+    }
+
+    /// Adds to `found` the place of the concept of each term `text` (in `language`) holds,
+    /// once per occurrence.
+    pub fn find(&mut self, language: TextLanguage, text: &str, found: &mut Vec<usize>) {
+        let terms = &self.by_first_word[language.index()];
+        let words = tokens(&mut self.analyzers[language.index()], text);
+        for (start, first) in &words {
+            let Some(candidates) = terms.get(first) else {
+                continue;
+            };
+            let before = found.len();
+            for (rest, concept) in candidates {
+                // Two terms of one concept at one place are one mention of it.
+                if found[before..].contains(concept) {
+                    continue;
+                }
+                let holds = rest.iter().all(|(distance, word)| {
+                    words
+                        .binary_search_by_key(&(start + distance), |(position, _)| *position)
+                        .is_ok_and(|at| words[at].1 == *word)
+                });
+                if holds {
+                    found.push(*concept);
+                }
+            }
+        }
+    }
+}
+
+/// A term after its first word: the other words with their distance from the first, and
+/// the place of the term's concept.
+type TermRest = (Vec<(usize, String)>, usize);
+
+/// A text's `(position, word)` pairs through `analyzer`, in order.
+fn tokens(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut tokens = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    stream.process(&mut |token| tokens.push((token.position, token.text.clone())));
+    tokens
+}
