@@ -17,30 +17,21 @@
 //! An invalid N (not a whole number from 1 to `MAX_COUNT`) is reported on stderr with exit
 //! code 2.
 
+mod shared;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use localaction::catalogue::{Catalogue, YearMonth};
 use localaction::engine::{Dimension, Engine, Filters, Request, rank_order};
-use localaction_data::dataset::Dataset;
-use localaction_data::indexer;
-use localaction_data::{blob, synthetic};
+use shared::{baseline_runs, micros, percentile, round};
 use tantivy::directory::OwnedBytes;
 
-/// The synthetic catalogue's seed: the same N always gives the same catalogue.
-const SEED: u64 = 2026;
 /// Timings per query (the whole set is repeated this many times).
 const ROUNDS: usize = 50;
 /// Opening is timed this many times; the median is reported.
 const OPEN_RUNS: usize = 7;
-/// Baseline runs (sorting `BASELINE_KEYS` integers), before and after the queries.
-const BASELINE_RUNS: usize = 21;
-const BASELINE_KEYS: usize = 100_000;
-
-/// The largest N accepted: 100,000 actions take about 1.8 GB of memory while building.
-const MAX_COUNT: usize = 1_000_000;
 
 /// The queries timed: text typed and filters as typed values.
 const QUERIES: &[(&str, &[(Dimension, &str)])] = &[
@@ -75,18 +66,11 @@ const QUERIES: &[(&str, &[(Dimension, &str)])] = &[
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let count = match arguments.as_slice() {
-        [count, ..] => match count.replace('_', "").parse::<usize>() {
-            Ok(count) if (1..=MAX_COUNT).contains(&count) => count,
-            _ => {
-                return usage(&format!(
-                    "N must be a whole number from 1 to {MAX_COUNT}, not {count:?}"
-                ));
-            }
-        },
-        [] => return usage("missing N, the number of actions"),
+    let count = match shared::count(arguments.first()) {
+        Ok(count) => count,
+        Err(problem) => return usage(&problem),
     };
-    match run(count, &arguments[1..]) {
+    match run(count, arguments.get(1..).unwrap_or_default()) {
         Ok(line) => {
             println!("{line}");
             ExitCode::SUCCESS
@@ -106,16 +90,11 @@ fn usage(problem: &str) -> ExitCode {
 }
 
 fn run(count: usize, chosen: &[String]) -> Result<String, String> {
-    let build_started = Instant::now();
-    let real = Dataset::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset"))
-        .map_err(|errors| format!("the dataset does not load: {errors}"))?;
-    let scaled = synthetic::scaled(&real, count, SEED);
-    let compiled = scaled
-        .compile()
-        .map_err(|errors| format!("the synthetic dataset does not compile: {errors}"))?;
-    let blob_bytes = blob::encode(&compiled)?;
-    let index_bytes = indexer::build_index(&compiled)?;
-    let build = build_started.elapsed();
+    let shared::Synthetic {
+        blob: blob_bytes,
+        index: index_bytes,
+        build,
+    } = shared::synthetic(count)?;
     let (blob_len, index_len) = (blob_bytes.len(), index_bytes.len());
 
     // The binary decodes its blob and opens its index from memory; so does this, timed
@@ -241,42 +220,4 @@ fn check_ranking(engine: &Engine<'_>, request: &Request) -> Result<(), String> {
         return Err(format!("query {:?}: hits out of order", request.text));
     }
     Ok(())
-}
-
-/// Times sorting the same `BASELINE_KEYS` pseudo-random integers, `BASELINE_RUNS` times.
-fn baseline_runs() -> Vec<Duration> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let keys: Vec<u64> = (0..BASELINE_KEYS)
-        .map(|_| {
-            // xorshift64: the same keys in every run.
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        })
-        .collect();
-    (0..BASELINE_RUNS)
-        .map(|_| {
-            let mut copy = keys.clone();
-            let started = Instant::now();
-            copy.sort_unstable();
-            let elapsed = started.elapsed();
-            black_box(copy);
-            elapsed
-        })
-        .collect()
-}
-
-/// The value at `fraction` of sorted timings (nearest rank).
-fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * fraction).round() as usize]
-}
-
-fn micros(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1e6
-}
-
-fn round(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
 }

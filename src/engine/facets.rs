@@ -577,7 +577,7 @@ impl<'c> Values<'c> {
 
     /// The values an action's facet row holds in `dimension`.
     #[inline]
-    pub(crate) fn slots<'r>(&'r self, row: &'r FacetRow, dimension: Dimension) -> Slots<'r> {
+    pub fn slots<'r>(&'r self, row: &'r FacetRow, dimension: Dimension) -> Slots<'r> {
         (dimension.facet().slots)(&self.sources(), row)
     }
 
