@@ -814,3 +814,90 @@ fn a_concept_marks_exactly_the_actions_holding_one_of_its_terms() {
         concepts.len()
     );
 }
+
+/// Issue 24, item 6: a region's name inside a longer name ("Africa" in "Middle East and
+/// North Africa") is not that region. Every spelling of every region (its names, aliases
+/// and key), typed as query words (strict, the words alone), finds every action standing in
+/// the region, as the region's filter keeps them; outside the region, only actions whose own
+/// texts or names hold each of its words (the region's name excluded), read here with the
+/// analyzers, not through the index.
+#[test]
+fn item_6_a_name_inside_a_longer_region_name_is_not_that_region() {
+    use localaction_data::schema;
+    let engine = engine();
+    let catalogue = engine.catalogue();
+    let positions = |outcome: &Outcome| -> BTreeSet<Position> {
+        outcome.hits.iter().map(|hit| hit.position).collect()
+    };
+    let words_of = |mut analyzer: tantivy::tokenizer::TextAnalyzer, text: &str| -> Vec<String> {
+        let mut words = Vec::new();
+        analyzer
+            .token_stream(text)
+            .process(&mut |token| words.push(token.text.clone()));
+        words
+    };
+    let mut outside_checked = 0;
+    for (slot, value) in engine.values().of(Dimension::Region).iter().enumerate() {
+        let mut filters = Filters::new();
+        filters.select(Dimension::Region, slot);
+        let in_region = positions(&engine.search(&Request {
+            filters,
+            ..Request::default()
+        }));
+        assert!(!in_region.is_empty(), "region {} is empty", value.key);
+        for spelling in value.spellings() {
+            let found = positions(&engine.search(&Request {
+                text: format!("{spelling} "),
+                mode: MatchMode::All,
+                synonyms: false,
+                ..Request::default()
+            }));
+            assert!(
+                in_region.is_subset(&found),
+                "{spelling:?} misses actions of region {}",
+                value.key
+            );
+            for &position in found.difference(&in_region) {
+                let region =
+                    &catalogue.tables.regions[catalogue.action_at(position).region as usize];
+                let (names, languages) = texts_of(catalogue, position);
+                let names: Vec<&str> = names
+                    .into_iter()
+                    .filter(|name| !region.names.contains(name) && !region.aliases.contains(name))
+                    .collect();
+                let all: Vec<&str> = names
+                    .iter()
+                    .chain(languages.iter().flatten())
+                    .copied()
+                    .collect();
+                let typed = tokens(schema::names(), &all);
+                for word in words_of(schema::names(), spelling) {
+                    let stems: Vec<Vec<String>> = TextLanguage::all()
+                        .map(|language| words_of(schema::analyzer(language), &word))
+                        .collect();
+                    if stems.iter().any(Vec::is_empty) {
+                        continue; // a stop word decides nothing
+                    }
+                    let holds = typed.contains(&word)
+                        || TextLanguage::all().zip(&languages).zip(&stems).any(
+                            |((language, texts), stems)| {
+                                let own = tokens(schema::analyzer(language), texts);
+                                stems.iter().all(|stem| own.contains(stem))
+                            },
+                        );
+                    assert!(
+                        holds,
+                        "{spelling:?} finds {} (region {}), whose texts do not hold {word:?}",
+                        catalogue.id_at(position),
+                        region.id
+                    );
+                }
+                outside_checked += 1;
+            }
+        }
+    }
+    assert!(
+        outside_checked > 0,
+        "no action outside a region was checked"
+    );
+}

@@ -1176,3 +1176,40 @@ fn a_snippet_highlights_the_query() {
         );
     }
 }
+
+/// Issue 24, item 6: `--match all climate africa` listed five actions where `--theme
+/// climate --region africa` lists three, because "africa" matched the region "Middle East
+/// and North Africa" by one word of its name. The report's African climate actions are
+/// Accra's (Ghana: "vulnérabilité des migrants au changement climatique"), Beira's
+/// (Mozambique: relocation after cyclones) and Nyamagabe's (Rwanda: "résilience
+/// climatique"); Amman's Climate Academy (Jordan, Middle East and North Africa) says
+/// neither "Africa" nor "Afrique", in any language, and must not come; in every mode, and
+/// "north africa" names that region whole.
+#[test]
+fn item_6_africa_is_the_region_africa_not_a_word_of_a_longer_name() {
+    use localaction::engine::MatchMode;
+    let engine = engine();
+    let african = set(&[
+        "2022-accra-climate-vulnerability",
+        "2022-beira-climate-relocation",
+        "2023-nyamagabe-climate-resilience",
+    ]);
+    for mode in [MatchMode::All, MatchMode::Most] {
+        for synonyms in [false, true] {
+            let outcome = engine.search(&Request {
+                text: "climate africa ".to_owned(),
+                mode,
+                synonyms,
+                ..Request::default()
+            });
+            let found = set(&ids(&engine, &outcome));
+            assert!(african.is_subset(&found), "{mode:?} {synonyms}: {found:?}");
+            assert!(
+                !found.contains("2023-amman-climate-academy"),
+                "{mode:?} {synonyms}: {found:?}"
+            );
+        }
+    }
+    let found = set(&ids(&engine, &literal(&engine, "north africa ")));
+    assert!(found.contains("2023-amman-climate-academy"), "{found:?}");
+}

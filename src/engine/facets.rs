@@ -399,6 +399,13 @@ pub struct FacetValue {
     spellings: Vec<String>,
 }
 
+impl FacetValue {
+    /// Every accepted spelling, as written (the key and labels among them).
+    pub fn spellings(&self) -> &[String] {
+        &self.spellings
+    }
+}
+
 /// Where a value's label comes from.
 #[derive(Debug, Clone)]
 enum Label {
@@ -595,14 +602,20 @@ impl<'c> Values<'c> {
         }
     }
 
+    /// The values one of whose spellings is `folded`.
+    fn spelt(&self, dimension: Dimension, folded: &str) -> Vec<ValueSlot> {
+        let spellings = self.folded_spellings(dimension);
+        (0..spellings.len())
+            .filter(|&slot| spellings[slot].iter().any(|spelling| spelling == folded))
+            .collect()
+    }
+
     /// The slot of a typed value: any accepted spelling, accents and case ignored.
     pub fn parse(&self, dimension: Dimension, typed: &str) -> Result<ValueSlot, FilterError> {
         let wanted = fold(typed);
         let values = self.of(dimension);
         let spellings = self.folded_spellings(dimension);
-        let matching: Vec<ValueSlot> = (0..values.len())
-            .filter(|&slot| spellings[slot].contains(&wanted))
-            .collect();
+        let matching = self.spelt(dimension, &wanted);
         match matching.as_slice() {
             [slot] => return Ok(*slot),
             // "San José" is two cities: choosing one silently would hide the other.

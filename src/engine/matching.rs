@@ -371,9 +371,6 @@ impl Analysed {
         let level = |own: u8, place: u8, typed: bool| Level {
             quality: match reading {
                 Reading::Word => own,
-                // A region's name (the one analysed field below the stem) stays below the
-                // action's own words in a phrase too.
-                Reading::Phrase if own == DERIVED_AS_TYPED => own,
                 Reading::Phrase => AS_TYPED,
                 Reading::Derived if typed => DERIVED_AS_TYPED,
                 Reading::Derived => DERIVED,
@@ -418,12 +415,6 @@ impl Analysed {
                 BOOST_DESCRIPTION,
             ));
         }
-        analysed.push((
-            fields.region,
-            &self.typed,
-            level(DERIVED_AS_TYPED, IN_DESCRIPTION, false),
-            BOOST_DESCRIPTION,
-        ));
         for (field, tokens, level, boost) in analysed {
             if tokens.len() < min_tokens {
                 continue;
@@ -455,8 +446,27 @@ impl Analysed {
 /// Where the as-typed fields stand, in the order of [`SearchFields::typed`].
 const PLACES: [u8; 3] = [IN_TITLE, IN_SUMMARY, IN_DESCRIPTION];
 
+/// Matching the actions that stand in the region `id`: how words that spell its name match
+/// (below the actions' own words, scored as a description's).
+pub fn region_alternative(fields: &SearchFields, id: &str) -> Alternative {
+    Alternative {
+        query: Box::new(BoostQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.region, id),
+                IndexRecordOption::Basic,
+            )),
+            BOOST_DESCRIPTION,
+        )),
+        level: Level {
+            quality: DERIVED_AS_TYPED,
+            place: IN_DESCRIPTION,
+        },
+        scored: true,
+    }
+}
+
 /// Best first: an action's first match of a clause is its best.
-fn sort_best_first(alternatives: &mut [Alternative]) {
+pub fn sort_best_first(alternatives: &mut [Alternative]) {
     alternatives.sort_by(|left, right| {
         right
             .level

@@ -12,6 +12,7 @@ mod highlight;
 mod matching;
 pub mod query;
 mod ranking;
+mod regions;
 mod thesaurus;
 
 use std::sync::OnceLock;
@@ -32,6 +33,7 @@ use localaction_data::schema::{self, SearchFields};
 use matching::{Alternative, Analyzers, ClausePlan};
 use ranking::Ranking;
 pub use ranking::rank_order;
+use regions::RegionNames;
 use thesaurus::Thesaurus;
 
 /// Which actions a search lists.
@@ -191,6 +193,8 @@ pub struct Engine<'c> {
     analyzers: Analyzers,
     /// The thesaurus' terms as the analyzers read them, on the first search with words.
     thesaurus: OnceLock<Thesaurus<'c>>,
+    /// The regions' names as the analyzers read them, on the first search with words.
+    regions: OnceLock<RegionNames>,
     /// Kept so the searcher's segments stay alive.
     _reader: IndexReader,
 }
@@ -228,6 +232,7 @@ impl<'c> Engine<'c> {
             today,
             analyzers: Analyzers::new(),
             thesaurus: OnceLock::new(),
+            regions: OnceLock::new(),
             fields,
             _reader: reader,
         })
@@ -302,6 +307,13 @@ impl<'c> Engine<'c> {
         }
         let mut analyzers = self.analyzers.clone();
         let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
+        for (range, region) in self.regions().runs(parsed, &mut analyzers) {
+            for plan in &mut plans[range] {
+                plan.alternatives
+                    .push(matching::region_alternative(&self.fields, &region));
+                matching::sort_best_first(&mut plan.alternatives);
+            }
+        }
         if synonyms {
             matching.synonyms = self.add_synonyms(parsed, &mut plans, &mut analyzers);
         }
@@ -325,6 +337,16 @@ impl<'c> Engine<'c> {
                         continue;
                     }
                     forgiving.hold_corrections(plan, &mut analyzers, &mut holdings);
+                    // A corrected word names the region the correct word names.
+                    let regions: Vec<Alternative> = plan
+                        .corrections
+                        .iter()
+                        .filter_map(|word| self.regions().named(word, &mut analyzers))
+                        .map(|region| matching::region_alternative(&self.fields, &region))
+                        .collect();
+                    if !regions.is_empty() {
+                        forgiving.hold(plan, regions, &mut holdings);
+                    }
                     // A corrected word finds what the correct one finds, the thesaurus'
                     // terms included; a word close to no word of the texts may still be
                     // close to a term of the thesaurus ("xenofobia").
@@ -439,6 +461,12 @@ impl<'c> Engine<'c> {
             hits.retain(|hit| !is_excluded[hit.position as usize]);
         }
         (hits, matching, words)
+    }
+
+    /// The regions' names, read by the analyzers on first use.
+    fn regions(&self) -> &RegionNames {
+        self.regions
+            .get_or_init(|| RegionNames::new(&self.values, &mut self.analyzers.clone()))
     }
 
     /// The thesaurus, its terms read by the analyzers on first use.

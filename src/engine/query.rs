@@ -23,6 +23,36 @@ impl Clause {
     }
 }
 
+/// The runs of consecutive words among `clauses` (phrases in quotes are taken literally,
+/// never read as names) that `name` reads as something, each at most `max_words` long:
+/// from the left, the longest run at each word. Each run with what it names.
+pub fn named_runs<T>(
+    clauses: &[Clause],
+    max_words: usize,
+    mut name: impl FnMut(&[Clause]) -> Option<T>,
+) -> Vec<(std::ops::Range<usize>, T)> {
+    let mut runs = Vec::new();
+    let mut first = 0;
+    while first < clauses.len() {
+        let words = clauses[first..]
+            .iter()
+            .take(max_words)
+            .take_while(|clause| matches!(clause, Clause::Word(_)))
+            .count();
+        let found = (1..=words)
+            .rev()
+            .find_map(|len| name(&clauses[first..first + len]).map(|named| (len, named)));
+        match found {
+            Some((len, named)) => {
+                runs.push((first..first + len, named));
+                first += len;
+            }
+            None => first += 1,
+        }
+    }
+    runs
+}
+
 /// The query as understood.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedQuery {

@@ -13,7 +13,7 @@ use super::matching::{
     Alternative, Analyzers, IN_DESCRIPTION, IN_SUMMARY, IN_TITLE, Level, SYNONYM, allowed_typos,
     analyse,
 };
-use super::query::{Clause, ParsedQuery};
+use super::query::{Clause, ParsedQuery, named_runs};
 use crate::catalogue::TextLanguage;
 use localaction_data::schema::SearchFields;
 use localaction_data::text::edit_distance;
@@ -94,36 +94,17 @@ impl<'c> Thesaurus<'c> {
     /// longest run at each word; phrases in quotes are taken literally, never read as
     /// concepts.
     pub fn runs(&self, parsed: &ParsedQuery, analyzers: &mut Analyzers) -> Vec<Run> {
-        let clauses = &parsed.required;
-        let mut runs = Vec::new();
-        let mut first = 0;
-        while first < clauses.len() {
-            let words = clauses[first..]
-                .iter()
-                .take(MAX_RUN_WORDS)
-                .take_while(|clause| matches!(clause, Clause::Word(_)))
-                .count();
-            let found = (1..=words).rev().find_map(|len| {
-                let text: Vec<&str> = clauses[first..first + len]
-                    .iter()
-                    .map(Clause::text)
-                    .collect();
-                self.concept_named(&text.join(" "), analyzers)
-                    .map(|concept| Run {
-                        first,
-                        len,
-                        concept,
-                    })
-            });
-            match found {
-                Some(run) => {
-                    first += run.len;
-                    runs.push(run);
-                }
-                None => first += 1,
-            }
-        }
-        runs
+        named_runs(&parsed.required, MAX_RUN_WORDS, |clauses| {
+            let text: Vec<&str> = clauses.iter().map(Clause::text).collect();
+            self.concept_named(&text.join(" "), analyzers)
+        })
+        .into_iter()
+        .map(|(range, concept)| Run {
+            first: range.start,
+            len: range.len(),
+            concept,
+        })
+        .collect()
     }
 
     /// Matching concept `number`: the actions whose texts hold any of its terms, each in

@@ -102,6 +102,10 @@ pub struct RegionRow {
     pub id: String,
     pub name_fr: String,
     pub name_en: String,
+    /// The editors' names of the region's parts ("Amérique latine", "Europe"), in French
+    /// and English: each names the whole region, as a filter value and as query words.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A country row of `countries.toml`.
@@ -1126,7 +1130,12 @@ impl<'d> Compiler<'d> {
                 Region {
                     id: &row.id,
                     names: translated.every_language(&row.name_fr, &row.name_en),
-                    aliases: std::mem::take(&mut translated.aliases),
+                    aliases: row
+                        .aliases
+                        .iter()
+                        .map(String::as_str)
+                        .chain(translated.aliases.drain(..))
+                        .collect(),
                 }
             })
             .collect()

@@ -125,6 +125,7 @@ fn document(
     let tables = &compiled.tables;
     let mut document = TantivyDocument::default();
     document.add_u64(fields.position, position);
+    document.add_text(fields.region, tables.regions[action.region as usize].id);
 
     let mut names: Vec<&str> = vec![action.submitter];
     names.extend(action.mayor);
@@ -139,15 +140,6 @@ fn document(
         names.extend(country.iso2);
         names.extend(country.aliases.iter().copied());
     }
-    // The region is where an action stands, not its name: it ranks with the descriptions.
-    let region = &tables.regions[action.region as usize];
-    let region_names: Vec<&str> = region
-        .names
-        .iter()
-        .chain(&region.aliases)
-        .copied()
-        .collect();
-
     let mut add = |targets: &[Field], values: &[&str]| {
         for &field in targets {
             for text in values {
@@ -155,7 +147,6 @@ fn document(
             }
         }
     };
-    add(&[fields.region], &region_names);
     add(&[fields.names, fields.typed_top], &names);
     // Each place's concepts, from every language's texts.
     let mut found: [Vec<usize>; 3] = Default::default();

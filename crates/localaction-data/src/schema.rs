@@ -24,8 +24,8 @@ use tantivy::tokenizer::{
 /// words as typed: lowercase and fold accents only.
 pub const NAMES: &str = "localaction_names";
 
-/// A concept's id, one token as it is (tantivy's own "raw" tokenizer).
-const CONCEPT_IDS: &str = "raw";
+/// An id (a region's, a concept's), one token as it is: tantivy's own "raw" tokenizer.
+const RAW: &str = "raw";
 
 /// The indexed fields, kept as handles (never looked up by name at query time).
 ///
@@ -43,7 +43,8 @@ pub struct SearchFields {
     pub position: Field,
     /// Submitter, places in every spelling, country, mayor.
     pub names: Field,
-    /// The region's names (in every language).
+    /// The region's id: a query's words match it where they spell one of its names whole
+    /// (never one word of a longer name).
     pub region: Field,
     /// Each language's analysed texts, in [`LANGUAGES`] order.
     pub languages: Vec<LanguageFields>,
@@ -92,7 +93,9 @@ pub fn search_fields() -> SearchFields {
     let typed = IndexRecordOption::WithFreqs;
     let position = builder.add_u64_field("position", NumericOptions::default() | STORED);
     let names = builder.add_text_field("names", text_field(NAMES, analysed));
-    let region = builder.add_text_field("region", text_field(NAMES, analysed));
+    let region = builder.add_text_field("region", text_field(RAW, IndexRecordOption::Basic));
+    let concepts = ["concepts_top", "concepts_summary", "concepts_body"]
+        .map(|name| builder.add_text_field(name, text_field(RAW, typed)));
     let languages = TextLanguage::all()
         .map(|language| {
             let row = language.row();
@@ -113,8 +116,6 @@ pub fn search_fields() -> SearchFields {
     let typed_top = builder.add_text_field("typed_top", text_field(NAMES, typed));
     let typed_summary = builder.add_text_field("typed_summary", text_field(NAMES, typed));
     let typed_body = builder.add_text_field("typed_body", text_field(NAMES, typed));
-    let concepts = ["concepts_top", "concepts_summary", "concepts_body"]
-        .map(|name| builder.add_text_field(name, text_field(CONCEPT_IDS, typed)));
     SearchFields {
         schema: builder.build(),
         position,
