@@ -1354,3 +1354,36 @@ fn the_thesaurus_says_what_it_added_and_no_synonyms_turns_it_off() {
     let said = stderr(&localaction(&["search", "lodging", "--lang", "es"]));
     assert!(said.contains("búsqueda de «lodging» ampliada a "), "{said}");
 }
+
+/// Below a short list the interface shows the actions holding some of the words; the
+/// command line names them on stderr, each with the words it lacks, and keeps its output
+/// to what the count counts: the JSON and the table hold the list alone.
+#[test]
+fn a_short_list_names_on_stderr_the_actions_holding_some_of_the_words() {
+    let query = "Ukrainian refugees housing";
+    let listed: Vec<String> = hits(&["search", query, "--format", "json"])
+        .into_iter()
+        .map(|hit| hit.record.id.to_string())
+        .collect();
+    assert!(
+        !listed.contains(&"2022-zurich-ukraine-aid".to_owned()),
+        "{listed:?}"
+    );
+    let output = localaction(&["search", query]);
+    let said = stderr(&output);
+    assert!(
+        said.contains(
+            "localaction: note: also holding some of the words (not counted): \
+             2022-zurich-ukraine-aid (without \"housing\")"
+        ),
+        "{said}"
+    );
+    assert!(!stdout(&output).contains("2022-zurich-ukraine-aid"));
+    let said = stderr(&localaction(&["search", query, "--match", "all"]));
+    assert!(!said.contains("not counted"), "{said}");
+    let said = stderr(&localaction(&["--lang", "es", "search", query]));
+    assert!(
+        said.contains("acciones con parte de las palabras (no contadas): 2022-zurich-ukraine-aid (sin «housing»)"),
+        "{said}"
+    );
+}

@@ -161,6 +161,9 @@ fn screens() -> Vec<(&'static str, Opening)> {
         }),
         ("notes", |app| type_keys(app, "title:climat AND \"enfants")),
         ("correction", |app| type_keys(app, "climta enfants ")),
+        ("short list filled", |app| {
+            type_keys(app, "Ukrainian refugees housing ")
+        }),
         ("filters", |app| {
             press(app, KeyCode::Tab);
             press(app, KeyCode::Enter);
@@ -364,6 +367,7 @@ fn outputs_that_follow_lang_speak_only_through_the_table() {
         ],
         &["stats", "--lang", "pseudo"],
         &["search", "climat", "--limit", "2", "--lang", "pseudo"],
+        &["search", "Ukrainian refugees housing", "--lang", "pseudo"],
         &["verify", "--lang", "pseudo"],
         &[
             "export", "--city", "milan", "--output", &written, "--lang", "pseudo",

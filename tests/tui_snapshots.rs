@@ -71,6 +71,15 @@ fn after_typing_climat() {
     });
 }
 
+/// Below a short list, dimmed, the actions holding some of the words, each saying which it
+/// lacks; the title counts them apart (issue 24, item 7).
+#[test]
+fn a_short_list_filled_with_actions_holding_some_of_the_words() {
+    screens("short_list_filled", |app| {
+        type_text(app, "Ukrainian refugees housing ")
+    });
+}
+
 #[test]
 fn detail_open() {
     screens("detail", |app| {

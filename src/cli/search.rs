@@ -110,6 +110,38 @@ pub fn note_matching(outcome: &crate::engine::Outcome, lang: Lang) {
     }
 }
 
+/// Says on stderr, in `lang`, which actions hold some of the words, below a short list:
+/// the interface lists them under the results; here they stay out of the output, which
+/// holds what the count counts.
+fn note_also(
+    outcome: &crate::engine::Outcome,
+    catalogue: &crate::catalogue::Catalogue<'_>,
+    lang: Lang,
+) {
+    if outcome.also.is_empty() {
+        return;
+    }
+    let words = &lang.strings().cli_notes;
+    let actions: Vec<String> = outcome
+        .also
+        .iter()
+        .map(|also| {
+            fill_all(
+                words.lacking,
+                &[
+                    ("id", catalogue.id_at(also.hit.position)),
+                    ("words", &quoted(&also.lacking, words.and, lang)),
+                ],
+            )
+        })
+        .collect();
+    super::say(&fill(
+        words.note,
+        "text",
+        &fill(words.also, "actions", &actions.join(", ")),
+    ));
+}
+
 /// `words` each in the language's quotation marks, joined by `separator`.
 fn quoted(words: &[String], separator: &str, lang: Lang) -> String {
     let marks = &lang.strings().citation;
@@ -133,6 +165,7 @@ pub fn run(engine: &Engine<'_>, args: &SearchArgs, output: &mut Output) -> anyho
     });
     note_matching(&outcome, output.lang);
     let catalogue = engine.catalogue();
+    note_also(&outcome, catalogue, output.lang);
     // One highlighter for every hit: the query is analysed once.
     let mut highlighter = (args.format != Format::Table && args.format != Format::Markdown)
         .then(|| engine.highlighter(&outcome));

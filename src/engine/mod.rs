@@ -145,12 +145,38 @@ impl Synonyms {
     }
 }
 
+/// The list is filled to this many actions, when fewer hold the words, with actions holding
+/// some of them: about a screenful.
+pub const FILL_PAGE: usize = 12;
+
+/// An action listed below the results, holding some of the query's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialHit {
+    pub hit: Hit,
+    /// The words and phrases of the query it does not hold, as typed.
+    pub lacking: Vec<String>,
+}
+
+/// The actions holding at least half of the query's words but not all those the list
+/// holds, each with the bits of the clauses it holds; the bits of the required clauses;
+/// the clauses' texts.
+#[derive(Default)]
+struct Partial {
+    candidates: Vec<(Hit, u32)>,
+    required: u32,
+    clauses: Vec<String>,
+}
+
 /// What a search found.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     /// Ranked: words held, exactness, placement, proximity, score, then year (newest
     /// first), then id.
     pub hits: Vec<Hit>,
+    /// Forgivingly, when fewer than [`FILL_PAGE`] actions are listed: below them, up to
+    /// that many in all, the actions holding at least half of the words (most words
+    /// first), each with the words it lacks. Neither in `total` nor in the counts.
+    pub also: Vec<PartialHit>,
     /// Every match of the query and all filters (`hits` may be cut by the limit).
     pub total: usize,
     /// For each dimension and value: the results that value would give with the query and
@@ -262,12 +288,16 @@ impl<'c> Engine<'c> {
     /// Runs a search.
     pub fn search(&self, request: &Request) -> Outcome {
         let parsed = query::parse(&request.text);
-        let (matches, matching, words) = self.matches(&parsed, request.mode, request.synonyms);
+        let filtered = !request.filters.is_empty();
+        let (matches, matching, words, partial) =
+            self.matches(&parsed, request.mode, request.synonyms, filtered);
         let (mut hits, counts, selection) = self.filter_and_count(matches, &request.filters);
         let total = hits.len();
         self.ranking.rank(&mut hits, request.limit);
+        let also = self.fill_the_page(partial, &request.filters, FILL_PAGE.saturating_sub(total));
         Outcome {
             hits,
+            also,
             total,
             counts,
             selection,
@@ -278,13 +308,15 @@ impl<'c> Engine<'c> {
     }
 
     /// The actions listed for the query, in document order, with how the list was chosen
-    /// and the words matched.
+    /// and the words matched; forgivingly, below a list shorter than a page (or `filtered`,
+    /// which may shorten it), the actions holding some of the words.
     fn matches(
         &self,
         parsed: &ParsedQuery,
         mode: MatchMode,
         synonyms: bool,
-    ) -> (Vec<Hit>, Matching, Vec<String>) {
+        filtered: bool,
+    ) -> (Vec<Hit>, Matching, Vec<String>, Partial) {
         let documents = self.catalogue.len();
         let every = || -> Vec<Hit> {
             (0..documents as Position)
@@ -302,8 +334,9 @@ impl<'c> Engine<'c> {
             ..Matching::default()
         };
         let mut words = Vec::new();
+        let mut partial = Partial::default();
         if parsed.is_empty() {
-            return (every(), matching, words);
+            return (every(), matching, words, partial);
         }
         let mut analyzers = self.analyzers.clone();
         let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
@@ -429,22 +462,43 @@ impl<'c> Engine<'c> {
                         .cloned(),
                 );
             }
-            if chosen == 0 {
+            let hit_of = |document: usize, holding: &matching::Holding| Hit {
+                position: document as Position,
+                score: holding.score,
+                exactness: holding.quality,
+                proximity: holding.proximity,
+                placement: holding.place,
+            };
+            let listed: Vec<Hit> = if chosen == 0 {
                 Vec::new()
             } else {
                 holdings
                     .iter()
                     .enumerate()
                     .filter(|(_, holding)| holding.held & required == chosen)
-                    .map(|(document, holding)| Hit {
-                        position: document as Position,
-                        score: holding.score,
-                        exactness: holding.quality,
-                        proximity: holding.proximity,
-                        placement: holding.place,
-                    })
+                    .map(|(document, holding)| hit_of(document, holding))
                     .collect()
+            };
+            // Forgivingly, below a short list (or one filters may shorten), the actions
+            // holding at least half of the words but not all those the list holds.
+            let words_in_query = required.count_ones();
+            if mode == MatchMode::Most
+                && words_in_query >= 2
+                && (listed.len() < FILL_PAGE || filtered)
+            {
+                partial.clauses = plans.iter().map(|plan| plan.text.clone()).collect();
+                partial.required = required;
+                partial.candidates = holdings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, holding)| {
+                        let held = holding.held & required;
+                        held != chosen && held.count_ones() * 2 >= words_in_query
+                    })
+                    .map(|(document, holding)| (hit_of(document, holding), holding.held & required))
+                    .collect();
             }
+            listed
         };
         if !parsed.excluded.is_empty() {
             let mut is_excluded = vec![false; documents];
@@ -459,8 +513,68 @@ impl<'c> Engine<'c> {
                 matching::mark_matches(&self.searcher, &plan.alternatives, &mut is_excluded);
             }
             hits.retain(|hit| !is_excluded[hit.position as usize]);
+            partial
+                .candidates
+                .retain(|(hit, ..)| !is_excluded[hit.position as usize]);
         }
-        (hits, matching, words)
+        (hits, matching, words, partial)
+    }
+
+    /// Up to `room` of the actions holding some of the query's words that pass `filters`:
+    /// those holding most words first, each group ranked as the list is.
+    fn fill_the_page(&self, partial: Partial, filters: &Filters, room: usize) -> Vec<PartialHit> {
+        if room == 0 || partial.candidates.is_empty() {
+            return Vec::new();
+        }
+        let facets = self.catalogue.facets();
+        let mut candidates: Vec<(Hit, u32)> = partial
+            .candidates
+            .into_iter()
+            .filter(|(hit, ..)| self.passes(&facets[hit.position as usize], filters))
+            .collect();
+        candidates.sort_by_key(|&(_, held)| std::cmp::Reverse(held.count_ones()));
+        let mut also = Vec::new();
+        for group in candidates.chunk_by(|left, right| left.1.count_ones() == right.1.count_ones())
+        {
+            let left = room - also.len();
+            if left == 0 {
+                break;
+            }
+            let mut hits: Vec<Hit> = group.iter().map(|&(hit, ..)| hit).collect();
+            self.ranking.rank(&mut hits, Some(left));
+            hits.truncate(left);
+            for hit in hits {
+                let (_, held) = group
+                    .iter()
+                    .find(|(candidate, ..)| candidate.position == hit.position)
+                    .copied()
+                    .expect("a hit of the group");
+                let lacking = partial
+                    .clauses
+                    .iter()
+                    .enumerate()
+                    .filter(|&(number, _)| partial.required & !held & 1 << number != 0)
+                    .map(|(_, clause)| clause.clone())
+                    .collect();
+                also.push(PartialHit { hit, lacking });
+            }
+        }
+        also
+    }
+
+    /// Whether an action's facet row passes every filter.
+    fn passes(&self, row: &FacetRow, filters: &Filters) -> bool {
+        Dimension::ALL.into_iter().all(|dimension| {
+            let selected = filters.selected(dimension);
+            if selected.is_empty() {
+                return true;
+            }
+            let mut passes = false;
+            self.values
+                .slots(row, dimension)
+                .for_each(|slot| passes |= selected.contains(&slot));
+            passes
+        })
     }
 
     /// The regions' names, read by the analyzers on first use.

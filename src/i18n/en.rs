@@ -28,6 +28,8 @@ pub static EN: Strings = Strings {
     showing: "with the others; showing",
     read_as: "read as",
     also_searching: "also",
+    also_some_words: "+{count} with some of the words",
+    lacking_words: "without {words}",
     words_only: "words only (F5)",
     strict: "every word (F6)",
     too_small: "Terminal too small",
@@ -202,6 +204,8 @@ pub static EN: Strings = Strings {
         or: " or ",
         dropped: "no action mentions {dropped} together with the other words; showing actions with {kept}",
         and: " and ",
+        also: "also holding some of the words (not counted): {actions}",
+        lacking: "{id} (without {words})",
     },
     messages: MessageWords {
         error: "localaction: error: {text}",

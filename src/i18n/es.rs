@@ -28,6 +28,8 @@ pub static ES: Strings = Strings {
     showing: "y las demás palabras; acciones con",
     read_as: "se lee",
     also_searching: "también",
+    also_some_words: "+{count} con parte de las palabras",
+    lacking_words: "sin {words}",
     words_only: "solo las palabras (F5)",
     strict: "cada palabra (F6)",
     too_small: "Ventana muy pequeña",
@@ -202,6 +204,8 @@ pub static ES: Strings = Strings {
         or: " o ",
         dropped: "ninguna acción menciona {dropped} junto con las demás palabras; acciones con {kept}",
         and: " y ",
+        also: "acciones con parte de las palabras (no contadas): {actions}",
+        lacking: "{id} (sin {words})",
     },
     messages: MessageWords {
         error: "localaction: error: {text}",

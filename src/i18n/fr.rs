@@ -28,6 +28,8 @@ pub static FR: Strings = Strings {
     showing: "avec les autres mots ; actions avec",
     read_as: "lu comme",
     also_searching: "aussi",
+    also_some_words: "+{count} avec une partie des mots",
+    lacking_words: "sans {words}",
     words_only: "mots seuls (F5)",
     strict: "tous les mots (F6)",
     too_small: "Terminal trop petit",
@@ -194,6 +196,8 @@ pub static FR: Strings = Strings {
         or: " ou ",
         dropped: "aucune action ne mentionne {dropped} avec les autres mots ; actions avec {kept}",
         and: " et ",
+        also: "actions ayant une partie des mots (non comptées) : {actions}",
+        lacking: "{id} (sans {words})",
     },
     messages: MessageWords {
         error: "localaction : erreur : {text}",

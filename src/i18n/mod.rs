@@ -342,6 +342,11 @@ strings_table! {
         /// Before the other terms of a concept the query names, searched for too; the
         /// search line's mark when they are not (F5).
         pub also_searching: &'static str,
+        /// After the results' count: how many actions below them hold some of the words
+        /// (`{count}`).
+        pub also_some_words: &'static str,
+        /// After such an action's title: the words it lacks (`{words}`).
+        pub lacking_words: &'static str,
         pub words_only: &'static str,
         /// The strict mode's mark on the search line.
         pub strict: &'static str,
@@ -526,6 +531,11 @@ strings_table! {
         pub dropped: &'static str,
         /// Between dropped words.
         pub and: &'static str,
+        /// The actions listed below a short list, holding some of the words (`{actions}`:
+        /// each a `lacking`).
+        pub also: &'static str,
+        /// One of them (`{id}`) and the words it lacks (`{words}`).
+        pub lacking: &'static str,
     }
 }
 

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use crate::catalogue::{Position, TextLanguage, YearMonth};
 use crate::engine::{
-    Dimension, Engine, FacetCounts, Filters, Highlighter, MatchMode, Outcome, Request, ValueOrder,
-    ValueSlot,
+    Dimension, Engine, FacetCounts, Filters, Highlighter, Hit, MatchMode, Outcome, Request,
+    ValueOrder, ValueSlot,
 };
 use crate::export::file::Target;
 use crate::i18n::Lang;
@@ -414,9 +414,23 @@ impl<'e, 'c> App<'e, 'c> {
         order[(at + 1) % order.len()]
     }
 
+    /// The actions the list shows: the results, then, below a short list, those holding
+    /// some of the words.
+    pub fn listed(&self) -> impl Iterator<Item = &Hit> {
+        self.outcome
+            .hits
+            .iter()
+            .chain(self.outcome.also.iter().map(|also| &also.hit))
+    }
+
+    /// How many actions the list shows.
+    pub fn listed_len(&self) -> usize {
+        self.outcome.hits.len() + self.outcome.also.len()
+    }
+
     /// The position of the selected action, if any.
     pub fn selected_position(&self) -> Option<Position> {
-        self.outcome.hits.get(self.selected).map(|hit| hit.position)
+        self.listed().nth(self.selected).map(|hit| hit.position)
     }
 
     /// The action the detail shows: the one opened, else the selected one.
@@ -513,12 +527,7 @@ impl<'e, 'c> App<'e, 'c> {
         self.highlighter = self.engine.highlighter(&self.outcome);
         // Keep the same action selected when it is still there.
         self.selected = previous
-            .and_then(|position| {
-                self.outcome
-                    .hits
-                    .iter()
-                    .position(|hit| hit.position == position)
-            })
+            .and_then(|position| self.listed().position(|hit| hit.position == position))
             .unwrap_or(0);
         let rows = self.filter_rows().len();
         self.filter_cursor = self.filter_cursor.min(rows.saturating_sub(1));
@@ -530,7 +539,7 @@ impl<'e, 'c> App<'e, 'c> {
             .min(values.len().saturating_sub(1));
         // The detail shows an action of the results: one they no longer hold is closed.
         if let Some(open) = self.open
-            && !self.outcome.hits.iter().any(|hit| hit.position == open)
+            && !self.listed().any(|hit| hit.position == open)
         {
             self.open = None;
             self.trail.clear();
@@ -903,7 +912,7 @@ impl<'e, 'c> App<'e, 'c> {
             | Action::Top
             | Action::Bottom => {
                 self.selected =
-                    Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
+                    Self::move_in(self.listed_len(), self.selected, &action, self.page());
                 self.detail_scroll = 0;
                 if self.open.is_some() {
                     self.open = self.selected_position();
@@ -999,12 +1008,8 @@ impl<'e, 'c> App<'e, 'c> {
                     self.trail.push(current);
                     self.open = Some(partner);
                     self.detail_scroll = 0;
-                    if let Some(index) = self
-                        .outcome
-                        .hits
-                        .iter()
-                        .position(|hit| hit.position == partner)
-                    {
+                    let index = self.listed().position(|hit| hit.position == partner);
+                    if let Some(index) = index {
                         self.selected = index;
                     }
                 } else {
@@ -1266,7 +1271,7 @@ impl<'e, 'c> App<'e, 'c> {
             // Pages and the ends go by the list's order, as nothing orders them on a map.
             Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
                 self.selected =
-                    Self::move_in(self.outcome.hits.len(), self.selected, &action, self.page());
+                    Self::move_in(self.listed_len(), self.selected, &action, self.page());
             }
             Action::Open => {
                 if let Some(position) = self.selected_position() {
@@ -1617,7 +1622,7 @@ impl<'e, 'c> App<'e, 'c> {
     fn pick_result(&mut self, index: usize) {
         self.view = View::Browse;
         self.focus = Pane::Results;
-        if index >= self.outcome.hits.len() {
+        if index >= self.listed_len() {
             return;
         }
         if index == self.selected {
@@ -1643,7 +1648,7 @@ impl<'e, 'c> App<'e, 'c> {
             Pane::Results | Pane::Search if self.view == View::Stats => self.update_stats(step),
             // The search line has no wheel of its own: it moves the selection too.
             Pane::Results | Pane::Search => {
-                self.selected = Self::move_in(self.outcome.hits.len(), self.selected, &step, 1);
+                self.selected = Self::move_in(self.listed_len(), self.selected, &step, 1);
             }
         }
     }

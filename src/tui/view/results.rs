@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{block, first_visible};
 use crate::catalogue::MachineName;
+use crate::i18n::fill;
 use crate::text;
 use crate::tui::app::{App, Pane, View};
 use crate::tui::palette::Palette;
@@ -68,16 +69,24 @@ impl Columns {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Results && app.view == View::Browse;
-    let title = format!(
+    let mut title = format!(
         "{} ({}/{})",
         strings.results,
         app.outcome.total,
         app.engine.catalogue().len()
     );
+    if !app.outcome.also.is_empty() {
+        title.push(' ');
+        title.push_str(&fill(
+            strings.also_some_words,
+            "count",
+            &app.outcome.also.len().to_string(),
+        ));
+    }
     let widget = block(title, focused, palette);
     let inner = widget.inner(area);
     frame.render_widget(widget, area);
-    if app.outcome.hits.is_empty() {
+    if app.listed_len() == 0 {
         frame.render_widget(
             Paragraph::new(Line::styled(
                 if app.match_mode == crate::engine::MatchMode::All {
@@ -98,16 +107,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
     let width = usize::from(inner.width);
     let columns = Columns::for_width(width);
     let highlighter = &app.highlighter;
+    let results = app.outcome.hits.len();
     let lines: Vec<Line<'_>> = app
-        .outcome
-        .hits
-        .iter()
+        .listed()
         .enumerate()
         .skip(first)
         .take(visible)
         .map(|(index, hit)| {
             let action = catalogue.action_at(hit.position);
             let selected = index == app.selected;
+            // Below the results, an action holding some of the words: dimmed, with the
+            // words it lacks.
+            let lacking = index
+                .checked_sub(results)
+                .map(|partial| &app.outcome.also[partial].lacking);
             let mark = if app.is_marked(hit.position) {
                 "★"
             } else {
@@ -138,14 +151,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 columns.submitter,
             ));
             prefix.push_str(" — ");
-            let room = width.saturating_sub(text::width(&prefix));
+            let lacks = lacking.map(|lacking| {
+                let marks = &strings.citation;
+                let words: Vec<String> = lacking
+                    .iter()
+                    .map(|word| {
+                        format!(
+                            "{}{}{}",
+                            marks.open_quote,
+                            text::sanitize(word),
+                            marks.close_quote
+                        )
+                    })
+                    .collect();
+                format!(
+                    "  ({})",
+                    fill(strings.lacking_words, "words", &words.join(", "))
+                )
+            });
+            let room = width
+                .saturating_sub(text::width(&prefix))
+                .saturating_sub(lacks.as_deref().map_or(0, text::width));
             let language = app.lang.texts();
             let title = action.texts(language).title;
             let title = text::truncate_words(&text::sanitize(title), room);
-            let base = if selected {
-                palette.selected()
-            } else {
-                palette.normal()
+            let base = match (selected, lacking.is_some()) {
+                (true, _) => palette.selected(),
+                (false, true) => palette.dim(),
+                (false, false) => palette.normal(),
             };
             let marked_title = highlighter.mark(&title, language);
             let mut spans = vec![Span::styled(
@@ -157,6 +190,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                     .into_iter()
                     .map(|span| Span::styled(span.content.into_owned(), span.style)),
             );
+            if let Some(lacks) = lacks {
+                spans.push(Span::styled(lacks, palette.dim()));
+            }
             // Pad the selected line so the whole row shows as selected.
             let used: usize = spans.iter().map(|span| text::width(&span.content)).sum();
             if selected && used < width {
