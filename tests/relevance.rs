@@ -1280,3 +1280,49 @@ fn item_7_a_short_list_is_filled_with_the_actions_holding_most_of_the_words() {
             .any(|also| catalogue.id_at(also.hit.position) == "2022-zurich-ukraine-aid")
     );
 }
+
+/// Issue 24, item 4: word forms and compounds split the vocabulary. Joined, hyphenated and
+/// spaced forms meet: Tyre's and Zürich's joint projects open "un espace de coworking"
+/// ("a coworking space"), found as `coworking` and as `co-working`; the texts' "well-being"
+/// (Montevideo, Quezon City, Gaziantep, Ioannina…) is found as `wellbeing` too;
+/// irregular plurals meet (`child`, `children`, `kids`). A word means the same wherever it
+/// stands: `child care` finds everything `care child` finds (and says nothing of "chile"),
+/// and `childcare` finds what `child care` reads as the concept. A split never leaves one
+/// half to match alone: `passport` (no action says it) is not "pas" + "sport", which
+/// would find Amman's sports fields.
+#[test]
+fn item_4_joined_hyphenated_and_spaced_forms_meet() {
+    let engine = engine();
+    let found = |text: &str| set(&ids(&engine, &search(&engine, text)));
+    let coworking = found("coworking ");
+    assert!(
+        set(&[
+            "2023-tyre-zurich-city-cooperation",
+            "2023-zurich-tyre-city-cooperation"
+        ])
+        .is_subset(&coworking),
+        "{coworking:?}"
+    );
+    assert_eq!(found("co-working "), coworking);
+    let well_being = found("well-being ");
+    assert!(well_being.contains("2023-montevideo-early-childhood-center"));
+    assert_eq!(found("wellbeing "), well_being);
+    let children = found("children ");
+    assert_eq!(found("child "), children);
+    assert_eq!(found("kids "), children);
+    let child_care = search(&engine, "child care ");
+    assert!(child_care.matching.corrections.is_empty());
+    assert!(!child_care.words.iter().any(|word| word == "chile"));
+    let child_care = set(&ids(&engine, &child_care));
+    assert!(
+        found("care child ").is_subset(&child_care),
+        "{child_care:?}"
+    );
+    assert!(found("childcare ").is_subset(&child_care), "{child_care:?}");
+    let passport = search(&engine, "passport ");
+    assert!(
+        !set(&ids(&engine, &passport)).contains("2023-amman-climate-academy"),
+        "{:?}",
+        ids(&engine, &passport)
+    );
+}

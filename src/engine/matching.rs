@@ -279,6 +279,14 @@ fn plan_clause_as(
             ));
         }
     }
+    // Joined, hyphenated and spaced forms of a compound meet (in every mode, as a word's
+    // inflections do).
+    if is_word && !optional {
+        let (compound, joined) =
+            compound_alternatives(&analysed.typed, fields, searcher, analyzers);
+        alternatives.extend(compound);
+        completions.extend(joined);
+    }
     sort_best_first(&mut alternatives);
     ClausePlan {
         text: text.to_owned(),
@@ -566,6 +574,123 @@ impl Forgiving<'_> {
         sort_best_first(&mut added);
         hold_clause(self.searcher, self.number, plan.optional, &added, holdings);
     }
+}
+
+/// The other forms of a compound the texts hold: a word they never hold read as two words
+/// they hold side by side ("childcare" → "child care", the split both of whose halves are
+/// most frequent, neither a stop word), and a word the analyzer cuts in two ("co-working", "day-care") read as
+/// the joined word they hold ("coworking"). Also the joined word, to be marked.
+fn compound_alternatives(
+    typed: &[(usize, String)],
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+) -> (Vec<Alternative>, Option<String>) {
+    match typed {
+        [(_, word)] if documents_holding(word, fields, searcher) == 0 => {
+            let split = word
+                .char_indices()
+                .map(|(at, _)| at)
+                .filter(|&at| {
+                    word[..at].chars().count() >= MIN_COMPOUND_PART_CHARS
+                        && word[at..].chars().count() >= MIN_COMPOUND_PART_CHARS
+                })
+                .map(|at| {
+                    let (left, right) = word.split_at(at);
+                    let holding = documents_holding(left, fields, searcher)
+                        .min(documents_holding(right, fields, searcher));
+                    (holding, left, right)
+                })
+                .filter(|&(holding, ..)| holding > 0)
+                .map(|(holding, left, right)| {
+                    (holding, Analysed::of(&format!("{left} {right}"), analyzers))
+                })
+                // A half that some language drops as a stop word ("pas" of "passport" in
+                // French) would leave the other half alone to match.
+                .filter(|(_, analysed)| analysed.languages.iter().all(|tokens| tokens.len() == 2))
+                .max_by_key(|&(holding, _)| holding);
+            let alternatives = split.map_or_else(Vec::new, |(_, analysed)| {
+                analysed.alternatives(fields, Reading::Derived, DERIVED_FACTOR, 2)
+            });
+            (alternatives, None)
+        }
+        [_, _, ..] => {
+            let joined: String = typed.iter().map(|(_, token)| token.as_str()).collect();
+            if documents_holding(&joined, fields, searcher) == 0 {
+                return (Vec::new(), None);
+            }
+            let alternatives = Analysed::of(&joined, analyzers).alternatives(
+                fields,
+                Reading::Derived,
+                DERIVED_FACTOR,
+                1,
+            );
+            (alternatives, Some(joined))
+        }
+        _ => (Vec::new(), None),
+    }
+}
+
+/// Each part of a compound split has at least this many letters ("day" of "daycare").
+const MIN_COMPOUND_PART_CHARS: usize = 3;
+
+/// Two neighbouring words of the query that the texts hold joined ("co working", "child
+/// care" → "coworking", "childcare"): both also match the joined word. Adds the
+/// alternatives to both clauses' plans.
+pub fn join_neighbours(
+    parsed: &ParsedQuery,
+    plans: &mut [ClausePlan],
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+) {
+    for first in 0..parsed.required.len().saturating_sub(1) {
+        let (Clause::Word(_), Clause::Word(_)) =
+            (&parsed.required[first], &parsed.required[first + 1])
+        else {
+            continue;
+        };
+        let (Some(left), Some(right)) = (
+            plans[first].typed_token.as_deref(),
+            plans[first + 1].typed_token.as_deref(),
+        ) else {
+            continue;
+        };
+        if plans[first].optional || plans[first + 1].optional {
+            continue;
+        }
+        let joined = format!("{left}{right}");
+        if documents_holding(&joined, fields, searcher) == 0 {
+            continue;
+        }
+        let alternatives = Analysed::of(&joined, analyzers).alternatives(
+            fields,
+            Reading::Derived,
+            DERIVED_FACTOR,
+            1,
+        );
+        for plan in &mut plans[first..first + 2] {
+            plan.alternatives
+                .extend(alternatives.iter().map(|alternative| Alternative {
+                    query: alternative.query.box_clone(),
+                    level: alternative.level,
+                    scored: alternative.scored,
+                }));
+            sort_best_first(&mut plan.alternatives);
+            plan.completions.push(joined.clone());
+        }
+    }
+}
+
+/// How many actions hold `token` as typed (folded), in any as-typed field (the most of
+/// the three).
+fn documents_holding(token: &str, fields: &SearchFields, searcher: &Searcher) -> u64 {
+    fields
+        .typed()
+        .into_iter()
+        .filter_map(|field| searcher.doc_freq(&Term::from_field_text(field, token)).ok())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Phrases of two neighbouring words of the query ("Central America"), in every analysed

@@ -340,6 +340,13 @@ impl<'c> Engine<'c> {
         }
         let mut analyzers = self.analyzers.clone();
         let mut plans = matching::plan(parsed, &self.fields, &self.searcher, &mut analyzers);
+        matching::join_neighbours(
+            parsed,
+            &mut plans,
+            &self.fields,
+            &self.searcher,
+            &mut analyzers,
+        );
         for (range, region) in self.regions().runs(parsed, &mut analyzers) {
             for plan in &mut plans[range] {
                 plan.alternatives
@@ -600,7 +607,24 @@ impl<'c> Engine<'c> {
     ) -> Vec<Synonyms> {
         let thesaurus = self.thesaurus();
         let mut added = Vec::new();
-        for run in thesaurus.runs(parsed, analyzers) {
+        let mut runs = thesaurus.runs(parsed, analyzers);
+        // A word inside a longer run ("child" of "child care") also names its own concept,
+        // as it does anywhere else in a query.
+        let inside: Vec<thesaurus::Run> = runs
+            .iter()
+            .filter(|run| run.len > 1)
+            .flat_map(|run| (run.first..run.first + run.len).map(|number| (number, run.concept)))
+            .filter_map(|(number, of_run)| {
+                let concept = thesaurus.concept_named(parsed.required[number].text(), analyzers)?;
+                (concept != of_run).then_some(thesaurus::Run {
+                    first: number,
+                    len: 1,
+                    concept,
+                })
+            })
+            .collect();
+        runs.extend(inside);
+        for run in runs {
             let range = run.first..run.first + run.len;
             let typed: Vec<&str> = parsed.required[range.clone()]
                 .iter()
