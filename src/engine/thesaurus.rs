@@ -73,9 +73,12 @@ impl<'c> Thesaurus<'c> {
     /// The concept of the one-word term closest to `token` (a word as typed, folded)
     /// within the typos its length allows, if any: the closest, then the first.
     pub fn closest_term(&self, token: &str) -> Option<usize> {
-        let allowed = usize::from(allowed_typos(token.chars().count()));
+        let chars = token.chars().count();
+        let allowed = usize::from(allowed_typos(chars));
         self.one_word_terms
             .iter()
+            // Lengths further apart than the typos allowed are further apart in edits too.
+            .filter(|(term, _)| term.len().abs_diff(token.len()) <= 2 * allowed)
             .map(|(term, concept)| (edit_distance(token, term), *concept))
             .filter(|&(distance, _)| (1..=allowed).contains(&distance))
             .min_by_key(|&(distance, _)| distance)
