@@ -1630,7 +1630,7 @@ fn strict_results_are_within_the_default_results() {
 /// word of the texts may be close to a term of the thesaurus ("lodgin" is one typo from
 /// "lodging", which no text holds as housing).
 #[test]
-fn a_corrected_word_matches_what_the_correct_word_matches() {
+fn item_5_a_corrected_word_matches_what_the_correct_word_matches() {
     let engine = engine();
     let mut failures = Vec::new();
     for (typo, correct) in [
