@@ -1130,12 +1130,7 @@ impl<'d> Compiler<'d> {
                 Region {
                     id: &row.id,
                     names: translated.every_language(&row.name_fr, &row.name_en),
-                    aliases: row
-                        .aliases
-                        .iter()
-                        .map(String::as_str)
-                        .chain(translated.aliases.drain(..))
-                        .collect(),
+                    aliases: every_alias(&row.aliases, &mut translated.aliases),
                 }
             })
             .collect()
@@ -1191,12 +1186,7 @@ impl<'d> Compiler<'d> {
                     names: translated.every_language(&row.name_fr, &row.name_en),
                     iso2: row.iso2.as_deref(),
                     region: region.unwrap_or_default(),
-                    aliases: row
-                        .aliases
-                        .iter()
-                        .map(String::as_str)
-                        .chain(translated.aliases.drain(..))
-                        .collect(),
+                    aliases: every_alias(&row.aliases, &mut translated.aliases),
                 }
             })
             .collect()
@@ -1246,12 +1236,7 @@ impl<'d> Compiler<'d> {
                     country: country.unwrap_or_default(),
                     lat: row.lat,
                     lon: row.lon,
-                    aliases: row
-                        .aliases
-                        .iter()
-                        .map(String::as_str)
-                        .chain(translated.aliases.drain(..))
-                        .collect(),
+                    aliases: every_alias(&row.aliases, &mut translated.aliases),
                 }
             })
             .collect()
@@ -1884,4 +1869,12 @@ fn in_listing_order(actions: Vec<Action<'_>>) -> Vec<Action<'_>> {
         }
     }
     sorted
+}
+
+/// A name's own aliases, then those its translations add (taken from `translated`).
+fn every_alias<'d>(own: &'d [String], translated: &mut Vec<&'d str>) -> Vec<&'d str> {
+    own.iter()
+        .map(String::as_str)
+        .chain(translated.drain(..))
+        .collect()
 }
