@@ -1212,6 +1212,30 @@ fn item_6_africa_is_the_region_africa_not_a_word_of_a_longer_name() {
     }
     let found = set(&ids(&engine, &literal(&engine, "north africa ")));
     assert!(found.contains("2023-amman-climate-academy"), "{found:?}");
+    // A region's name of several words is matched whole ("oriente" alone would meet
+    // Legazpi's "orientación", "medio" its "por medio de"), and an acronym in capitals is
+    // not stemmed ("MENA" would meet the French "mener", "to carry out"): each names the
+    // seven actions of the Middle East and North Africa, no other action's texts saying
+    // either.
+    let mut filters = Filters::new();
+    filters
+        .select_typed(
+            engine.values(),
+            Dimension::Region,
+            &["middle-east-north-africa".to_owned()],
+        )
+        .expect("a region");
+    let in_region = set(&ids(&engine, &filtered(&engine, "", &filters)));
+    assert_eq!(in_region.len(), 7);
+    for text in ["MENA ", "oriente medio ", "Middle East "] {
+        let strict = engine.search(&Request {
+            text: text.to_owned(),
+            mode: MatchMode::All,
+            synonyms: false,
+            ..Request::default()
+        });
+        assert_eq!(set(&ids(&engine, &strict)), in_region, "{text:?}");
+    }
 }
 
 /// Issue 24, item 7: `Ukrainian refugees housing` listed Bucharest and Galați (both say

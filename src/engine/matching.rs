@@ -221,9 +221,19 @@ fn plan_clause_as(
 ) -> ClausePlan {
     let text = clause.text();
     let is_word = matches!(clause, Clause::Word(_));
-    let analysed = Analysed::of(text, analyzers);
+    let mut analysed = Analysed::of(text, analyzers);
     // The word being typed stays required: it is matched as a prefix.
     let optional = is_word && !prefix && analysed.is_stop_word();
+    // An acronym typed in capitals ("MENA", "ODD") is a name, not a word to stem: where a
+    // language's stemmer changes it ("mena" → "men", as "mener"), it is not looked for in
+    // that language's texts by stem.
+    if is_word && is_acronym(text) {
+        for tokens in &mut analysed.languages {
+            if *tokens != analysed.typed {
+                tokens.clear();
+            }
+        }
+    }
     let reading = if is_word {
         Reading::Word
     } else {
@@ -449,6 +459,25 @@ impl Analysed {
         }
         alternatives
     }
+}
+
+/// A word typed in capitals, 2 to 6 letters: an acronym.
+fn is_acronym(text: &str) -> bool {
+    (2..=MAX_ACRONYM_CHARS).contains(&text.chars().count())
+        && text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// The longest acronym, in letters.
+const MAX_ACRONYM_CHARS: usize = 6;
+
+/// Matching the words of a run that names a region ("oriente medio") as one phrase in
+/// the texts, not each alone ("oriente" would meet "orientación", "medio" "por medio").
+pub fn phrase_alternatives(
+    text: &str,
+    fields: &SearchFields,
+    analyzers: &mut Analyzers,
+) -> Vec<Alternative> {
+    Analysed::of(text, analyzers).alternatives(fields, Reading::Phrase, 1.0, 2)
 }
 
 /// Where the as-typed fields stand, in the order of [`SearchFields::typed`].

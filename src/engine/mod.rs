@@ -348,7 +348,25 @@ impl<'c> Engine<'c> {
             &mut analyzers,
         );
         for (range, region) in self.regions().runs(parsed, &mut analyzers) {
+            // A region's name of several words is matched whole in the texts too.
+            let whole = (range.len() > 1).then(|| {
+                let text: Vec<&str> = parsed.required[range.clone()]
+                    .iter()
+                    .map(Clause::text)
+                    .collect();
+                matching::phrase_alternatives(&text.join(" "), &self.fields, &mut analyzers)
+            });
             for plan in &mut plans[range] {
+                if let Some(whole) = &whole {
+                    plan.alternatives = whole
+                        .iter()
+                        .map(|alternative| Alternative {
+                            query: alternative.query.box_clone(),
+                            level: alternative.level,
+                            scored: alternative.scored,
+                        })
+                        .collect();
+                }
                 plan.alternatives
                     .push(matching::region_alternative(&self.fields, &region));
                 matching::sort_best_first(&mut plan.alternatives);

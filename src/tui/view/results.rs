@@ -66,6 +66,10 @@ impl Columns {
     }
 }
 
+/// A row below the results keeps at least this many columns for its title before saying in
+/// full which words it lacks.
+const MIN_TITLE_WIDTH: usize = 24;
+
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palette) {
     let strings = app.lang.strings();
     let focused = app.focus == Pane::Results && app.view == View::Browse;
@@ -151,6 +155,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                 columns.submitter,
             ));
             prefix.push_str(" — ");
+            let before_title = text::width(&prefix);
             let lacks = lacking.map(|lacking| {
                 let marks = &strings.citation;
                 let words: Vec<String> = lacking
@@ -164,13 +169,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
                         )
                     })
                     .collect();
-                format!(
+                let said = format!(
                     "  ({})",
                     fill(strings.lacking_words, "words", &words.join(", "))
-                )
+                );
+                // Where saying it would leave the title too little room, the words alone,
+                // each after a minus sign.
+                if width.saturating_sub(before_title + text::width(&said)) >= MIN_TITLE_WIDTH {
+                    said
+                } else {
+                    let minus: Vec<String> = words.iter().map(|word| format!("−{word}")).collect();
+                    format!(" {}", minus.join(" "))
+                }
             });
             let room = width
-                .saturating_sub(text::width(&prefix))
+                .saturating_sub(before_title)
                 .saturating_sub(lacks.as_deref().map_or(0, text::width));
             let language = app.lang.texts();
             let title = action.texts(language).title;
