@@ -153,13 +153,36 @@ fn show_text_labels_translations_and_provenance() {
     let output = localaction(&["show", "2023-dallas-community-ambassadors"]);
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.contains("[editors' translation]"), "{text}");
+    // Each translated title says it is the editors' translation.
+    assert!(
+        text.contains("\nTitle (English, editors' translation)\n                    Dallas 'Community Ambassadors Program'"),
+        "{text}"
+    );
     assert!(text.contains("[stated by the report]"), "{text}");
     assert!(
         text.contains("Description (French, as printed)\n  La Ville de Dallas s'engage"),
         "{text}"
     );
     assert!(text.contains("TC Broadnax"), "{text}");
+    // In the language asked for: labels, region, priorities, provenance.
+    let text = stdout(&localaction(&[
+        "--lang",
+        "es",
+        "show",
+        "2023-dallas-community-ambassadors",
+    ]));
+    assert!(
+        text.contains("\nRegión              América del Norte y Europa  [de los editores]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Descripción (texto del informe)\n  La Ville de Dallas"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Submitter") && !text.contains("editors'"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -8,10 +8,10 @@ use clap::{Args, ValueEnum};
 
 use super::Verdict;
 use crate::catalogue::record::ActionRecord;
-use crate::catalogue::{Action, Catalogue, End, MachineName, SubmitterKind, TextLanguage, Texts};
+use crate::catalogue::{Action, Catalogue, End, MachineName, TextLanguage, Texts};
 use crate::engine::Engine;
 use crate::export::Output;
-use crate::i18n::{Lang, fill_all};
+use crate::i18n::{Lang, fill, fill_all};
 use crate::text;
 
 #[derive(Debug, Clone, Args)]
@@ -34,6 +34,9 @@ pub enum ShowFormat {
     Citation,
 }
 
+/// Where the values start: the labels' column.
+const LABEL_COLUMNS: usize = 20;
+
 pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow::Result<Verdict> {
     let catalogue = engine.catalogue();
     let action = &find(catalogue, &args.id, output.lang)?;
@@ -53,7 +56,7 @@ pub fn run(engine: &Engine<'_>, args: &ShowArgs, output: &mut Output) -> anyhow:
             let columns = output.columns.unwrap_or(100).clamp(20, 100);
             output
                 .writer
-                .write_all(render_text(catalogue, action, columns).as_bytes())?;
+                .write_all(render_text(catalogue, action, columns, output.lang).as_bytes())?;
         }
     }
     Ok(Verdict::Found)
@@ -88,28 +91,44 @@ pub fn find<'a>(catalogue: &Catalogue<'a>, id: &str, lang: Lang) -> anyhow::Resu
     ))
 }
 
-/// Every field, labelled; long texts wrapped to `columns`.
-pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usize) -> String {
+/// Every field, labelled in `lang`; long texts wrapped to `columns`.
+pub fn render_text(
+    catalogue: &Catalogue<'_>,
+    action: &Action<'_>,
+    columns: usize,
+    lang: Lang,
+) -> String {
+    let strings = lang.strings();
+    let names = lang.texts();
     let mut out = String::new();
-    // This sheet's words are English: so are the editors' names it shows alone.
-    let english = crate::i18n::Lang::EN.texts();
     let mut field = |label: &str, value: &str| {
-        out.push_str(&format!("{label:<20}{}\n", text::sanitize(value)));
+        // Values line up after the labels' column; a longer label has a line of its own.
+        let label_width = text::width(label);
+        if label_width < LABEL_COLUMNS {
+            out.push_str(label);
+            out.push_str(&" ".repeat(LABEL_COLUMNS - label_width));
+        } else {
+            out.push_str(label);
+            out.push('\n');
+            out.push_str(&" ".repeat(LABEL_COLUMNS));
+        }
+        out.push_str(&text::sanitize(value));
+        out.push('\n');
     };
-    field("id", action.id);
-    field("title", action.title);
+    field(strings.handout.id, action.id);
+    field(strings.handout.title_printed, action.title);
     for language in TextLanguage::translations() {
         field(
-            &format!("title ({})", language.row().english_name),
-            &format!("{}  [editors' translation]", action.texts(language).title),
+            &fill(
+                strings.handout.title_translated,
+                "language",
+                strings.text_language_names[language.index()],
+            ),
+            action.texts(language).title,
         );
     }
-    let kind = match action.kind {
-        SubmitterKind::LocalGovernment => "local or regional government",
-        SubmitterKind::NationalGovernment => "national government",
-        SubmitterKind::Organisation => "organisation or network",
-    };
-    field("submitter", &format!("{} ({kind})", action.submitter));
+    let kind = strings.kind_labels[action.kind as usize];
+    field(strings.submitter, &format!("{} ({kind})", action.submitter));
     // The report's name, then each translation's where it differs ("Athènes / Athens /
     // Atenas").
     let all_names = |names: &[&str]| {
@@ -127,7 +146,7 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
         .map(|&place| all_names(&catalogue.tables.places[place as usize].names))
         .collect();
     if !places.is_empty() {
-        field("place", &places.join(" – "));
+        field(strings.place, &places.join(" – "));
     }
     if let Some(country) = action.country {
         let country = &catalogue.tables.countries[country as usize];
@@ -135,71 +154,75 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
             .iso2
             .map(|code| format!(" ({code})"))
             .unwrap_or_default();
-        field("country", &format!("{}{code}", all_names(&country.names)));
+        field(
+            strings.country,
+            &format!("{}{code}", all_names(&country.names)),
+        );
     }
     let region = &catalogue.tables.regions[action.region as usize];
     field(
-        "region",
-        &format!("{}  [editors' grouping]", region.name(english)),
+        strings.region,
+        &format!("{}  [{}]", region.name(names), strings.editors),
     );
     if let Some(mayor) = action.mayor {
-        field("mayor", mayor);
+        field(strings.mayor, mayor);
     }
-    field("year", &action.year.to_string());
+    field(strings.year, &action.year.to_string());
     if let Some(duration) = &action.duration {
         let end = match duration.end {
-            End::Ongoing => "ongoing".to_owned(),
+            End::Ongoing => strings.ongoing.to_owned(),
             End::At(end) => end.iso(),
         };
         field(
-            "duration",
+            strings.duration,
             &format!("{}  ({} → {end})", duration.printed, duration.start.iso()),
         );
     }
     if let (Some(printed), Some(compact)) = (action.compact_printed, action.compact) {
         field(
-            "commitment type",
+            strings.commitment,
             &format!("{printed} ({})", compact.machine_name()),
         );
     }
-    for &number in &action.priorities {
+    for (at, &number) in action.priorities.iter().enumerate() {
         let provenance = if action.priorities_stated.contains(&number) {
-            "stated by the report"
+            strings.stated
         } else {
-            "assigned by the editors"
+            strings.assigned
         };
         let name = catalogue
             .priority(number)
-            .map_or("", |priority| priority.name(english));
-        field("priority", &format!("{number}. {name}  [{provenance}]"));
+            .map_or("", |priority| priority.name(names));
+        // The label once, before the first.
+        let label = if at == 0 { strings.priorities } else { "" };
+        field(label, &format!("{number}. {name}  [{provenance}]"));
     }
-    field(
-        "Global Cities Fund",
-        if action.gcf {
-            "supported"
-        } else {
-            "not stated"
-        },
-    );
+    if action.gcf {
+        field(strings.gcf, strings.gcf_yes);
+    }
     if !action.themes.is_empty() {
         let themes: Vec<&str> = action
             .themes
             .iter()
-            .map(|theme| theme.machine_name())
+            .map(|&theme| strings.theme_labels[theme as usize])
             .collect();
-        field("themes", &format!("{}  [editors']", themes.join(", ")));
+        field(
+            strings.themes,
+            &format!("{}  [{}]", themes.join(", "), strings.editors),
+        );
     }
     for &partner in &action.partners {
         let partner = catalogue.action_at(partner);
         field(
-            "joint commitment",
+            strings.partners,
             &format!("{} ({})", partner.id, partner.submitter),
         );
     }
     field(
-        "source",
+        strings.source,
         &format!(
-            "report lines {}–{} ({})",
+            "{} {}–{} ({})",
+            strings.lines,
             action.source_lines.0,
             action.source_lines.1,
             catalogue.section_id(action)
@@ -215,42 +238,50 @@ pub fn render_text(catalogue: &Catalogue<'_>, action: &Action<'_>, columns: usiz
     };
     // Each text in every language, the report's French first, each saying which.
     let which = |texts: &Texts<'_>| {
-        let name = texts.language.row().english_name;
         if texts.language.is_source() {
-            format!("({name}, as printed)")
+            format!("({})", strings.french_as_printed)
         } else {
-            format!("({name}, editors' translation)")
+            let name = strings.text_language_names[texts.language.index()];
+            format!("({name}, {})", strings.translation)
         }
     };
     for texts in action.all_texts() {
         if let Some(summary) = texts.summary {
+            let language = strings.text_language_names[texts.language.index()];
             block(
                 &format!(
-                    "Summary [editors' translation, {}]",
-                    texts.language.row().english_name
+                    "{} ({})",
+                    strings.summary,
+                    fill(strings.summary_in, "language", language)
                 ),
                 summary,
             );
         }
     }
     for texts in action.all_texts() {
-        block(&format!("Description {}", which(&texts)), texts.description);
+        block(
+            &format!("{} {}", strings.description, which(&texts)),
+            texts.description,
+        );
     }
     for texts in action.all_texts() {
         if let (Some(quote), Some(author)) = (texts.quote, action.quote_author) {
             block(
-                &format!("Quote {}", which(&texts)),
+                &format!("{} {}", strings.quote, which(&texts)),
                 &format!("“{quote}”\n— {author}"),
             );
         }
     }
     for texts in action.all_texts() {
         if let Some(spotlight) = texts.spotlight {
-            block(&format!("Spotlight write-up {}", which(&texts)), spotlight);
+            block(
+                &format!("{} {}", strings.spotlight, which(&texts)),
+                spotlight,
+            );
         }
     }
     if !action.editor_notes.is_empty() {
-        block("Editors' notes", &action.editor_notes.join("\n"));
+        block(strings.editor_notes, &action.editor_notes.join("\n"));
     }
     out
 }
