@@ -88,6 +88,16 @@ pub struct Alternative {
     pub scored: bool,
 }
 
+impl Clone for Alternative {
+    fn clone(&self) -> Alternative {
+        Alternative {
+            query: self.query.box_clone(),
+            level: self.level,
+            scored: self.scored,
+        }
+    }
+}
+
 /// A word or phrase of the query, with every way it matches, best first.
 pub struct ClausePlan {
     /// As typed.
@@ -699,12 +709,7 @@ pub fn join_neighbours(
             1,
         );
         for plan in &mut plans[first..first + 2] {
-            plan.alternatives
-                .extend(alternatives.iter().map(|alternative| Alternative {
-                    query: alternative.query.box_clone(),
-                    level: alternative.level,
-                    scored: alternative.scored,
-                }));
+            plan.alternatives.extend(alternatives.iter().cloned());
             sort_best_first(&mut plan.alternatives);
             plan.completions.push(joined.clone());
         }

@@ -358,14 +358,7 @@ impl<'c> Engine<'c> {
             });
             for plan in &mut plans[range] {
                 if let Some(whole) = &whole {
-                    plan.alternatives = whole
-                        .iter()
-                        .map(|alternative| Alternative {
-                            query: alternative.query.box_clone(),
-                            level: alternative.level,
-                            scored: alternative.scored,
-                        })
-                        .collect();
+                    plan.alternatives.clone_from(whole);
                 }
                 plan.alternatives
                     .push(matching::region_alternative(&self.fields, &region));
@@ -655,12 +648,7 @@ impl<'c> Engine<'c> {
                 continue;
             }
             for plan in plans[range].iter_mut().filter(|plan| !plan.optional) {
-                plan.alternatives
-                    .extend(alternatives.iter().map(|alternative| Alternative {
-                        query: alternative.query.box_clone(),
-                        level: alternative.level,
-                        scored: alternative.scored,
-                    }));
+                plan.alternatives.extend(alternatives.iter().cloned());
             }
             added.push(Synonyms {
                 typed,
