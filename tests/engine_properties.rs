@@ -603,8 +603,9 @@ fn any_query_gives_well_formed_snippets() {
         .unwrap();
 }
 
-/// Every text of an action, as the index sees it: names, then its texts in each language
-/// of the table.
+/// Every text of an action a word may match it through: names (its region's among them:
+/// words that spell a region's name match its actions), then its texts in each language of
+/// the table.
 fn texts_of<'c>(
     catalogue: &Catalogue<'c>,
     position: Position,

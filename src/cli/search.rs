@@ -147,7 +147,7 @@ fn quoted(words: &[String], separator: &str, lang: Lang) -> String {
     let marks = &lang.strings().citation;
     words
         .iter()
-        .map(|word| format!("{}{word}{}", marks.open_quote, marks.close_quote))
+        .map(|word| marks.quoted(word))
         .collect::<Vec<_>>()
         .join(separator)
 }

@@ -617,8 +617,9 @@ impl Forgiving<'_> {
 
 /// The other forms of a compound the texts hold: a word they never hold read as two words
 /// they hold side by side ("childcare" → "child care", the split both of whose halves are
-/// most frequent, neither a stop word), and a word the analyzer cuts in two ("co-working", "day-care") read as
-/// the joined word they hold ("coworking"). Also the joined word, to be marked.
+/// most frequent, neither a stop word), and a word the analyzer cuts in two ("co-working",
+/// "day-care") read as the joined word they hold ("coworking"). Also the joined word, to
+/// be marked.
 fn compound_alternatives(
     typed: &[(usize, String)],
     fields: &SearchFields,
@@ -655,16 +656,10 @@ fn compound_alternatives(
         }
         [_, _, ..] => {
             let joined: String = typed.iter().map(|(_, token)| token.as_str()).collect();
-            if documents_holding(&joined, fields, searcher) == 0 {
-                return (Vec::new(), None);
+            match joined_alternatives(&joined, fields, searcher, analyzers) {
+                Some(alternatives) => (alternatives, Some(joined)),
+                None => (Vec::new(), None),
             }
-            let alternatives = Analysed::of(&joined, analyzers).alternatives(
-                fields,
-                Reading::Derived,
-                DERIVED_FACTOR,
-                1,
-            );
-            (alternatives, Some(joined))
         }
         _ => (Vec::new(), None),
     }
@@ -699,21 +694,28 @@ pub fn join_neighbours(
             continue;
         }
         let joined = format!("{left}{right}");
-        if documents_holding(&joined, fields, searcher) == 0 {
+        let Some(alternatives) = joined_alternatives(&joined, fields, searcher, analyzers) else {
             continue;
-        }
-        let alternatives = Analysed::of(&joined, analyzers).alternatives(
-            fields,
-            Reading::Derived,
-            DERIVED_FACTOR,
-            1,
-        );
+        };
         for plan in &mut plans[first..first + 2] {
             plan.alternatives.extend(alternatives.iter().cloned());
             sort_best_first(&mut plan.alternatives);
             plan.completions.push(joined.clone());
         }
     }
+}
+
+/// Matching `joined`, the joined form of a compound, as a derived word, when the texts
+/// hold it.
+fn joined_alternatives(
+    joined: &str,
+    fields: &SearchFields,
+    searcher: &Searcher,
+    analyzers: &mut Analyzers,
+) -> Option<Vec<Alternative>> {
+    (documents_holding(joined, fields, searcher) > 0).then(|| {
+        Analysed::of(joined, analyzers).alternatives(fields, Reading::Derived, DERIVED_FACTOR, 1)
+    })
 }
 
 /// How many actions hold `token` as typed (folded), in any as-typed field (the most of

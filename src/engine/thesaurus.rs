@@ -29,9 +29,10 @@ const MAX_RUN_WORDS: usize = 2 * MAX_TERM_WORDS;
 pub struct Thesaurus<'c> {
     concepts: &'c [Concept<'c>],
     by_main_term: HashMap<(TextLanguage, String), usize>,
-    /// The one-word main terms as typed (lower case, accents folded), and their concept:
-    /// where a misspelt word is looked for when the texts have nothing close to it.
-    one_word_terms: Vec<(String, usize)>,
+    /// The one-word main terms as typed (lower case, accents folded), their length in
+    /// characters, and their concept: where a misspelt word is looked for when the texts
+    /// have nothing close to it.
+    one_word_terms: Vec<(String, usize, usize)>,
 }
 
 /// Consecutive words of a query that name a concept.
@@ -49,9 +50,9 @@ impl<'c> Thesaurus<'c> {
         let mut by_main_term = HashMap::new();
         let mut one_word_terms = Vec::new();
         for (number, concept) in concepts.iter().enumerate() {
-            for term in concept.main_terms() {
+            for term in concept.terms.iter().filter(|term| !term.narrower) {
                 if let [(_, folded)] = analyse(&mut analyzers.names, term.text).as_slice() {
-                    one_word_terms.push((folded.clone(), number));
+                    one_word_terms.push((folded.clone(), folded.chars().count(), number));
                 }
                 let key = key(analyzers, term.language, term.text);
                 if !key.is_empty() {
@@ -78,8 +79,8 @@ impl<'c> Thesaurus<'c> {
         self.one_word_terms
             .iter()
             // Lengths further apart than the typos allowed are further apart in edits too.
-            .filter(|(term, _)| term.len().abs_diff(token.len()) <= 2 * allowed)
-            .map(|(term, concept)| (edit_distance(token, term), *concept))
+            .filter(|(_, length, _)| length.abs_diff(chars) <= allowed)
+            .map(|(term, _, concept)| (edit_distance(token, term), *concept))
             .filter(|&(distance, _)| (1..=allowed).contains(&distance))
             .min_by_key(|&(distance, _)| distance)
             .map(|(_, concept)| concept)
@@ -127,6 +128,8 @@ impl<'c> Thesaurus<'c> {
             .map(|language| key(analyzers, language, typed))
             .collect();
         let mut shown = Vec::new();
+        // Read here, not when the thesaurus is built: a search reads one concept's terms,
+        // and building all of them would cost every one-search process more.
         for term in &concept.terms {
             let term_key = key(analyzers, term.language, term.text);
             if !term_key.is_empty()

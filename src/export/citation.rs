@@ -32,15 +32,13 @@ pub fn report_of<'c, 'a>(
 /// 2023-amman-climate-academy, localaction catalogue sha256 ….`
 pub fn citation(catalogue: &Catalogue<'_>, action: &Action<'_>, lang: Lang) -> String {
     let words = &lang.strings().citation;
-    let mut line = format!(
-        "{}, {}{}{}",
-        action.submitter, words.open_quote, action.title, words.close_quote
-    );
+    let mut line = format!("{}, {}", action.submitter, words.quoted(action.title));
     let translated = action.texts(lang.texts()).title;
     if translated != action.title {
         line.push_str(&format!(
-            " [{}: {}{translated}{}]",
-            words.translation, words.open_quote, words.close_quote
+            " [{}: {}]",
+            words.translation,
+            words.quoted(translated)
         ));
     }
     line.push_str(&format!(" ({}). ", action.year));

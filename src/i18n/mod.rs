@@ -666,6 +666,13 @@ strings_table! {
     }
 }
 
+impl CitationWords {
+    /// `text` in the language's quotation marks.
+    pub fn quoted(&self, text: &str) -> String {
+        format!("{}{text}{}", self.open_quote, self.close_quote)
+    }
+}
+
 strings_table! {
     /// One row of the key table in a language: the keys as help names them, what they do
     /// (one line at 80 columns: the help has none to spare at 80×24), and its status-line

@@ -68,20 +68,13 @@ pub struct Term<'a> {
     pub narrower: bool,
 }
 
-impl Concept<'_> {
-    /// Its main terms: any of them typed finds all its terms.
-    pub fn main_terms(&self) -> impl Iterator<Item = &Term<'_>> {
-        self.terms.iter().filter(|term| !term.narrower)
-    }
-}
-
 /// A term's words as its language's analyzer reads them (stop words dropped, stemmed),
 /// joined by spaces: what a run of query words must read as to be that term.
 pub fn analysed_key(text: &str, language: TextLanguage) -> String {
-    let mut analyzer = schema::analyzer(language);
-    let mut words = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    stream.process(&mut |token| words.push(token.text.clone()));
+    let words: Vec<String> = tokens(&mut schema::analyzer(language), text)
+        .into_iter()
+        .map(|(_, word)| word)
+        .collect();
     words.join(" ")
 }
 

@@ -157,17 +157,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_, '_>, palette: Palet
             prefix.push_str(" — ");
             let before_title = text::width(&prefix);
             let lacks = lacking.map(|lacking| {
-                let marks = &strings.citation;
                 let words: Vec<String> = lacking
                     .iter()
-                    .map(|word| {
-                        format!(
-                            "{}{}{}",
-                            marks.open_quote,
-                            text::sanitize(word),
-                            marks.close_quote
-                        )
-                    })
+                    .map(|word| strings.citation.quoted(&text::sanitize(word)))
                     .collect();
                 let said = format!(
                     "  ({})",
